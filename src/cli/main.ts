@@ -1,0 +1,126 @@
+/**
+ * Headless CLI.
+ *   npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>]
+ *   npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>]
+ *   npm run sim -- --list-presets
+ * Exit codes: 0 success; 2 invalid input (the message names the field or
+ * line); 1 anything else. Progress goes to stderr, the KPI table to stdout.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PRESETS, findPreset } from '../engine/presets';
+import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
+import { buildSatellites } from '../engine/constellation';
+import { simulate } from '../engine/simulation';
+import { KPI_NAMES, resultDocument, seriesCsv } from '../engine/result';
+
+export class UsageError extends Error {}
+export class InputError extends Error {}
+
+interface Args {
+  scenarioPath?: string;
+  preset?: string;
+  out?: string;
+  csv?: string;
+  listPresets: boolean;
+  quiet: boolean;
+}
+
+const USAGE = `usage:
+  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>]
+  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>]
+  npm run sim -- --list-presets`;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { listPresets: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${x} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (x === '--out' || x === '-o') a.out = value();
+    else if (x === '--csv') a.csv = value();
+    else if (x === '--preset') a.preset = value();
+    else if (x === '--list-presets') a.listPresets = true;
+    else if (x === '--quiet' || x === '-q') a.quiet = true;
+    else if (x === '--help' || x === '-h') throw new UsageError(USAGE);
+    else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
+    else if (a.scenarioPath === undefined) a.scenarioPath = x;
+    else throw new UsageError(`unexpected argument ${x}\n${USAGE}`);
+  }
+  return a;
+}
+
+function loadScenario(a: Args): Scenario {
+  if (a.preset !== undefined) {
+    const p = findPreset(a.preset);
+    if (!p) throw new InputError(`unknown preset "${a.preset}"; available: ${PRESETS.map((x) => x.name).join(', ')}`);
+    const r = parseScenario(p.scenario);
+    if (!r.ok) throw new Error(`preset ${p.name} is invalid: ${r.issues.map(formatIssue).join('; ')}`);
+    return r.scenario;
+  }
+  if (a.scenarioPath === undefined) throw new UsageError(`no scenario given\n${USAGE}`);
+  let text: string;
+  try {
+    text = readFileSync(a.scenarioPath, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${a.scenarioPath}: ${(e as Error).message}`);
+  }
+  const r = parseScenarioJson(text);
+  if (!r.ok) throw new InputError(`${a.scenarioPath}: invalid scenario\n${r.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  return r.scenario;
+}
+
+function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return x.toExponential(3);
+  return x.toFixed(abs >= 100 ? 1 : 4);
+}
+
+export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  try {
+    const a = parseArgs(argv);
+    if (a.listPresets) {
+      for (const p of PRESETS) io.out.write(`${p.name.padEnd(24)} ${p.title}\n`);
+      return 0;
+    }
+    if (!a.out) throw new UsageError(`--out <result.json> is required\n${USAGE}`);
+    const scenario = loadScenario(a);
+    const build = buildSatellites(scenario);
+    for (const e of build.errors) io.err.write(`warning: skipped element set: ${e.message}\n`);
+    if (build.satellites.length === 0) throw new InputError('no valid satellites in the scenario');
+    const t0 = performance.now();
+    let lastReport = t0;
+    const output = await simulate(scenario, build.satellites, build.errors, {
+      progress: (f) => {
+        const now = performance.now();
+        if (!a.quiet && now - lastReport > 1000) {
+          io.err.write(`progress ${(f * 100).toFixed(0)}% (${((now - t0) / 1000).toFixed(1)} s)\n`);
+          lastReport = now;
+        }
+      },
+    });
+    const doc = resultDocument(output);
+    writeFileSync(a.out, `${JSON.stringify(doc)}\n`);
+    if (a.csv) writeFileSync(a.csv, seriesCsv(doc));
+    io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${doc.series.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(doc.kpis[k])}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    io.err.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

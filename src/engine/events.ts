@@ -1,0 +1,186 @@
+/**
+ * Events as switching functions (Orekit style). An event detector samples a
+ * continuous g(t) per "pair" (a satellite, or a satellite–station pair) at
+ * every step; g ≥ 0 means inside the interval (in eclipse, in contact). A sign
+ * change between samples is refined by root finding to ROOT_TOLERANCE_MS, so
+ * event times do not depend on the step. Intervals shorter than a step are
+ * caught too: when three samples show a local extremum of g near zero, the
+ * extremum is located by golden-section search and, if it crosses zero, both
+ * roots are refined. Intervals open at the horizon's ends are clipped to it.
+ */
+
+/** Root and extremum time tolerance (ms). */
+export const ROOT_TOLERANCE_MS = 2;
+
+/** g(pair, timeMs); NaN when it cannot be evaluated (e.g. propagation failed). */
+export type PairFunction = (pair: number, timeMs: number) => number;
+
+/**
+ * Illinois-modified regula falsi on [t0, t1] with g(t0) and g(t1) of opposite
+ * signs (as "≥ 0" vs "< 0"). Returns the time of the sign change to within
+ * `tolMs`: the first time at which g has the sign of g(t1).
+ */
+export function findRoot(g: PairFunction, pair: number, t0: number, g0: number, t1: number, g1: number, tolMs = ROOT_TOLERANCE_MS): number {
+  let a = t0;
+  let b = t1;
+  let ga = g0;
+  let gb = g1;
+  const insideB = gb >= 0;
+  let side = 0;
+  for (let iter = 0; iter < 100 && b - a > tolMs; iter++) {
+    let t = (a * gb - b * ga) / (gb - ga);
+    // Keep the trial point strictly inside and fall back to bisection when stuck.
+    if (!(t > a + tolMs / 4 && t < b - tolMs / 4)) t = 0.5 * (a + b);
+    const gt = g(pair, t);
+    if (Number.isNaN(gt)) {
+      b = t;
+      continue;
+    }
+    if (gt >= 0 === insideB) {
+      b = t;
+      gb = gt;
+      if (side === 1) ga *= 0.5;
+      side = 1;
+    } else {
+      a = t;
+      ga = gt;
+      if (side === -1) gb *= 0.5;
+      side = -1;
+    }
+  }
+  return b;
+}
+
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/** Golden-section search for the maximum of g(pair, ·) on [a, b]. Returns the time; value in `out[0]`. */
+export function maximise(g: PairFunction, pair: number, a: number, b: number, out: Float64Array, tolMs = ROOT_TOLERANCE_MS): number {
+  let x1 = b - GOLDEN * (b - a);
+  let x2 = a + GOLDEN * (b - a);
+  let f1 = g(pair, x1);
+  let f2 = g(pair, x2);
+  while (b - a > tolMs) {
+    if (f1 < f2 || Number.isNaN(f1)) {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + GOLDEN * (b - a);
+      f2 = g(pair, x2);
+    } else {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - GOLDEN * (b - a);
+      f1 = g(pair, x1);
+    }
+  }
+  const t = 0.5 * (a + b);
+  out[0] = g(pair, t);
+  return t;
+}
+
+export type IntervalHandler = (pair: number, startMs: number, endMs: number) => void;
+
+/**
+ * Detects intervals where g ≥ 0 for many pairs sampled at common times.
+ * State per pair lives in typed arrays allocated once.
+ */
+export class IntervalDetector {
+  private readonly g1: Float64Array;
+  private readonly g2: Float64Array;
+  private readonly openStartMs: Float64Array;
+  private readonly samples: Uint32Array;
+  private t1 = Number.NaN;
+  private t2 = Number.NaN;
+  private now = Number.NaN;
+  private readonly scratch = new Float64Array(1);
+
+  /**
+   * @param count number of pairs
+   * @param g switching function for refinement
+   * @param onInterval called once per interval, in order of end time per pair
+   * @param extremumMargin how far below zero (in g's units) a sampled local
+   *   maximum may sit and still be searched for a hidden short interval
+   */
+  constructor(
+    readonly count: number,
+    private readonly g: PairFunction,
+    private readonly onInterval: IntervalHandler,
+    private readonly extremumMargin: number,
+  ) {
+    this.g1 = new Float64Array(count);
+    this.g2 = new Float64Array(count);
+    this.openStartMs = new Float64Array(count).fill(Number.NaN);
+    this.samples = new Uint32Array(count);
+  }
+
+  /** Marks the start of a sampling epoch shared by all pairs. */
+  beginSample(timeMs: number): void {
+    this.t2 = this.t1;
+    this.t1 = this.now;
+    this.now = timeMs;
+  }
+
+  /** Feeds g(pair, now). NaN (pair inactive) closes any open interval at the previous sample. */
+  sample(pair: number, value: number): void {
+    const n = this.samples[pair];
+    const t = this.now;
+    if (Number.isNaN(value)) {
+      if (!Number.isNaN(this.openStartMs[pair])) {
+        this.onInterval(pair, this.openStartMs[pair], this.t1);
+        this.openStartMs[pair] = Number.NaN;
+      }
+      this.samples[pair] = 0;
+      return;
+    }
+    if (n === 0) {
+      if (value >= 0) this.openStartMs[pair] = t;
+    } else {
+      const prev = this.g1[pair];
+      const tPrev = this.t1;
+      if (prev >= 0 !== value >= 0) {
+        const root = findRoot(this.g, pair, tPrev, prev, t, value);
+        if (value >= 0) this.openStartMs[pair] = root;
+        else {
+          this.onInterval(pair, this.openStartMs[pair], root);
+          this.openStartMs[pair] = Number.NaN;
+        }
+      } else if (n >= 2 && value < 0 && prev < 0) {
+        const prev2 = this.g2[pair];
+        if (prev2 < 0 && prev > prev2 && prev >= value) this.checkHiddenInterval(pair, this.t2, prev2, tPrev, prev, t, value);
+      }
+    }
+    this.g2[pair] = this.g1[pair];
+    this.g1[pair] = value;
+    this.samples[pair] = n + 1;
+  }
+
+  private checkHiddenInterval(pair: number, ta: number, ga: number, tb: number, gb: number, tc: number, gc: number): void {
+    // Parabola through the three samples; its vertex estimates the maximum.
+    const d1 = (gb - ga) / (tb - ta);
+    const d2 = (gc - gb) / (tc - tb);
+    const curv = (d2 - d1) / (tc - ta);
+    let vertex = gb;
+    if (curv < 0) {
+      const tv = 0.5 * (ta + tb) - d1 / (2 * curv);
+      vertex = ga + d1 * (tv - ta) + curv * (tv - ta) * (tv - tb);
+    }
+    if (vertex < -this.extremumMargin) return;
+    const tm = maximise(this.g, pair, ta, tc, this.scratch);
+    const gm = this.scratch[0];
+    if (!(gm >= 0)) return;
+    const start = findRoot(this.g, pair, ta, ga, tm, gm);
+    const end = findRoot(this.g, pair, tm, gm, tc, gc);
+    this.onInterval(pair, start, end);
+  }
+
+  /** Closes intervals still open at the horizon's end `endMs`. */
+  finish(endMs: number): void {
+    for (let p = 0; p < this.count; p++) {
+      if (!Number.isNaN(this.openStartMs[p])) {
+        this.onInterval(p, this.openStartMs[p], endMs);
+        this.openStartMs[p] = Number.NaN;
+      }
+    }
+  }
+}

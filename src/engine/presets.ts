@@ -1,0 +1,145 @@
+/**
+ * Named preset scenarios with the sources of their numbers
+ * (shared/reference/PHYSICS.md, "Reference designs for presets").
+ */
+import type { ScenarioInput } from './scenario';
+
+/**
+ * Ground network used by presets: five well-known polar/mid/low-latitude sites
+ * (approximate public coordinates), 10° mask, 10 Gbps optical/Ka-band class
+ * links, one antenna each.
+ */
+export const GROUND_NETWORK: NonNullable<ScenarioInput['groundStations']> = [
+  { name: 'Svalbard', latitudeDeg: 78.23, longitudeDeg: 15.41, altitudeM: 500, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Fairbanks', latitudeDeg: 64.86, longitudeDeg: -147.85, altitudeM: 150, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Wallops', latitudeDeg: 37.94, longitudeDeg: -75.46, altitudeM: 10, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Hartebeesthoek', latitudeDeg: -25.89, longitudeDeg: 27.69, altitudeM: 1500, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Troll', latitudeDeg: -72.01, longitudeDeg: 2.53, altitudeM: 1300, minElevationDeg: 10, downlinkGbps: 10 },
+];
+
+const EQUATORIAL_NETWORK: NonNullable<ScenarioInput['groundStations']> = [
+  { name: 'Kourou', latitudeDeg: 5.25, longitudeDeg: -52.8, altitudeM: 10, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Malindi', latitudeDeg: -2.99, longitudeDeg: 40.19, altitudeM: 10, minElevationDeg: 10, downlinkGbps: 10 },
+  { name: 'Singapore', latitudeDeg: 1.35, longitudeDeg: 103.82, altitudeM: 10, minElevationDeg: 10, downlinkGbps: 10 },
+];
+
+export interface Preset {
+  name: string;
+  title: string;
+  /** Where the numbers come from. */
+  source: string;
+  scenario: ScenarioInput;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    name: 'starter-shell',
+    title: 'Starter compute shell: 80 nodes, 550 km / 53° Walker delta',
+    source:
+      'Altitude and inclination of the broadband shell in PHYSICS.md (550 km, 53°), thinned to 8 × 10 for interactive use; node = PHYSICS.md AI cluster power proxy (105 m² of 22 % cells ≈ 28 kW) with ≈100 TPU v6e-class chips (918 TFLOP/s, ≈200 W each, estimate).',
+    scenario: {
+      name: 'Starter compute shell',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'walker', pattern: 'delta', altitudeKm: 550, inclinationDeg: 53, planes: 8, satellitesPerPlane: 10, phasing: 1, firstRaanDeg: 0 },
+      groundStations: GROUND_NETWORK,
+    },
+  },
+  {
+    name: 'ai-cluster-81',
+    title: '81-node dawn-dusk AI cluster, 650 km, ≈1 km formation',
+    source:
+      'Space AI cluster study (2025) in PHYSICS.md: dawn-dusk SSO ≈650 km, 81 satellites within ≈1 km radius, 100–200 m neighbours, optical ISLs ≈1.6 Tbps per link, Starlink-class bus ≈105 m² of 22 % cells ≈ 28 kW, TPU v6e 918 TFLOP/s per chip (≈200 W, estimate). Start at the June solstice, the peak of the LTAN 18:00 eclipse season.',
+    scenario: {
+      name: '81-node dawn-dusk cluster',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 30,
+      constellation: { type: 'cluster', altitudeKm: 650, ltanHours: 18, satellites: 81, radiusM: 1000 },
+      groundStations: GROUND_NETWORK,
+      interSatelliteLinks: { enabled: true, maxRangeKm: 10, rateGbps: 1600 },
+    },
+  },
+  {
+    name: 'broadband-shell-550-53',
+    title: 'Broadband-style shell used for compute: 550 km / 53°, 72 × 22',
+    source: 'Broadband shell for comparison in PHYSICS.md: 550 km, 53°, 72 planes × 22 satellites; node as the starter shell.',
+    scenario: {
+      name: 'Broadband shell 550 km / 53°',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'walker', pattern: 'delta', altitudeKm: 550, inclinationDeg: 53, planes: 72, satellitesPerPlane: 22, phasing: 1, firstRaanDeg: 0 },
+      groundStations: GROUND_NETWORK,
+    },
+  },
+  {
+    name: 'polar-walker-star',
+    title: 'Polar Walker star: 6 planes × 11 at 780 km, 86.4°',
+    source:
+      'Polar star geometry of the Iridium class (6 × 11, 780 km, 86.4°, planes over 180°; public constellation parameters); node as the starter shell.',
+    scenario: {
+      name: 'Polar Walker star',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'walker', pattern: 'star', altitudeKm: 780, inclinationDeg: 86.4, planes: 6, satellitesPerPlane: 11, phasing: 0, firstRaanDeg: 0 },
+      groundStations: GROUND_NETWORK,
+    },
+  },
+  {
+    name: 'single-large-node',
+    title: 'Single 5 GW-class node in a dawn-dusk orbit (no batteries)',
+    source:
+      'Large single-node concept in PHYSICS.md: ≈4 km × 4 km array, 90 % fill (1.44e7 m²), 22 % cells ≈ 4.3 GW at 1361 W/m², radiators under half the array area, no batteries, >95 % capacity factor at dawn-dusk. Compute at 918 TFLOP/s per ≈200 W (TPU v6e estimate).',
+    scenario: {
+      name: 'Single large node',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'sso', altitudeKm: 650, ltanHours: 18, planes: 1, satellitesPerPlane: 1 },
+      node: {
+        solarArrayAreaM2: 1.44e7,
+        solarCellEfficiency: 0.22,
+        arrayPointing: 'sun-tracking',
+        batteryCapacityKWh: 0,
+        batteryMinStateOfCharge: 0,
+        batteryInitialStateOfCharge: 0,
+        busPowerW: 5e7,
+        computePowerW: 3.9e9,
+        computeTflops: 1.79e10,
+        radiatorAreaM2: 7.0e6,
+        radiatorEmissivity: 0.9,
+        radiatorAbsorptivity: 0.1,
+        radiatorSunViewFactor: 0.05,
+        radiatorEarthViewFactor: 0.25,
+        heatCapacityJPerK: 5e9,
+        initialTemperatureC: 20,
+        maxTemperatureC: 60,
+        storageGB: 1e6,
+        outputGBPerHourAtFullCompute: 1e4,
+      },
+      groundStations: GROUND_NETWORK.map((g) => ({ ...g, downlinkGbps: 100 })),
+    },
+  },
+  {
+    name: 'equatorial-ring',
+    title: 'Equatorial ring: 24 nodes at 1,000 km, 0°',
+    source: 'Illustrative equatorial ring (one plane, 0° inclination) with equatorial ground stations; node as the starter shell.',
+    scenario: {
+      name: 'Equatorial ring',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'walker', pattern: 'delta', altitudeKm: 1000, inclinationDeg: 0, planes: 1, satellitesPerPlane: 24, phasing: 0, firstRaanDeg: 0 },
+      groundStations: EQUATORIAL_NETWORK,
+    },
+  },
+];
+
+export const DEFAULT_PRESET = 'starter-shell';
+
+export function findPreset(name: string): Preset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}

@@ -1,0 +1,307 @@
+/**
+ * Scenario format: a constellation design, node hardware, ground segment and
+ * simulation settings. JSON with units in field names; validated with zod,
+ * defaults filled, unknown fields rejected. Every error names its JSON path
+ * (e.g. `node.radiatorAreaM2`, `groundStations[2].latitudeDeg`).
+ *
+ * Documented ranges (also what property tests generate inside):
+ * - altitudes 160–40,000 km (SSO and cluster: 160–5,500 km, where a
+ *   sun-synchronous inclination exists);
+ * - at most MAX_SATELLITES satellites and MAX_SATELLITE_STEPS satellite-steps;
+ * - efficiencies, emissivities, absorptivities, view factors, states of charge in [0, 1].
+ */
+import { z } from 'zod';
+import { parseUtcMs } from './time';
+
+export const MAX_SATELLITES = 100_000;
+/** Upper bound on satellites × steps for one run (memory and time guard). */
+export const MAX_SATELLITE_STEPS = 2_000_000_000;
+export const MAX_STEPS = 2_000_000;
+/** Largest scenario file / TLE text accepted (characters). */
+export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
+export const MAX_JSON_DEPTH = 64;
+
+const finite = () => z.number({ error: (iss) => (iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`) });
+const int = () => finite().int({ error: 'expected an integer' });
+const fraction = () => finite().min(0).max(1);
+const positive = () => finite().gt(0, { error: 'must be greater than 0' });
+const nonNegative = () => finite().min(0, { error: 'must be 0 or greater' });
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+const utcString = z
+  .string()
+  .max(64)
+  .refine((s) => Number.isFinite(parseUtcMs(s)), { error: 'expected an ISO 8601 UTC time such as 2026-06-21T00:00:00Z' })
+  .refine(
+    (s) => {
+      const y = new Date(parseUtcMs(s)).getUTCFullYear();
+      return y >= 1957 && y <= 2100;
+    },
+    { error: 'year must be within 1957–2100' },
+  );
+
+const walkerSchema = z.strictObject({
+  type: z.literal('walker'),
+  /** delta: planes spread over 360° of RAAN; star: over 180°. */
+  pattern: z.enum(['delta', 'star']).default('delta'),
+  altitudeKm: finite().min(160).max(40_000),
+  inclinationDeg: finite().min(0).max(180),
+  planes: int().min(1).max(10_000),
+  satellitesPerPlane: int().min(1).max(10_000),
+  /** Walker F: relative phasing between adjacent planes, in units of 360°/T. */
+  phasing: int().min(0).default(1),
+  firstRaanDeg: finite().min(-360).max(360).default(0),
+});
+
+const ssoSchema = z.strictObject({
+  type: z.literal('sso'),
+  altitudeKm: finite().min(160).max(5_500),
+  ltanHours: finite().min(0).max(24),
+  planes: int().min(1).max(10_000).default(1),
+  satellitesPerPlane: int().min(1).max(10_000),
+  /** LTAN spacing between adjacent planes (h); planes are centred on ltanHours. */
+  ltanSpacingHours: finite().min(0).max(12).default(1),
+});
+
+const clusterSchema = z.strictObject({
+  type: z.literal('cluster'),
+  altitudeKm: finite().min(160).max(5_500),
+  ltanHours: finite().min(0).max(24).default(18),
+  satellites: int().min(1).max(10_000).default(81),
+  /** Formation radius (m): along-track semi-axis of the outermost ring. */
+  radiusM: finite().gt(0).max(100_000).default(1000),
+});
+
+const tleSchema = z.strictObject({
+  type: z.literal('tle'),
+  text: z.string().min(1, { error: 'TLE text is empty' }).max(MAX_TEXT_CHARS),
+});
+
+const ommSchema = z.strictObject({
+  type: z.literal('omm'),
+  records: z.array(z.unknown()).min(1, { error: 'no OMM records' }).max(MAX_SATELLITES),
+});
+
+export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, ssoSchema, clusterSchema, tleSchema, ommSchema], {
+  error: (iss) =>
+    iss.code === 'invalid_union' ? 'expected type to be one of "walker", "sso", "cluster", "tle", "omm"' : undefined,
+});
+
+/**
+ * Default node: a Starlink-class bus (≈105 m² of 22 % cells ≈ 28 kW) carrying
+ * ≈100 TPU v6e-class accelerators (918 TFLOP/s bf16 each, ≈200 W each with
+ * overheads) — the space AI cluster study in shared/reference/PHYSICS.md.
+ */
+export const nodeSchema = z.strictObject({
+  solarArrayAreaM2: positive().max(1e8).default(105),
+  solarCellEfficiency: positive().max(1).default(0.22),
+  arrayPointing: z.enum(['sun-tracking', 'body-fixed']).default('sun-tracking'),
+  /** 0 means no battery. */
+  batteryCapacityKWh: nonNegative().max(1e7).default(20),
+  batteryMinStateOfCharge: fraction().default(0.2),
+  batteryInitialStateOfCharge: fraction().default(0.9),
+  batteryRoundTripEfficiency: positive().max(1).default(0.9),
+  busPowerW: nonNegative().max(1e10).default(2000),
+  computePowerW: positive().max(1e10).default(20_000),
+  computeTflops: positive().max(1e12).default(91_800),
+  radiatorAreaM2: positive().max(1e8).default(60),
+  radiatorEmissivity: positive().max(1).default(0.9),
+  radiatorAbsorptivity: fraction().default(0.1),
+  radiatorSunViewFactor: fraction().default(0.1),
+  radiatorEarthViewFactor: fraction().default(0.25),
+  heatCapacityJPerK: positive().max(1e15).default(2e6),
+  initialTemperatureC: finite().min(-150).max(200).default(20),
+  maxTemperatureC: finite().min(-150).max(300).default(45),
+  storageGB: positive().max(1e12).default(2000),
+  outputGBPerHourAtFullCompute: nonNegative().max(1e9).default(50),
+});
+
+export const groundStationSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  latitudeDeg: finite().min(-90).max(90),
+  longitudeDeg: finite().min(-180).max(360),
+  altitudeM: finite().min(-500).max(9000).default(0),
+  minElevationDeg: finite().min(-5).max(90).default(10),
+  downlinkGbps: positive().max(1e5),
+  /** Satellites a station can serve at once (one per antenna). */
+  antennas: int().min(1).max(1000).default(1),
+});
+
+export const islSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  maxRangeKm: positive().max(100_000).default(5000),
+  rateGbps: positive().max(1e6).default(100),
+});
+
+export const environmentSchema = z.strictObject({
+  earthIrWPerM2: finite().min(0).max(500).default(237),
+  albedo: fraction().default(0.3),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).default('Untitled scenario'),
+    startUtc: utcString,
+    durationHours: positive().max(24 * 366 * 5),
+    stepSeconds: finite().min(1).max(3600).default(60),
+    constellation: constellationSchema,
+    node: nodeSchema.default(() => nodeSchema.parse({})),
+    groundStations: z.array(groundStationSchema).max(1000).default([]),
+    interSatelliteLinks: islSchema.default(() => islSchema.parse({})),
+    environment: environmentSchema.default(() => environmentSchema.parse({})),
+  })
+  .superRefine((s, ctx) => {
+    const horizonS = s.durationHours * 3600;
+    if (s.stepSeconds > horizonS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `step (${s.stepSeconds} s) is longer than the horizon (${horizonS} s)` });
+    }
+    const steps = Math.ceil(horizonS / s.stepSeconds);
+    if (steps > MAX_STEPS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${steps} steps exceed the limit of ${MAX_STEPS}; use a larger step or a shorter horizon` });
+    }
+    const c = s.constellation;
+    if (c.type === 'walker') {
+      if (c.phasing >= c.planes && c.planes > 1) {
+        ctx.addIssue({ code: 'custom', path: ['constellation', 'phasing'], message: `must be between 0 and planes − 1 (${c.planes - 1})` });
+      }
+    }
+    const n = designSatelliteCount(c);
+    if (n !== undefined && n > MAX_SATELLITES) {
+      ctx.addIssue({ code: 'custom', path: ['constellation'], message: `${n} satellites exceed the limit of ${MAX_SATELLITES}` });
+    }
+    if (n !== undefined && n * steps > MAX_SATELLITE_STEPS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${n} satellites × ${steps} steps exceed the limit of ${MAX_SATELLITE_STEPS} satellite-steps` });
+    }
+    if (s.node.batteryInitialStateOfCharge < s.node.batteryMinStateOfCharge && s.node.batteryCapacityKWh > 0) {
+      ctx.addIssue({ code: 'custom', path: ['node', 'batteryInitialStateOfCharge'], message: 'must not be below node.batteryMinStateOfCharge' });
+    }
+    if (s.node.batteryMinStateOfCharge >= 1 && s.node.batteryCapacityKWh > 0) {
+      ctx.addIssue({ code: 'custom', path: ['node', 'batteryMinStateOfCharge'], message: 'must be below 1' });
+    }
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Constellation = Scenario['constellation'];
+export type NodeSpec = Scenario['node'];
+export type GroundStation = Scenario['groundStations'][number];
+
+/** Number of satellites a generated design has (undefined for element sets). */
+export function designSatelliteCount(c: Constellation): number | undefined {
+  switch (c.type) {
+    case 'walker':
+    case 'sso':
+      return c.planes * c.satellitesPerPlane;
+    case 'cluster':
+      return c.satellites;
+    default:
+      return undefined;
+  }
+}
+
+export interface ScenarioIssue {
+  /** JSON path such as `node.radiatorAreaM2` or `groundStations[0].name`; '' for the root. */
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+  constructor(issues: ScenarioIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(i: ScenarioIssue): string {
+  return i.path ? `${i.path}: ${i.message}` : i.message;
+}
+
+/** Formats a path array as `a.b[2].c`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** Validates a decoded scenario object: fills defaults, names every bad field. */
+export function parseScenario(input: unknown): ParseOutcome {
+  const depth = jsonDepth(input, MAX_JSON_DEPTH + 1);
+  if (depth > MAX_JSON_DEPTH) return { ok: false, issues: [{ path: '', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  const r = scenarioSchema.safeParse(input);
+  if (r.success) return { ok: true, scenario: r.data };
+  const issues: ScenarioIssue[] = [];
+  for (const iss of r.error.issues) {
+    if (iss.code === 'unrecognized_keys') {
+      for (const k of iss.keys) issues.push({ path: formatPath([...iss.path, k]), message: 'unknown field' });
+    } else {
+      issues.push({ path: formatPath(iss.path), message: iss.message });
+    }
+  }
+  return { ok: false, issues };
+}
+
+/** Parses scenario JSON text; syntax errors name the line and column. */
+export function parseScenarioJson(text: string): ParseOutcome {
+  if (text.length > MAX_TEXT_CHARS) return { ok: false, issues: [{ path: '', message: `file larger than ${MAX_TEXT_CHARS} characters` }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: describeJsonSyntaxError(text, e) }] };
+  }
+  return parseScenario(value);
+}
+
+/** Throws ScenarioError on invalid input; returns the normalised scenario. */
+export function normaliseScenario(input: unknown): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new ScenarioError(r.issues);
+  return r.scenario;
+}
+
+function describeJsonSyntaxError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (m) {
+    const pos = Number(m[1]);
+    let line = 1;
+    let col = 1;
+    for (let i = 0; i < pos && i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        col = 1;
+      } else col++;
+    }
+    return `invalid JSON at line ${line}, column ${col}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+  }
+  return `invalid JSON: ${msg}`;
+}
+
+/** Depth of nested arrays/objects, stopping early once `limit` is reached (no recursion). */
+export function jsonDepth(v: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) max = d;
+    if (max >= limit) return max;
+    const children = Array.isArray(x) ? x : Object.values(x as object);
+    for (const c of children) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
+}

@@ -1,0 +1,62 @@
+/**
+ * Lumped node thermal model (shared PHYSICS.md):
+ *   C · dT/dt = Q_internal + Q_absorbed − ε σ A (T⁴ − T_space⁴)
+ * T in K, Q in W, C in J/K, A the radiator's emitting area (m²).
+ * Q_internal: all electrical power consumed by the node becomes heat.
+ * Q_absorbed = α S A F_sun · illumination            (direct sunlight)
+ *            + α · albedo · S A F_earth · dayside      (reflected sunlight)
+ *            + ε · q_IR A F_earth                      (Earth IR; Kirchhoff: absorbed with ε)
+ * dayside = max(0, r̂ · ŝ): cosine of the Sun's zenith angle at the sub-satellite point.
+ */
+import { STEFAN_BOLTZMANN, T_SPACE_K } from './constants';
+
+export interface RadiatorParams {
+  areaM2: number;
+  emissivity: number;
+  absorptivity: number;
+  sunViewFactor: number;
+  earthViewFactor: number;
+  heatCapacityJPerK: number;
+  earthIrWPerM2: number;
+  albedo: number;
+}
+
+/** Absorbed environmental heat on the radiator (W). */
+export function absorbedHeatW(p: RadiatorParams, fluxWPerM2: number, illumination: number, dayside: number): number {
+  const A = p.areaM2;
+  return (
+    p.absorptivity * fluxWPerM2 * A * p.sunViewFactor * illumination +
+    p.absorptivity * p.albedo * fluxWPerM2 * A * p.earthViewFactor * (dayside > 0 ? dayside : 0) +
+    p.emissivity * p.earthIrWPerM2 * A * p.earthViewFactor
+  );
+}
+
+/** Radiated power (W): ε σ A (T⁴ − T_space⁴). */
+export function radiatedW(p: RadiatorParams, tempK: number): number {
+  const t2 = tempK * tempK;
+  return p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * (t2 * t2 - T_SPACE_K ** 4);
+}
+
+/**
+ * One step of linearised backward Euler (unconditionally stable for any dt):
+ *   T₁ = T₀ + dt (Q − εσA(T₀⁴ − Ts⁴)) / (C + dt · 4εσA T₀³)
+ */
+export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: number, dtS: number): number {
+  const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
+  const t1 = tempK + (dtS * (heatInW - radiatedW(p, tempK))) / (p.heatCapacityJPerK + dtS * k);
+  return t1 > T_SPACE_K ? t1 : T_SPACE_K;
+}
+
+/**
+ * Largest internal heat (W) that keeps the next step's temperature at or
+ * below `maxTempK` (inverse of stepTemperatureK in Q_internal).
+ */
+export function maxInternalHeatW(p: RadiatorParams, tempK: number, absorbedW: number, maxTempK: number, dtS: number): number {
+  const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
+  return ((maxTempK - tempK) * (p.heatCapacityJPerK + dtS * k)) / dtS + radiatedW(p, tempK) - absorbedW;
+}
+
+/** Radiative equilibrium temperature (K) for a steady heat input: T = (Q/(εσA) + Ts⁴)^{1/4}. */
+export function equilibriumTemperatureK(heatInW: number, emissivity: number, areaM2: number): number {
+  return (heatInW / (emissivity * STEFAN_BOLTZMANN * areaM2) + T_SPACE_K ** 4) ** 0.25;
+}
