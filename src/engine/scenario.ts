@@ -21,7 +21,11 @@ export const MAX_STEPS = 2_000_000;
 export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
 
-const finite = () => z.number({ error: (iss) => (iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`) });
+const finite = () =>
+  z.number({
+    error: (iss) =>
+      iss.code !== 'invalid_type' ? undefined : iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`,
+  });
 const int = () => finite().int({ error: 'expected an integer' });
 const fraction = () => finite().min(0).max(1);
 const positive = () => finite().gt(0, { error: 'must be greater than 0' });

@@ -9,7 +9,7 @@
  * horizon is sampled once more at its end for events only.
  */
 import { gstime, type SatRec } from 'satellite.js';
-import { EARTH_RADIUS_KM, J_PER_KWH, KELVIN_OFFSET, MS_PER_DAY, RAD } from './constants';
+import { EARTH_RADIUS_KM, J_PER_KWH, MU_EARTH_KM3_PER_S2, KELVIN_OFFSET, MS_PER_DAY, RAD } from './constants';
 import { buildSatellites, type SatelliteSpec } from './constellation';
 import type { ElementError } from './elements';
 import { IntervalDetector } from './events';
@@ -152,6 +152,23 @@ export class AbortError extends Error {
     super('simulation cancelled');
     this.name = 'AbortError';
   }
+}
+
+/**
+ * Classifies an SGP4 failure: error 6 is a decay; errors 1 (eccentricity out of
+ * range) and 3 (perturbed eccentricity) under drag from a low orbit (last
+ * altitude < 500 km) are the usual signature of re-entry too; anything else is an error.
+ */
+export function failureStatus(sgp4Error: number, bstar: number, lastAltitudeKm: number): number {
+  if (sgp4Error === 6) return SAT_DECAYED;
+  if ((sgp4Error === 1 || sgp4Error === 3) && bstar > 0 && lastAltitudeKm < 500) return SAT_DECAYED;
+  return SAT_ERROR;
+}
+
+/** Mean altitude (km) from the SGP4 mean motion (rad/min): a = (μ / n²)^{1/3}. */
+function meanAltitudeKm(rec: SatRec): number {
+  const n = rec.no / 60;
+  return Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n)) - EARTH_RADIUS_KM;
 }
 
 /** Runs a validated scenario: builds the satellites, then simulates them. */
@@ -404,7 +421,7 @@ export async function simulate(
           const y = chunk.posEciKm[3 * b + 1];
           const z = chunk.posEciKm[3 * b + 2];
           if (err !== 0 || !(x === x && y === y && z === z)) {
-            status[i] = err === 6 ? SAT_DECAYED : SAT_ERROR;
+            status[i] = failureStatus(err, satrecs[i].bstar, n > 0 ? Math.hypot(posNow[3 * i], posNow[3 * i + 1], posNow[3 * i + 2]) - EARTH_RADIUS_KM : meanAltitudeKm(satrecs[i]));
             failedAtMs[i] = t;
             stepCode[i] = STATUS_FAILED;
             eclipses.sample(i, Number.NaN);
