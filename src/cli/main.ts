@@ -79,7 +79,12 @@ function formatNumber(x: number): string {
   return x.toFixed(abs >= 100 ? 1 : 4);
 }
 
-export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export interface CliIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+}
+
+export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   try {
     const a = parseArgs(argv);
     if (a.listPresets) {

@@ -5,7 +5,8 @@
  *   x_f = x cos θ + y sin θ,  y_f = −x sin θ + y cos θ,  z_f = z.
  * Elevation: sin el = (ρ · û) / |ρ|, ρ = r_sat − r_station, û the geodetic
  * up (ellipsoid normal) — equal to satellite.js `ecfToLookAngles` elevation.
- * Contact switching function g = el − mask (rad): positive while in contact.
+ * Contact switching function g = sin el − sin mask: positive while in contact;
+ * a monotonic map of el − mask, so it has the same roots, without an asin.
  */
 import { geodeticToEcf } from 'satellite.js';
 import { DEG } from './constants';
@@ -20,6 +21,7 @@ export interface StationArrays {
   /** Geodetic up unit vector in ECF, 3 per station. */
   upEcf: Float64Array;
   maskRad: Float64Array;
+  sinMask: Float64Array;
   rateGBps: Float64Array;
   antennas: Int32Array;
 }
@@ -32,6 +34,7 @@ export function stationArrays(stations: readonly GroundStation[]): StationArrays
     posEcfKm: new Float64Array(3 * n),
     upEcf: new Float64Array(3 * n),
     maskRad: new Float64Array(n),
+    sinMask: new Float64Array(n),
     rateGBps: new Float64Array(n),
     antennas: new Int32Array(n),
   };
@@ -46,19 +49,25 @@ export function stationArrays(stations: readonly GroundStation[]): StationArrays
     s.upEcf[3 * i + 1] = Math.cos(lat) * Math.sin(lon);
     s.upEcf[3 * i + 2] = Math.sin(lat);
     s.maskRad[i] = g.minElevationDeg * DEG;
+    s.sinMask[i] = Math.sin(s.maskRad[i]);
     s.rateGBps[i] = g.downlinkGbps / 8;
     s.antennas[i] = g.antennas;
   });
   return s;
 }
 
-/** Elevation (rad) of a satellite at ECF (km) above station `k`'s horizon. */
-export function elevationRad(s: StationArrays, k: number, xf: number, yf: number, zf: number): number {
+/** Sine of the elevation of a satellite at ECF (km) above station `k`'s horizon. */
+export function sinElevation(s: StationArrays, k: number, xf: number, yf: number, zf: number): number {
   const dx = xf - s.posEcfKm[3 * k];
   const dy = yf - s.posEcfKm[3 * k + 1];
   const dz = zf - s.posEcfKm[3 * k + 2];
   const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  const sinEl = (dx * s.upEcf[3 * k] + dy * s.upEcf[3 * k + 1] + dz * s.upEcf[3 * k + 2]) / d;
+  return (dx * s.upEcf[3 * k] + dy * s.upEcf[3 * k + 1] + dz * s.upEcf[3 * k + 2]) / d;
+}
+
+/** Elevation (rad) of a satellite at ECF (km) above station `k`'s horizon. */
+export function elevationRad(s: StationArrays, k: number, xf: number, yf: number, zf: number): number {
+  const sinEl = sinElevation(s, k, xf, yf, zf);
   return Math.asin(sinEl > 1 ? 1 : sinEl < -1 ? -1 : sinEl);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Orbit propagation with satellite.js SGP4. Bulk work goes through the WASM
- * `BulkPropagator` (many satellites × a chunk of times per call), which also
- * returns the Sun position (AU, TEME of date), shadow fraction and GMST;
- * single-time evaluations (event refinement, live view) use the JS `sgp4`.
+ * `BulkPropagator` (many satellites × a chunk of knot times per call), with
+ * cubic Hermite interpolation between knots when the step is finer than the
+ * knot spacing; single-time evaluations (event refinement, live view) use the
+ * JS `sgp4`.
  * Frame: TEME; positions km, velocities km/s. A propagation error code
  * (e.g. 6 = decayed) marks the satellite failed from that time on.
  */
@@ -11,11 +12,14 @@ import {
   createSingleThreadRuntime,
   EciBaseCalculator,
   GmstCalculator,
+  gstime,
+  sgp4,
   ShadowFractionCalculator,
   SunPositionCalculator,
-  sgp4,
+  sunPos,
   type SatRec,
 } from 'satellite.js';
+import { julianDateFromMs } from './time';
 type SingleThreadRuntime = Awaited<ReturnType<typeof createSingleThreadRuntime>>;
 
 let runtimePromise: Promise<SingleThreadRuntime> | undefined;
@@ -55,6 +59,166 @@ export function propagateAt(rec: SatRec, epochMs: number, timeMs: number, out: F
   return Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.z);
 }
 
+/** Positions for a run of samples, laid out satellite-major: index = sat · steps + step. */
+export interface SampleChunk {
+  steps: number;
+  /** 3 per (sat, step), TEME km. */
+  posEciKm: Float64Array;
+  /** 3 per (sat, step), TEME km/s. */
+  velEciKmS: Float64Array;
+  /** SGP4 error code per (sat, step); 0 = ok. */
+  error: Int8Array;
+  /** Sun position (AU, TEME of date), 3 per step. */
+  sunAu: Float64Array;
+  /** GMST (rad) per step. */
+  gmstRad: Float64Array;
+}
+
+export interface SampleGrid {
+  startMs: number;
+  stepMs: number;
+  endMs: number;
+  /** SGP4 knots every this many samples; samples between are cubic-Hermite interpolated. 1 = SGP4 at every sample. */
+  knotEvery: number;
+}
+
+/** Time (ms) of sample n on the grid: min(start + n·step, end). */
+export function sampleTimeMs(g: SampleGrid, n: number): number {
+  return Math.min(g.startMs + n * g.stepMs, g.endMs);
+}
+
+/**
+ * Cubic Hermite interpolation of position and velocity between two SGP4
+ * knots (t₀: p₀, v₀; t₁: p₁, v₁), with s = (t − t₀)/h, h = t₁ − t₀ (s):
+ *   p(s) = h₀₀ p₀ + h₁₀ h v₀ + h₀₁ p₁ + h₁₁ h v₁,  v = dp/dt.
+ * Error for LEO at 60 s knots is metres (tested against direct SGP4).
+ */
+export function hermite(
+  p0: number, v0: number, p1: number, v1: number, hS: number, s: number, out: Float64Array, o: number,
+): void {
+  const s2 = s * s;
+  const s3 = s2 * s;
+  out[o] = (2 * s3 - 3 * s2 + 1) * p0 + (s3 - 2 * s2 + s) * hS * v0 + (-2 * s3 + 3 * s2) * p1 + (s3 - s2) * hS * v1;
+  out[o + 3] = ((6 * s2 - 6 * s) * p0 + (6 * s2 - 6 * s) * -p1) / hS + (3 * s2 - 4 * s + 1) * v0 + (3 * s2 - 2 * s) * v1;
+}
+
+/**
+ * Fills positions for runs of grid samples. SGP4 runs in the WASM
+ * BulkPropagator at knots only (every `knotEvery` samples plus the horizon's
+ * end); the Sun (satellite.js `sunPos`) and GMST (`gstime`) are computed per
+ * sample. Buffers are allocated once. Call dispose().
+ */
+export class SamplePropagator {
+  private readonly bulk;
+  private readonly dates: Date[];
+  private disposed = false;
+  private readonly chunk: SampleChunk;
+  private readonly maxKnots: number;
+  private readonly n: number;
+
+  constructor(
+    runtime: SingleThreadRuntime,
+    satrecs: SatRec[],
+    private readonly grid: SampleGrid,
+    readonly maxSteps: number,
+  ) {
+    this.n = satrecs.length;
+    this.maxKnots = Math.ceil(maxSteps / grid.knotEvery) + 2;
+    this.bulk = new BulkPropagator({
+      runtime,
+      calculators: [new EciBaseCalculator()] as const,
+      satRecsCount: Math.max(1, satrecs.length),
+      datesCount: this.maxKnots,
+    });
+    livePropagators++;
+    if (satrecs.length) this.bulk.setSatRecs(satrecs);
+    this.dates = Array.from({ length: this.maxKnots }, () => new Date(0));
+    const cells = Math.max(1, this.n) * maxSteps;
+    this.chunk = {
+      steps: 0,
+      posEciKm: new Float64Array(3 * cells),
+      velEciKmS: new Float64Array(3 * cells),
+      error: new Int8Array(cells),
+      sunAu: new Float64Array(3 * maxSteps),
+      gmstRad: new Float64Array(maxSteps),
+    };
+  }
+
+  /** Samples n0 … n0 + steps − 1; the returned views are overwritten by the next call. */
+  run(n0: number, steps: number): SampleChunk {
+    if (this.disposed) throw new Error('SamplePropagator used after dispose()');
+    if (steps > this.maxSteps) throw new RangeError(`at most ${this.maxSteps} samples per call`);
+    const g = this.grid;
+    const m = g.knotEvery;
+    const c = this.chunk;
+    c.steps = steps;
+    for (let k = 0; k < steps; k++) {
+      const t = sampleTimeMs(g, n0 + k);
+      const jd = julianDateFromMs(t);
+      const sun = sunPos(jd).rsun;
+      c.sunAu[3 * k] = sun.x;
+      c.sunAu[3 * k + 1] = sun.y;
+      c.sunAu[3 * k + 2] = sun.z;
+      c.gmstRad[k] = gstime(jd);
+    }
+    if (this.n === 0) return c;
+    const j0 = Math.floor(n0 / m);
+    const j1 = Math.ceil((n0 + steps - 1) / m);
+    const knots = j1 - j0 + 1;
+    let dates = this.dates;
+    for (let j = 0; j < knots; j++) dates[j].setTime(Math.min(g.startMs + (j0 + j) * m * g.stepMs, g.endMs));
+    if (knots !== this.maxKnots) dates = dates.slice(0, knots);
+    this.bulk.setDates(dates);
+    this.bulk.run();
+    const raw = this.bulk.getRawOutput().eci;
+    const kp = raw.position;
+    const kv = raw.velocity;
+    const ke = raw.error;
+    const pos = c.posEciKm;
+    const vel = c.velEciKmS;
+    const tmp = scratch6;
+    for (let i = 0; i < this.n; i++) {
+      for (let k = 0; k < steps; k++) {
+        const n = n0 + k;
+        const o = i * steps + k;
+        const ja = Math.floor(n / m) - j0;
+        const a = i * knots + ja;
+        const ta = Math.min(g.startMs + (j0 + ja) * m * g.stepMs, g.endMs);
+        const t = sampleTimeMs(g, n);
+        if (t === ta || m === 1) {
+          c.error[o] = ke[a];
+          for (let d = 0; d < 3; d++) {
+            pos[3 * o + d] = kp[3 * a + d];
+            vel[3 * o + d] = kv[3 * a + d];
+          }
+          continue;
+        }
+        const b = a + 1;
+        const tb = Math.min(g.startMs + (j0 + ja + 1) * m * g.stepMs, g.endMs);
+        const err = ke[a] !== 0 ? ke[a] : ke[b];
+        c.error[o] = err;
+        const hS = (tb - ta) / 1000;
+        const sFrac = (t - ta) / (tb - ta);
+        for (let d = 0; d < 3; d++) {
+          hermite(kp[3 * a + d], kv[3 * a + d], kp[3 * b + d], kv[3 * b + d], hS, sFrac, tmp, 0);
+          pos[3 * o + d] = tmp[0];
+          vel[3 * o + d] = tmp[3];
+        }
+      }
+    }
+    return c;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    livePropagators--;
+    this.bulk.dispose();
+  }
+}
+
+const scratch6 = new Float64Array(6);
+
 /** One chunk of bulk output, laid out satellite-major: index = sat · steps + step. */
 export interface BulkChunk {
   steps: number;
@@ -72,7 +236,10 @@ export interface BulkChunk {
   gmstRad: Float64Array;
 }
 
-/** Propagates all satellites over chunks of at most `chunkSteps` times. Call dispose(). */
+/**
+ * Propagates all satellites at arbitrary times (live view: one time per call),
+ * with the Sun, shadow fraction and GMST from the WASM calculators. Call dispose().
+ */
 export class ChunkPropagator {
   private readonly bulk;
   private readonly dates: Date[];

@@ -17,6 +17,7 @@ export const MAX_SATELLITES = 100_000;
 /** Upper bound on satellites × steps for one run (memory and time guard). */
 export const MAX_SATELLITE_STEPS = 2_000_000_000;
 export const MAX_STEPS = 2_000_000;
+export const MAX_DURATION_HOURS = 24 * 366 * 5;
 /** Largest scenario file / TLE text accepted (characters). */
 export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
@@ -39,17 +40,18 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
-const utcString = z
-  .string()
-  .max(64)
-  .refine((s) => Number.isFinite(parseUtcMs(s)), { error: 'expected an ISO 8601 UTC time such as 2026-06-21T00:00:00Z' })
-  .refine(
-    (s) => {
-      const y = new Date(parseUtcMs(s)).getUTCFullYear();
-      return y >= 1957 && y <= 2100;
-    },
-    { error: 'year must be within 1957–2100' },
-  );
+const requiredOr = (message?: string) => (iss: { input?: unknown; code?: string }) =>
+  iss.input === undefined ? 'required' : message;
+
+const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx) => {
+  const ms = parseUtcMs(s);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 UTC time such as 2026-06-21T00:00:00Z' });
+    return;
+  }
+  const y = new Date(ms).getUTCFullYear();
+  if (y < 1957 || y > 2100) ctx.addIssue({ code: 'custom', message: 'year must be within 1957–2100' });
+});
 
 const walkerSchema = z.strictObject({
   type: z.literal('walker'),
@@ -95,7 +97,11 @@ const ommSchema = z.strictObject({
 
 export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, ssoSchema, clusterSchema, tleSchema, ommSchema], {
   error: (iss) =>
-    iss.code === 'invalid_union' ? 'expected type to be one of "walker", "sso", "cluster", "tle", "omm"' : undefined,
+    iss.input === undefined
+      ? 'required'
+      : iss.code === 'invalid_union'
+        ? 'expected type to be one of "walker", "sso", "cluster", "tle", "omm"'
+        : undefined,
 });
 
 /**
@@ -153,7 +159,7 @@ export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).max(200).default('Untitled scenario'),
     startUtc: utcString,
-    durationHours: positive().max(24 * 366 * 5),
+    durationHours: positive().max(MAX_DURATION_HOURS),
     stepSeconds: finite().min(1).max(3600).default(60),
     constellation: constellationSchema,
     node: nodeSchema.default(() => nodeSchema.parse({})),
@@ -162,6 +168,8 @@ export const scenarioSchema = z
     environment: environmentSchema.default(() => environmentSchema.parse({})),
   })
   .superRefine((s, ctx) => {
+    // Cross-field checks only make sense once each field is valid on its own.
+    if (!(s.durationHours > 0 && s.durationHours <= MAX_DURATION_HOURS && s.stepSeconds >= 1 && s.stepSeconds <= 3600)) return;
     const horizonS = s.durationHours * 3600;
     if (s.stepSeconds > horizonS) {
       ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `step (${s.stepSeconds} s) is longer than the horizon (${horizonS} s)` });
@@ -278,21 +286,128 @@ export function normaliseScenario(input: unknown): Scenario {
 }
 
 function describeJsonSyntaxError(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  if (m) {
-    const pos = Number(m[1]);
-    let line = 1;
-    let col = 1;
-    for (let i = 0; i < pos && i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        col = 1;
-      } else col++;
-    }
-    return `invalid JSON at line ${line}, column ${col}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+  const pos = jsonErrorOffset(text);
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
   }
-  return `invalid JSON: ${msg}`;
+  return `invalid JSON at line ${line}, column ${col}: ${msg}`;
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (text.length for a premature
+ * end). A small iterative scanner, used only after JSON.parse has failed, so
+ * the message can name the line and column on every engine.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  // Stack of containers: '{' or '['; `expect` is what the grammar wants next.
+  const stack: string[] = [];
+  type Want = 'value' | 'key' | 'colon' | 'commaOrEnd' | 'done';
+  let want: Want = 'value';
+  const afterValue = (): Want => (stack.length ? 'commaOrEnd' : 'done');
+  const scanString = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const d = text[i + 1];
+        if (d === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (d !== undefined && '"\\/bfnrt'.includes(d)) i += 2;
+        else {
+          i++;
+          return false;
+        }
+      } else i++;
+    }
+    return false;
+  };
+  for (;;) {
+    ws();
+    if (i >= n) return want === 'done' ? n : n;
+    const ch = text[i];
+    switch (want) {
+      case 'done':
+        return i;
+      case 'key':
+        if (ch === '}' && text[lastNonWs(text, i - 1)] === '{') {
+          stack.pop();
+          i++;
+          want = afterValue();
+          break;
+        }
+        if (ch !== '"' || !scanString()) return i;
+        want = 'colon';
+        break;
+      case 'colon':
+        if (ch !== ':') return i;
+        i++;
+        want = 'value';
+        break;
+      case 'commaOrEnd':
+        if (ch === ',') {
+          i++;
+          want = stack[stack.length - 1] === '{' ? 'key' : 'value';
+        } else if ((ch === '}' && stack[stack.length - 1] === '{') || (ch === ']' && stack[stack.length - 1] === '[')) {
+          stack.pop();
+          i++;
+          want = afterValue();
+        } else return i;
+        break;
+      case 'value': {
+        if (ch === '{') {
+          stack.push('{');
+          i++;
+          want = 'key';
+        } else if (ch === '[') {
+          stack.push('[');
+          i++;
+          ws();
+          if (text[i] === ']') {
+            stack.pop();
+            i++;
+            want = afterValue();
+          }
+        } else if (ch === '"') {
+          if (!scanString()) return Math.min(i, n);
+          want = afterValue();
+        } else {
+          const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+          if (!m) {
+            // A truncated literal such as `nul` fails at the end of input.
+            const lit = /^[a-z]+/.exec(text.slice(i, i + 8))?.[0] ?? '';
+            if (lit && i + lit.length >= n && ['true', 'false', 'null'].some((w) => w.startsWith(lit))) return n;
+            return i;
+          }
+          i += m[0].length;
+          want = afterValue();
+        }
+        break;
+      }
+    }
+  }
+}
+
+function lastNonWs(text: string, from: number): number {
+  let j = from;
+  while (j >= 0 && ' \t\n\r'.includes(text[j])) j--;
+  return j;
 }
 
 /** Depth of nested arrays/objects, stopping early once `limit` is reached (no recursion). */

@@ -13,7 +13,7 @@ import { EARTH_RADIUS_KM, J_PER_KWH, MU_EARTH_KM3_PER_S2, KELVIN_OFFSET, MS_PER_
 import { buildSatellites, type SatelliteSpec } from './constellation';
 import type { ElementError } from './elements';
 import { IntervalDetector } from './events';
-import { ChunkPropagator, propagateAt, satrecEpochMs, wasmRuntime } from './orbit';
+import { propagateAt, SamplePropagator, satrecEpochMs, wasmRuntime } from './orbit';
 import { batteryDischargeLimitW, batteryParams, bodyFixedPointing, solarPowerW, stepBus, type BusStep } from './power';
 import {
   computeFraction,
@@ -23,9 +23,9 @@ import {
   LIMIT_THERMAL,
   type ControllerOut,
 } from './compute';
-import { elevationRad, lineOfSight, stationArrays } from './downlink';
+import { lineOfSight, sinElevation, stationArrays } from './downlink';
 import type { Scenario } from './scenario';
-import { eclipseSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
+import { eclipseSwitch, shadowFromSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
 import { absorbedHeatW, maxInternalHeatW, stepTemperatureK, type RadiatorParams } from './thermal';
 import { julianDateFromMs, parseUtcMs } from './time';
 
@@ -48,8 +48,13 @@ export interface SimulationOptions {
   progress?: (fraction: number) => void;
   /** Checked between chunks; when set, the run stops with an AbortError. */
   signal?: { readonly aborted: boolean };
-  /** Times per bulk-propagation call. */
+  /** Samples per propagation call. */
   chunkSteps?: number;
+  /**
+   * Largest spacing (s) between SGP4 knots; finer steps are cubic-Hermite
+   * interpolated between knots (error ≪ 1 km, tested). 0 = SGP4 at every step.
+   */
+  maxKnotSpacingS?: number;
   /** Record a status byte per satellite per step (time-major). */
   recordStatus?: boolean;
   /** Satellites (indices) whose full per-step state is recorded. */
@@ -177,7 +182,20 @@ export async function simulateScenario(scenario: Scenario, options: SimulationOp
   return simulate(scenario, build.satellites, build.errors, options);
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets queued messages (cancel, progress) through: setImmediate in Node, a MessageChannel in workers. */
+const yieldToEventLoop: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : (() => {
+        const ch = new MessageChannel();
+        const waiting: Array<() => void> = [];
+        ch.port1.onmessage = () => waiting.shift()?.();
+        return () =>
+          new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            ch.port2.postMessage(0);
+          });
+      })();
 
 /** Simulates `satellites` under `scenario`. */
 export async function simulate(
@@ -226,12 +244,15 @@ export async function simulate(
   const bodySide = new Float64Array(N).fill(1);
   // per-step scratch
   const solarW = new Float64Array(N);
+  const illumination = new Float64Array(N);
   const absorbedW = new Float64Array(N);
   const demandGB = new Float64Array(N);
   const linkCapGB = new Float64Array(N);
   const served = new Uint8Array(N);
   const stepCode = new Uint8Array(N);
-  const inView = new Uint8Array(N * Math.max(1, S));
+  // Satellites above each station's mask this step: candidates[s·N + c], count in candidateCount[s].
+  const candidates = new Int32Array(N * Math.max(1, S));
+  const candidateCount = new Int32Array(Math.max(1, S));
   const posNow = new Float64Array(3 * N);
   for (let i = 0; i < N; i++) {
     // Same epoch as the WASM propagator (from jdsatepoch), so refinement matches bulk samples.
@@ -302,7 +323,7 @@ export async function simulate(
     const th = gstime(julianDateFromMs(t));
     const c = Math.cos(th);
     const s = Math.sin(th);
-    return elevationRad(stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - stations.maskRad[k];
+    return sinElevation(stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - stations.sinMask[k];
   };
   const eclipses = new IntervalDetector(N, eclipseG, (i, a, b) => {
     events.eclipseSat.push(i);
@@ -346,7 +367,8 @@ export async function simulate(
     events.contactStation.push(k);
     events.contactStartMs.push(a);
     events.contactEndMs.push(b);
-    events.contactMaxElevationDeg.push(Number.isFinite(maxEl) ? (maxEl + stations.maskRad[k]) * RAD : stations.maskRad[k] * RAD);
+    const sinPeak = Number.isFinite(maxEl) ? Math.min(1, maxEl + stations.sinMask[k]) : stations.sinMask[k];
+    events.contactMaxElevationDeg.push(Math.asin(sinPeak) * RAD);
   }, 0.1);
 
   // ---- accumulators ----
@@ -370,10 +392,13 @@ export async function simulate(
 
   const ctrl: ControllerOut = { fraction: 0, limit: 0 };
   const bus: BusStep = { socJ: 0, deliveredJ: 0, curtailedJ: 0, lossJ: 0, unmetJ: 0 };
-  const chunkSteps = Math.max(1, Math.min(options.chunkSteps ?? 64, samples));
-  const timesMs = new Float64Array(chunkSteps);
+  const knotSpacingS = options.maxKnotSpacingS ?? 60;
+  const knotEvery = knotSpacingS > 0 ? Math.max(1, Math.floor((knotSpacingS * 1000) / stepMs)) : 1;
+  // Chunks hold whole knot intervals and at most ≈4M satellite-samples.
+  const wanted = options.chunkSteps ?? Math.max(knotEvery, Math.min(240, Math.floor(4_000_000 / Math.max(1, N))));
+  const chunkSteps = Math.max(1, Math.min(Math.ceil(wanted / knotEvery) * knotEvery, samples));
   const runtime = await wasmRuntime();
-  const propagator = new ChunkPropagator(runtime, satrecs.length ? satrecs : [], chunkSteps);
+  const propagator = new SamplePropagator(runtime, satrecs, { startMs, stepMs, endMs, knotEvery }, chunkSteps);
   const yieldEvery = options.yieldEveryMs ?? 50;
   let lastYield = performance.now();
 
@@ -381,20 +406,18 @@ export async function simulate(
     for (let n0 = 0; n0 < samples; n0 += chunkSteps) {
       if (options.signal?.aborted) throw new AbortError();
       const steps = Math.min(chunkSteps, samples - n0);
-      for (let k = 0; k < steps; k++) timesMs[k] = Math.min(startMs + (n0 + k) * stepMs, endMs);
-      const chunk = N > 0 ? propagator.run(timesMs, steps) : undefined;
+      const chunk = propagator.run(n0, steps);
+      const posEci = chunk.posEciKm;
+      const velEci = chunk.velEciKmS;
+      const errs = chunk.error;
 
       for (let k = 0; k < steps; k++) {
         const n = n0 + k;
-        const t = timesMs[k];
+        const t = Math.min(startMs + n * stepMs, endMs);
         const terminal = n === K;
         const dtS = terminal ? 0 : (Math.min(t + stepMs, endMs) - t) / 1000;
         eclipses.beginSample(t);
         contacts.beginSample(t);
-        if (!chunk) {
-          if (!terminal) series.timeMs[n] = t;
-          continue;
-        }
         const sx = chunk.sunAu[3 * k];
         const sy = chunk.sunAu[3 * k + 1];
         const sz = chunk.sunAu[3 * k + 2];
@@ -405,6 +428,7 @@ export async function simulate(
         const sth = Math.sin(th);
 
         // ---- pass 1: geometry, power in, visibility, demand ----
+        candidateCount.fill(0);
         let sunlitSum = 0;
         let inContact = 0;
         for (let i = 0; i < N; i++) {
@@ -416,10 +440,10 @@ export async function simulate(
             continue;
           }
           const b = i * steps + k;
-          const err = chunk.error[b];
-          const x = chunk.posEciKm[3 * b];
-          const y = chunk.posEciKm[3 * b + 1];
-          const z = chunk.posEciKm[3 * b + 2];
+          const err = errs[b];
+          const x = posEci[3 * b];
+          const y = posEci[3 * b + 1];
+          const z = posEci[3 * b + 2];
           if (err !== 0 || !(x === x && y === y && z === z)) {
             status[i] = failureStatus(err, satrecs[i].bstar, n > 0 ? Math.hypot(posNow[3 * i], posNow[3 * i + 1], posNow[3 * i + 2]) - EARTH_RADIUS_KM : meanAltitudeKm(satrecs[i]));
             failedAtMs[i] = t;
@@ -431,32 +455,35 @@ export async function simulate(
           posNow[3 * i] = x;
           posNow[3 * i + 1] = y;
           posNow[3 * i + 2] = z;
-          eclipses.sample(i, -eclipseSwitch(x, y, z, sx, sy, sz));
+          const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
+          eclipses.sample(i, -gEcl);
           const xf = x * cth + y * sth;
           const yf = -x * sth + y * cth;
           let seen = 0;
           for (let s = 0; s < S; s++) {
-            const g = elevationRad(stations, s, xf, yf, z) - stations.maskRad[s];
+            const g = sinElevation(stations, s, xf, yf, z) - stations.sinMask[s];
             contacts.sample(i * S + s, g);
-            const v = g >= 0 ? 1 : 0;
-            inView[i * S + s] = v;
-            seen |= v;
+            if (g >= 0 && !terminal) {
+              candidates[s * N + candidateCount[s]++] = i;
+              seen = 1;
+            }
           }
           if (terminal) continue;
           if (seen) {
             inContact++;
             stepCode[i] |= STATUS_CONTACT;
           }
-          const shadow = chunk.shadow[b];
+          const shadow = shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
+          illumination[i] = 1 - shadow;
           const illum = 1 - shadow;
           if (shadow >= 0.5) stepCode[i] |= STATUS_ECLIPSE;
           sunlitSum += illum;
           eclipseTimeS += shadow * dtS;
           let pointing = 1;
           if (bodyFixed) {
-            const vx = chunk.velEciKmS[3 * b];
-            const vy = chunk.velEciKmS[3 * b + 1];
-            const vz = chunk.velEciKmS[3 * b + 2];
+            const vx = velEci[3 * b];
+            const vy = velEci[3 * b + 1];
+            const vz = velEci[3 * b + 2];
             if (n === 0) {
               // Fly the array on the orbit-normal side that faces the Sun at the start.
               const hs = (y * vz - z * vy) * sx + (z * vx - x * vz) * sy + (x * vy - y * vx) * sz;
@@ -479,8 +506,9 @@ export async function simulate(
           for (let a = 0; a < stations.antennas[s]; a++) {
             let best = -1;
             let bestDemand = -1;
-            for (let i = 0; i < N; i++) {
-              if (inView[i * S + s] && !served[i] && status[i] === SAT_OK && demandGB[i] > bestDemand) {
+            for (let c = 0; c < candidateCount[s]; c++) {
+              const i = candidates[s * N + c];
+              if (!served[i] && demandGB[i] > bestDemand) {
                 best = i;
                 bestDemand = demandGB[i];
               }
@@ -582,7 +610,7 @@ export async function simulate(
             det.storedGB[n] = storedGB[i];
             det.solarPowerW[n] = solarW[i];
             det.loadPowerW[n] = bus.deliveredJ / dtS;
-            det.illumination[n] = 1 - chunk.shadow[i * steps + k];
+            det.illumination[n] = illumination[i];
             det.limit[n] = ctrl.limit;
           }
         }

@@ -5,7 +5,7 @@
  * module adds flux scaling, the eclipse switching function used for events,
  * and analytic check formulas (β angle, cylindrical-shadow eclipse fraction).
  */
-import { sunPos } from 'satellite.js';
+import { shadowFraction, sunPos } from 'satellite.js';
 import { EARTH_RADIUS_KM, SOLAR_CONSTANT_W_PER_M2 } from './constants';
 import { julianDateFromMs } from './time';
 
@@ -29,25 +29,48 @@ export function sunPositionAu(timeMs: number, out: Float64Array | number[]): voi
 }
 
 /**
- * Eclipse switching function g (rad), continuous and smooth:
- *   g = θ − ρ, θ = angle at the satellite between the Sun's centre and the
- *   Earth's centre, ρ = asin(R / |r|) the Earth's apparent radius.
- * Sign: g < 0 when the Sun's centre is hidden behind the Earth (eclipse,
- * shadow fraction ≥ 0.5), g > 0 when it is visible. Frame: TEME (any inertial
- * frame common to both vectors). Inputs: satellite position (km), Sun (AU).
+ * Eclipse switching function g, continuous and smooth:
+ *   g = cos ρ − cos θ, θ = angle at the satellite between the Sun's centre and
+ *   the Earth's centre, ρ = asin(R / |r|) the Earth's apparent radius.
+ * Sign: g < 0 when the Sun's centre is hidden behind the Earth (θ < ρ:
+ * eclipse, shadow fraction ≥ 0.5), g > 0 when it is visible. Since
+ * |g| ≤ |θ − ρ|, |g| ≥ 0.01 means fully lit or umbra (the Sun's disc is
+ * 0.0047 rad in radius). Frame: any inertial frame common to both vectors
+ * (TEME). Inputs: satellite position (km), Sun position (AU).
  */
 export function eclipseSwitch(xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
   const sx = sxAu * AU_KM - xKm;
   const sy = syAu * AU_KM - yKm;
   const sz = szAu * AU_KM - zKm;
-  const r = Math.sqrt(xKm * xKm + yKm * yKm + zKm * zKm);
-  const ds = Math.sqrt(sx * sx + sy * sy + sz * sz);
-  // Angle between (Sun − sat) and (−sat).
-  let c = -(sx * xKm + sy * yKm + sz * zKm) / (ds * r);
-  if (c > 1) c = 1;
-  else if (c < -1) c = -1;
-  const rho = Math.asin(Math.min(1, EARTH_RADIUS_KM / r));
-  return Math.acos(c) - rho;
+  const r2 = xKm * xKm + yKm * yKm + zKm * zKm;
+  const ds2 = sx * sx + sy * sy + sz * sz;
+  const cosTheta = -(sx * xKm + sy * yKm + sz * zKm) / Math.sqrt(ds2 * r2);
+  const q = 1 - (EARTH_RADIUS_KM * EARTH_RADIUS_KM) / r2;
+  const cosRho = q > 0 ? Math.sqrt(q) : 0;
+  return cosRho - cosTheta;
+}
+
+/** Beyond this |g| (see eclipseSwitch) the shadow fraction is exactly 0 or 1. */
+export const PENUMBRA_SWITCH_MARGIN = 0.01;
+
+const satScratch = { x: 0, y: 0, z: 0 };
+const sunScratch = { x: 0, y: 0, z: 0 };
+
+/**
+ * Shadow fraction (0 lit … 1 umbra) from satellite.js `shadowFraction`,
+ * skipped when the switching value g shows the satellite is far from the
+ * penumbra (then it is exactly 0 or 1).
+ */
+export function shadowFromSwitch(g: number, xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
+  if (g >= PENUMBRA_SWITCH_MARGIN) return 0;
+  if (g <= -PENUMBRA_SWITCH_MARGIN) return 1;
+  satScratch.x = xKm;
+  satScratch.y = yKm;
+  satScratch.z = zKm;
+  sunScratch.x = sxAu;
+  sunScratch.y = syAu;
+  sunScratch.z = szAu;
+  return shadowFraction(sunScratch, satScratch);
 }
 
 /**

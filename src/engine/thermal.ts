@@ -10,6 +10,8 @@
  */
 import { STEFAN_BOLTZMANN, T_SPACE_K } from './constants';
 
+const T_SPACE4 = T_SPACE_K * T_SPACE_K * T_SPACE_K * T_SPACE_K;
+
 export interface RadiatorParams {
   areaM2: number;
   emissivity: number;
@@ -34,7 +36,7 @@ export function absorbedHeatW(p: RadiatorParams, fluxWPerM2: number, illuminatio
 /** Radiated power (W): ε σ A (T⁴ − T_space⁴). */
 export function radiatedW(p: RadiatorParams, tempK: number): number {
   const t2 = tempK * tempK;
-  return p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * (t2 * t2 - T_SPACE_K ** 4);
+  return p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * (t2 * t2 - T_SPACE4);
 }
 
 /**
@@ -58,5 +60,5 @@ export function maxInternalHeatW(p: RadiatorParams, tempK: number, absorbedW: nu
 
 /** Radiative equilibrium temperature (K) for a steady heat input: T = (Q/(εσA) + Ts⁴)^{1/4}. */
 export function equilibriumTemperatureK(heatInW: number, emissivity: number, areaM2: number): number {
-  return (heatInW / (emissivity * STEFAN_BOLTZMANN * areaM2) + T_SPACE_K ** 4) ** 0.25;
+  return (heatInW / (emissivity * STEFAN_BOLTZMANN * areaM2) + T_SPACE4) ** 0.25;
 }

@@ -1,0 +1,99 @@
+/**
+ * Benchmarks (`npm run bench`). Figures are reported as ratios against a
+ * baseline measured in the same run, never as pass/fail timings.
+ *
+ * 1. Engine throughput: the full engine (all models, 5 ground stations,
+ *    events) over 1,000 satellites × 1 day at 10 s, in satellite-steps per
+ *    second, against a plain single-thread loop of satellite.js `propagate` +
+ *    `sunPos` + `shadowFraction` over the same satellites and times (the Sun is
+ *    computed once per time step in the baseline, which favours it).
+ * 2. Browser main-thread frame times (bench/browser.ts), when available.
+ *
+ * Flags: --quick (fewer satellites), --no-browser.
+ */
+import { jday, propagate, shadowFraction, sunPos } from 'satellite.js';
+import { buildSatellites } from '../src/engine/constellation';
+import { GROUND_NETWORK } from '../src/engine/presets';
+import { normaliseScenario } from '../src/engine/scenario';
+import { simulate } from '../src/engine/simulation';
+import { parseUtcMs } from '../src/engine/time';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const planes = quick ? 10 : 40;
+const perPlane = 25;
+const durationHours = quick ? 6 : 24;
+
+const scenario = normaliseScenario({
+  name: 'bench',
+  startUtc: '2026-06-21T00:00:00Z',
+  durationHours,
+  stepSeconds: 10,
+  constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes, satellitesPerPlane: perPlane, phasing: 1 },
+  groundStations: GROUND_NETWORK,
+});
+const { satellites } = buildSatellites(scenario);
+const N = satellites.length;
+const startMs = parseUtcMs(scenario.startUtc);
+const K = Math.ceil((durationHours * 3600) / 10);
+const satSteps = N * K;
+
+function baselineLoop(): number {
+  const t0 = performance.now();
+  let acc = 0;
+  const date = new Date(0);
+  for (let k = 0; k < K; k++) {
+    date.setTime(startMs + k * 10_000);
+    const sun = sunPos(jday(date)).rsun;
+    for (let i = 0; i < N; i++) {
+      const pv = propagate(satellites[i].satrec, date);
+      if (pv) acc += shadowFraction(sun, pv.position);
+    }
+  }
+  if (!Number.isFinite(acc)) throw new Error('baseline produced non-finite values');
+  return performance.now() - t0;
+}
+
+async function engineRun(): Promise<{ ms: number; eclipses: number; contacts: number }> {
+  const t0 = performance.now();
+  const out = await simulate(scenario, satellites, [], { yieldEveryMs: 1000 });
+  return { ms: performance.now() - t0, eclipses: out.events.eclipseSat.length, contacts: out.events.contactSat.length };
+}
+
+function fmt(x: number): string {
+  return x >= 1e5 ? x.toExponential(3) : x.toFixed(1);
+}
+
+async function main(): Promise<void> {
+  console.log(`engine benchmark: ${N} satellites × ${K} steps (10 s) = ${satSteps.toExponential(3)} satellite-steps, 5 ground stations`);
+  // Warm up both paths (JIT, WASM instantiation).
+  await simulate(normaliseScenario({ ...scenario, durationHours: 0.5 }), satellites.slice(0, 50), []);
+  const baseMs = baselineLoop();
+  const eng = await engineRun();
+  const baseRate = satSteps / (baseMs / 1000);
+  const engRate = satSteps / (eng.ms / 1000);
+  console.log(`  baseline loop (propagate + sunPos + shadowFraction): ${fmt(baseRate)} sat-steps/s (${(baseMs / 1000).toFixed(2)} s)`);
+  console.log(`  full engine, 1 thread (all models + events):          ${fmt(engRate)} sat-steps/s (${(eng.ms / 1000).toFixed(2)} s; ${eng.eclipses} eclipses, ${eng.contacts} contacts)`);
+  console.log(`  ratio engine / baseline: ${(engRate / baseRate).toFixed(2)}×`);
+  console.log(`  peak RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+
+  if (!args.has('--no-browser')) {
+    let browser: { runBrowserBench?: () => Promise<Record<string, number>> } | undefined;
+    try {
+      const modulePath = './browser.ts'; // optional: present once the browser app lands
+      browser = await import(modulePath);
+    } catch (e) {
+      console.log(`browser benchmark unavailable: ${(e as Error).message}`);
+    }
+    if (browser?.runBrowserBench) {
+      const r = await browser.runBrowserBench();
+      console.log('browser benchmark (main-thread ms per frame):');
+      for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(40)} ${v.toFixed(2)}`);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,102 @@
+/**
+ * Speed paths against the straightforward path: Hermite-interpolated SGP4
+ * between knots vs direct SGP4 at every sample, and whole runs with and
+ * without interpolation (same KPIs within tolerance, same events within 1 s).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSatellites } from '../../src/engine/constellation';
+import { livePropagatorCount, propagateAt, SamplePropagator, satrecEpochMs, wasmRuntime } from '../../src/engine/orbit';
+import { normaliseScenario, type ScenarioInput } from '../../src/engine/scenario';
+import { parseUtcMs } from '../../src/engine/time';
+import { parseTle } from '../../src/engine/elements';
+import { run } from './helpers';
+
+// Molniya-type (e = 0.74) and a low drag object stress the interpolation hardest.
+const TLE = `MOLNIYA 3-1 (Vallado SGP4-VER)
+1 09880U 77021A   06176.56157475  .00000421  00000-0  10000-3 0  9814
+2 09880  64.5968 349.3786 7069051 270.0229  16.3320  2.00813614112380
+`;
+
+describe('cubic Hermite interpolation between SGP4 knots', () => {
+  it('stays within 1 km (and far better in LEO) of direct SGP4', async () => {
+    const walker = buildSatellites(
+      normaliseScenario({
+        startUtc: '2026-06-21T00:00:00Z',
+        durationHours: 1,
+        constellation: { type: 'walker', altitudeKm: 350, inclinationDeg: 97, planes: 2, satellitesPerPlane: 2 },
+      }),
+    ).satellites.map((s) => s.satrec);
+    const molniya = parseTle(TLE).records.map((r) => r.satrec);
+    expect(molniya).toHaveLength(1);
+    const satrecs = [...walker, ...molniya];
+    const startMs = parseUtcMs('2026-06-21T00:00:00Z');
+    const stepMs = 10_000;
+    const endMs = startMs + 3 * 3_600_000;
+    const runtime = await wasmRuntime();
+    const prop = new SamplePropagator(runtime, satrecs, { startMs, stepMs, endMs, knotEvery: 6 }, 120);
+    const pv = new Float64Array(6);
+    let maxLeoKm = 0;
+    let maxAnyKm = 0;
+    let maxVelKmS = 0;
+    try {
+      for (let n0 = 0; n0 <= 1080; n0 += 120) {
+        const steps = Math.min(120, 1081 - n0);
+        const c = prop.run(n0, steps);
+        for (let i = 0; i < satrecs.length; i++) {
+          for (let k = 0; k < steps; k++) {
+            const t = Math.min(startMs + (n0 + k) * stepMs, endMs);
+            propagateAt(satrecs[i], satrecEpochMs(satrecs[i]), t, pv);
+            const o = i * steps + k;
+            const d = Math.hypot(c.posEciKm[3 * o] - pv[0], c.posEciKm[3 * o + 1] - pv[1], c.posEciKm[3 * o + 2] - pv[2]);
+            const dv = Math.hypot(c.velEciKmS[3 * o] - pv[3], c.velEciKmS[3 * o + 1] - pv[4], c.velEciKmS[3 * o + 2] - pv[5]);
+            if (i < walker.length) maxLeoKm = Math.max(maxLeoKm, d);
+            maxAnyKm = Math.max(maxAnyKm, d);
+            maxVelKmS = Math.max(maxVelKmS, dv);
+          }
+        }
+      }
+    } finally {
+      prop.dispose();
+    }
+    expect(maxAnyKm).toBeLessThan(1);
+    expect(maxLeoKm).toBeLessThan(0.05);
+    expect(maxVelKmS).toBeLessThan(0.01);
+    expect(maxLeoKm).toBeGreaterThan(0); // interpolation really happened
+    expect(livePropagatorCount()).toBe(0);
+  });
+});
+
+describe('interpolated runs match direct runs', () => {
+  const input: ScenarioInput = {
+    startUtc: '2026-06-21T00:00:00Z',
+    durationHours: 12,
+    stepSeconds: 10,
+    constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 3, satellitesPerPlane: 4 },
+    groundStations: [
+      { name: 'Svalbard', latitudeDeg: 78.23, longitudeDeg: 15.41, downlinkGbps: 10 },
+      { name: 'Wallops', latitudeDeg: 37.94, longitudeDeg: -75.46, downlinkGbps: 1 },
+    ],
+    node: { radiatorAreaM2: 40, batteryCapacityKWh: 8 },
+  };
+  it('KPIs within 0.5 % (relative) or 0.002 (fractions) and events within 1 s', async () => {
+    const direct = await run(input, { maxKnotSpacingS: 0 });
+    const fast = await run(input);
+    for (const [k, v] of Object.entries(direct.kpis)) {
+      const w = fast.kpis[k as keyof typeof fast.kpis];
+      const tol = Math.max(0.002, Math.abs(v) * 0.005);
+      expect(Math.abs(w - v), `${k}: direct ${v}, interpolated ${w}`).toBeLessThanOrEqual(tol);
+    }
+    const e1 = direct.events;
+    const e2 = fast.events;
+    expect(e2.eclipseSat.length).toBe(e1.eclipseSat.length);
+    expect(e2.contactSat.length).toBe(e1.contactSat.length);
+    for (let k = 0; k < e1.eclipseSat.length; k++) {
+      expect(Math.abs(e2.eclipseStartMs[k] - e1.eclipseStartMs[k])).toBeLessThan(1000);
+      expect(Math.abs(e2.eclipseEndMs[k] - e1.eclipseEndMs[k])).toBeLessThan(1000);
+    }
+    for (let k = 0; k < e1.contactSat.length; k++) {
+      expect(Math.abs(e2.contactStartMs[k] - e1.contactStartMs[k])).toBeLessThan(1000);
+      expect(Math.abs(e2.contactEndMs[k] - e1.contactEndMs[k])).toBeLessThan(1000);
+    }
+  });
+});
