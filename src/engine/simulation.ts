@@ -12,7 +12,7 @@ import { gstime, type SatRec } from 'satellite.js';
 import { EARTH_RADIUS_KM, J_PER_KWH, MU_EARTH_KM3_PER_S2, KELVIN_OFFSET, MS_PER_DAY, RAD } from './constants';
 import { buildSatellites, type SatelliteSpec } from './constellation';
 import type { ElementError } from './elements';
-import { IntervalDetector } from './events';
+import { IntervalDetector, maximise } from './events';
 import { propagateAt, SamplePropagator, satrecEpochMs, wasmRuntime } from './orbit';
 import { batteryDischargeLimitW, batteryParams, bodyFixedPointing, solarPowerW, stepBus, type BusStep } from './power';
 import {
@@ -325,6 +325,7 @@ export async function simulate(
     const s = Math.sin(th);
     return sinElevation(stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - stations.sinMask[k];
   };
+  const peakScratch = new Float64Array(1);
   const eclipses = new IntervalDetector(N, eclipseG, (i, a, b) => {
     events.eclipseSat.push(i);
     events.eclipseStartMs.push(a);
@@ -334,40 +335,16 @@ export async function simulate(
     const i = (pair / S) | 0;
     const k = pair - i * S;
     // Peak elevation: golden-section search over the contact (a pass is unimodal).
-    let maxEl = Number.NEGATIVE_INFINITY;
-    if (b > a) {
-      const lo = a;
-      const hi = b;
-      let x1 = hi - 0.618034 * (hi - lo);
-      let x2 = lo + 0.618034 * (hi - lo);
-      let f1 = contactG(pair, x1);
-      let f2 = contactG(pair, x2);
-      let l = lo;
-      let h = hi;
-      while (h - l > 500) {
-        if (f1 < f2) {
-          l = x1;
-          x1 = x2;
-          f1 = f2;
-          x2 = l + 0.618034 * (h - l);
-          f2 = contactG(pair, x2);
-        } else {
-          h = x2;
-          x2 = x1;
-          f2 = f1;
-          x1 = h - 0.618034 * (h - l);
-          f1 = contactG(pair, x1);
-        }
-      }
-      maxEl = Math.max(f1, f2, contactG(pair, a), contactG(pair, b));
-    } else {
-      maxEl = contactG(pair, a);
+    let maxEl = contactG(pair, a);
+    if (b - a > 1000) {
+      maximise(contactG, pair, a, b, peakScratch, 500);
+      maxEl = Math.max(maxEl, peakScratch[0], contactG(pair, b));
     }
+    const sinPeak = Number.isFinite(maxEl) ? Math.min(1, maxEl + stations.sinMask[k]) : stations.sinMask[k];
     events.contactSat.push(i);
     events.contactStation.push(k);
     events.contactStartMs.push(a);
     events.contactEndMs.push(b);
-    const sinPeak = Number.isFinite(maxEl) ? Math.min(1, maxEl + stations.sinMask[k]) : stations.sinMask[k];
     events.contactMaxElevationDeg.push(Math.asin(sinPeak) * RAD);
   }, 0.1);
 
