@@ -1,0 +1,351 @@
+/**
+ * Phase A of a step: everything that depends on one satellite alone —
+ * SGP4 position, Sun and shadow, solar array output, environmental heat on the
+ * radiator, which ground stations see it, and its eclipse and contact events.
+ * Satellites are independent here, so ranges of them can run in parallel
+ * (workers); the coupled phase B (station links, power, thermal, storage)
+ * runs afterwards over all satellites (simulation.ts).
+ *
+ * Chunk fields are step-major: index k · N + i for step k of the chunk and
+ * satellite i (global index). They may live in SharedArrayBuffers.
+ */
+import { gstime, type SatRec } from 'satellite.js';
+import { EARTH_RADIUS_KM, MU_EARTH_KM3_PER_S2, RAD } from './constants';
+import { sinElevation, stationArrays, type StationArrays } from './downlink';
+import { IntervalDetector, maximise } from './events';
+import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from './orbit';
+import { bodyFixedPointing, solarPowerW } from './power';
+import type { Scenario } from './scenario';
+import { eclipseSwitch, shadowFromSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
+import { absorbedHeatW, type RadiatorParams } from './thermal';
+import { julianDateFromMs, parseUtcMs } from './time';
+
+/** Satellite status codes. */
+export const SAT_OK = 0;
+export const SAT_DECAYED = 1;
+export const SAT_ERROR = 2;
+export const SAT_STATUS_NAMES = ['ok', 'decayed', 'error'] as const;
+
+/** Most ground stations a scenario may have (visibility is a 64-bit mask per satellite-step). */
+export const MAX_STATIONS = 64;
+
+export interface ChunkFields {
+  /** Capacity in steps. */
+  steps: number;
+  n: number;
+  /** 1 − shadow fraction. */
+  illum: Float64Array;
+  /** Solar array output (W). */
+  solarW: Float64Array;
+  /** Environmental heat absorbed by the radiator (W). */
+  absorbedW: Float64Array;
+  /** Stations 0–31 / 32–63 that see the satellite above their mask. */
+  visLo: Uint32Array;
+  visHi: Uint32Array;
+  /** 1 while the satellite propagates. */
+  active: Uint8Array;
+  /** TEME positions (km), 3 per cell; only when inter-satellite links are on. */
+  posEciKm: Float64Array | null;
+}
+
+/** Allocates chunk fields, in SharedArrayBuffers when `shared` (for worker pools). */
+export function allocateChunk(n: number, steps: number, withPositions: boolean, shared = false): ChunkFields {
+  const cells = Math.max(1, n) * steps;
+  const buf = (bytes: number): ArrayBuffer => (shared ? (new SharedArrayBuffer(bytes) as unknown as ArrayBuffer) : new ArrayBuffer(bytes));
+  return {
+    steps,
+    n,
+    illum: new Float64Array(buf(8 * cells)),
+    solarW: new Float64Array(buf(8 * cells)),
+    absorbedW: new Float64Array(buf(8 * cells)),
+    visLo: new Uint32Array(buf(4 * cells)),
+    visHi: new Uint32Array(buf(4 * cells)),
+    active: new Uint8Array(buf(cells)),
+    posEciKm: withPositions ? new Float64Array(buf(24 * cells)) : null,
+  };
+}
+
+export interface EventTables {
+  eclipseSat: number[];
+  eclipseStartMs: number[];
+  eclipseEndMs: number[];
+  contactSat: number[];
+  contactStation: number[];
+  contactStartMs: number[];
+  contactEndMs: number[];
+  contactMaxElevationDeg: number[];
+}
+
+export function emptyEvents(): EventTables {
+  return {
+    eclipseSat: [],
+    eclipseStartMs: [],
+    eclipseEndMs: [],
+    contactSat: [],
+    contactStation: [],
+    contactStartMs: [],
+    contactEndMs: [],
+    contactMaxElevationDeg: [],
+  };
+}
+
+/** What phase A leaves at the end of a run, for its range of satellites. */
+export interface GeometryResult {
+  events: EventTables;
+  /** Global index of the first satellite of the range. */
+  first: number;
+  status: Uint8Array;
+  failedAtMs: Float64Array;
+}
+
+/** The run's time grid, shared by both phases. */
+export interface RunGrid extends SampleGrid {
+  /** Steps (series entries); samples are K + 1 with the terminal one at endMs. */
+  K: number;
+}
+
+export function runGrid(scenario: Scenario, maxKnotSpacingS = 60): RunGrid {
+  const startMs = parseUtcMs(scenario.startUtc);
+  const stepMs = Math.round(scenario.stepSeconds * 1000);
+  const endMs = startMs + Math.round(scenario.durationHours * 3_600_000);
+  const knotEvery = maxKnotSpacingS > 0 ? Math.max(1, Math.floor((maxKnotSpacingS * 1000) / stepMs)) : 1;
+  return { startMs, stepMs, endMs, knotEvery, K: Math.ceil((endMs - startMs) / stepMs) };
+}
+
+export function radiatorParams(scenario: Scenario): RadiatorParams {
+  const node = scenario.node;
+  return {
+    areaM2: node.radiatorAreaM2,
+    emissivity: node.radiatorEmissivity,
+    absorptivity: node.radiatorAbsorptivity,
+    sunViewFactor: node.radiatorSunViewFactor,
+    earthViewFactor: node.radiatorEarthViewFactor,
+    heatCapacityJPerK: node.heatCapacityJPerK,
+    earthIrWPerM2: scenario.environment.earthIrWPerM2,
+    albedo: scenario.environment.albedo,
+  };
+}
+
+/**
+ * Classifies an SGP4 failure: error 6 is a decay; errors 1 (eccentricity out of
+ * range) and 3 (perturbed eccentricity) under drag from a low orbit (last
+ * altitude < 500 km) are the usual signature of re-entry too; anything else is an error.
+ */
+export function failureStatus(sgp4Error: number, bstar: number, lastAltitudeKm: number): number {
+  if (sgp4Error === 6) return SAT_DECAYED;
+  if ((sgp4Error === 1 || sgp4Error === 3) && bstar > 0 && lastAltitudeKm < 500) return SAT_DECAYED;
+  return SAT_ERROR;
+}
+
+/** Mean altitude (km) from the SGP4 mean motion (rad/min): a = (μ / n²)^{1/3}. */
+function meanAltitudeKm(rec: SatRec): number {
+  const n = rec.no / 60;
+  return Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n)) - EARTH_RADIUS_KM;
+}
+
+/**
+ * Phase A over satellites [first, first + satrecs.length) of a run with `totalN`
+ * satellites. Holds the per-satellite event detectors and failure state across
+ * chunks. Call dispose().
+ */
+export class GeometryKernel {
+  private readonly propagator: SamplePropagator;
+  private readonly stations: StationArrays;
+  private readonly rad: RadiatorParams;
+  private readonly epochs: Float64Array;
+  private readonly status: Uint8Array;
+  private readonly failedAtMs: Float64Array;
+  private readonly bodySide: Float64Array;
+  private readonly lastPos: Float64Array;
+  private readonly eclipses: IntervalDetector;
+  private readonly contacts: IntervalDetector;
+  private readonly events = emptyEvents();
+  private readonly pv = new Float64Array(6);
+  private readonly sun = new Float64Array(3);
+  private readonly peak = new Float64Array(1);
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly satrecs: SatRec[],
+    readonly first: number,
+    private readonly grid: RunGrid,
+    runtime: ConstructorParameters<typeof SamplePropagator>[0],
+    chunkSteps: number,
+  ) {
+    const n = satrecs.length;
+    this.stations = stationArrays(scenario.groundStations);
+    this.rad = radiatorParams(scenario);
+    this.propagator = new SamplePropagator(runtime, satrecs, grid, chunkSteps);
+    this.epochs = new Float64Array(n);
+    this.status = new Uint8Array(n);
+    this.failedAtMs = new Float64Array(n).fill(Number.NaN);
+    this.bodySide = new Float64Array(n).fill(1);
+    this.lastPos = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      // Same epoch as the WASM propagator (from jdsatepoch), so refinement matches bulk samples.
+      this.epochs[i] = satrecEpochMs(satrecs[i]);
+      if (satrecs[i].error !== 0) {
+        this.status[i] = SAT_ERROR;
+        this.failedAtMs[i] = grid.startMs;
+      }
+    }
+    const S = this.stations.count;
+    const ev = this.events;
+    this.eclipses = new IntervalDetector(n, this.eclipseG, (i, a, b) => {
+      ev.eclipseSat.push(first + i);
+      ev.eclipseStartMs.push(a);
+      ev.eclipseEndMs.push(b);
+    }, 0.05);
+    this.contacts = new IntervalDetector(n * S, this.contactG, (pair, a, b) => {
+      const i = (pair / S) | 0;
+      const k = pair - i * S;
+      // Peak elevation: golden-section search over the contact (a pass is unimodal).
+      let g = this.contactG(pair, a);
+      if (b - a > 1000) {
+        maximise(this.contactG, pair, a, b, this.peak, 500);
+        g = Math.max(g, this.peak[0], this.contactG(pair, b));
+      }
+      const sinPeak = Number.isFinite(g) ? Math.min(1, g + this.stations.sinMask[k]) : this.stations.sinMask[k];
+      ev.contactSat.push(first + i);
+      ev.contactStation.push(k);
+      ev.contactStartMs.push(a);
+      ev.contactEndMs.push(b);
+      ev.contactMaxElevationDeg.push(Math.asin(sinPeak) * RAD);
+    }, 0.1);
+  }
+
+  /** Eclipse switching function for refinement: > 0 in eclipse (JS SGP4 + sunPos). */
+  private readonly eclipseG = (i: number, t: number): number => {
+    const pv = this.pv;
+    if (!propagateAt(this.satrecs[i], this.epochs[i], t, pv)) return Number.NaN;
+    sunPositionAu(t, this.sun);
+    return -eclipseSwitch(pv[0], pv[1], pv[2], this.sun[0], this.sun[1], this.sun[2]);
+  };
+
+  /** Contact switching function for refinement: sin el − sin mask, > 0 in contact. */
+  private readonly contactG = (pair: number, t: number): number => {
+    const S = this.stations.count;
+    const i = (pair / S) | 0;
+    const k = pair - i * S;
+    const pv = this.pv;
+    if (!propagateAt(this.satrecs[i], this.epochs[i], t, pv)) return Number.NaN;
+    const th = gstime(julianDateFromMs(t));
+    const c = Math.cos(th);
+    const s = Math.sin(th);
+    return sinElevation(this.stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - this.stations.sinMask[k];
+  };
+
+  /** Computes samples n0 … n0 + steps − 1 into `out` (cells of this kernel's satellites only). */
+  run(n0: number, steps: number, out: ChunkFields): void {
+    const chunk = this.propagator.run(n0, steps);
+    const g = this.grid;
+    const N = out.n;
+    const nLocal = this.satrecs.length;
+    const first = this.first;
+    const S = this.stations.count;
+    const st = this.stations;
+    const node = this.scenario.node;
+    const bodyFixed = node.arrayPointing === 'body-fixed';
+    const area = node.solarArrayAreaM2;
+    const eff = node.solarCellEfficiency;
+    const pos = chunk.posEciKm;
+    const vel = chunk.velEciKmS;
+    const errs = chunk.error;
+    const status = this.status;
+    const eclipses = this.eclipses;
+    const contacts = this.contacts;
+    const outPos = out.posEciKm;
+    for (let k = 0; k < steps; k++) {
+      const n = n0 + k;
+      const t = Math.min(g.startMs + n * g.stepMs, g.endMs);
+      const terminal = n === g.K;
+      eclipses.beginSample(t);
+      contacts.beginSample(t);
+      const sx = chunk.sunAu[3 * k];
+      const sy = chunk.sunAu[3 * k + 1];
+      const sz = chunk.sunAu[3 * k + 2];
+      const sunDistAu = Math.sqrt(sx * sx + sy * sy + sz * sz);
+      const flux = solarFluxWPerM2(sunDistAu);
+      const th = chunk.gmstRad[k];
+      const cth = Math.cos(th);
+      const sth = Math.sin(th);
+      const row = k * N + first;
+      for (let i = 0; i < nLocal; i++) {
+        const c = row + i;
+        if (status[i] !== SAT_OK) {
+          if (!terminal) out.active[c] = 0;
+          continue;
+        }
+        const b = i * steps + k;
+        const x = pos[3 * b];
+        const y = pos[3 * b + 1];
+        const z = pos[3 * b + 2];
+        if (errs[b] !== 0 || !(x === x && y === y && z === z)) {
+          const lp = this.lastPos;
+          const alt = n > 0 ? Math.hypot(lp[3 * i], lp[3 * i + 1], lp[3 * i + 2]) - EARTH_RADIUS_KM : meanAltitudeKm(this.satrecs[i]);
+          status[i] = failureStatus(errs[b], this.satrecs[i].bstar, alt);
+          this.failedAtMs[i] = t;
+          eclipses.sample(i, Number.NaN);
+          for (let s = 0; s < S; s++) contacts.sample(i * S + s, Number.NaN);
+          if (!terminal) out.active[c] = 0;
+          continue;
+        }
+        this.lastPos[3 * i] = x;
+        this.lastPos[3 * i + 1] = y;
+        this.lastPos[3 * i + 2] = z;
+        const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
+        eclipses.sample(i, -gEcl);
+        const xf = x * cth + y * sth;
+        const yf = -x * sth + y * cth;
+        let lo = 0;
+        let hi = 0;
+        for (let s = 0; s < S; s++) {
+          const gs = sinElevation(st, s, xf, yf, z) - st.sinMask[s];
+          contacts.sample(i * S + s, gs);
+          if (gs >= 0) {
+            if (s < 32) lo |= 1 << s;
+            else hi |= 1 << (s - 32);
+          }
+        }
+        if (terminal) continue;
+        out.active[c] = 1;
+        out.visLo[c] = lo;
+        out.visHi[c] = hi;
+        const illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
+        out.illum[c] = illum;
+        let pointing = 1;
+        if (bodyFixed) {
+          const vx = vel[3 * b];
+          const vy = vel[3 * b + 1];
+          const vz = vel[3 * b + 2];
+          if (n === 0) {
+            // Fly the array on the orbit-normal side that faces the Sun at the start.
+            const hs = (y * vz - z * vy) * sx + (z * vx - x * vz) * sy + (x * vy - y * vx) * sz;
+            this.bodySide[i] = hs >= 0 ? 1 : -1;
+          }
+          pointing = bodyFixedPointing(x, y, z, vx, vy, vz, sx, sy, sz, this.bodySide[i]);
+        }
+        out.solarW[c] = solarPowerW(area, eff, flux, illum, pointing);
+        // Dayside factor: cosine of the Sun's zenith angle below the satellite.
+        const r = Math.sqrt(x * x + y * y + z * z);
+        out.absorbedW[c] = absorbedHeatW(this.rad, flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu));
+        if (outPos) {
+          outPos[3 * c] = x;
+          outPos[3 * c + 1] = y;
+          outPos[3 * c + 2] = z;
+        }
+      }
+    }
+  }
+
+  /** Closes open intervals at the horizon's end and returns events and failures. */
+  finish(): GeometryResult {
+    this.eclipses.finish(this.grid.endMs);
+    this.contacts.finish(this.grid.endMs);
+    return { events: this.events, first: this.first, status: this.status, failedAtMs: this.failedAtMs };
+  }
+
+  dispose(): void {
+    this.propagator.dispose();
+  }
+}
