@@ -17,6 +17,7 @@ import { GROUND_NETWORK } from '../src/engine/presets';
 import { normaliseScenario } from '../src/engine/scenario';
 import { simulate } from '../src/engine/simulation';
 import { parseUtcMs } from '../src/engine/time';
+import { defaultWorkerCount, workerGeometry } from '../src/cli/geometry-pool';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -54,9 +55,9 @@ function baselineLoop(): number {
   return performance.now() - t0;
 }
 
-async function engineRun(): Promise<{ ms: number; eclipses: number; contacts: number }> {
+async function engineRun(threads = 0): Promise<{ ms: number; eclipses: number; contacts: number }> {
   const t0 = performance.now();
-  const out = await simulate(scenario, satellites, [], { yieldEveryMs: 1000 });
+  const out = await simulate(scenario, satellites, [], { yieldEveryMs: 1000, geometry: threads > 0 ? workerGeometry(threads) : undefined });
   return { ms: performance.now() - t0, eclipses: out.events.eclipseSat.length, contacts: out.events.contactSat.length };
 }
 
@@ -74,7 +75,12 @@ async function main(): Promise<void> {
   const engRate = satSteps / (eng.ms / 1000);
   console.log(`  baseline loop (propagate + sunPos + shadowFraction): ${fmt(baseRate)} sat-steps/s (${(baseMs / 1000).toFixed(2)} s)`);
   console.log(`  full engine, 1 thread (all models + events):          ${fmt(engRate)} sat-steps/s (${(eng.ms / 1000).toFixed(2)} s; ${eng.eclipses} eclipses, ${eng.contacts} contacts)`);
-  console.log(`  ratio engine / baseline: ${(engRate / baseRate).toFixed(2)}×`);
+  console.log(`  ratio engine / baseline: ${(engRate / baseRate).toFixed(2)}× (one thread)`);
+  const threads = defaultWorkerCount();
+  const par = await engineRun(threads);
+  const parRate = satSteps / (par.ms / 1000);
+  console.log(`  full engine, ${threads} geometry workers + coordinator:  ${fmt(parRate)} sat-steps/s (${(par.ms / 1000).toFixed(2)} s; ${par.eclipses} eclipses, ${par.contacts} contacts)`);
+  console.log(`  ratio engine (all cores) / single-thread baseline: ${(parRate / baseRate).toFixed(2)}×`);
   console.log(`  peak RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 
   if (!args.has('--no-browser')) {

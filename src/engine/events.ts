@@ -174,6 +174,19 @@ export class IntervalDetector {
     this.onInterval(pair, start, end);
   }
 
+  /**
+   * Forgets the samples of a pair that is outside an interval, before a span
+   * in which the caller has proved g stays negative and skips sampling it.
+   */
+  reset(pair: number): void {
+    this.samples[pair] = 0;
+  }
+
+  /** True while the pair is inside an interval. */
+  isOpen(pair: number): boolean {
+    return !Number.isNaN(this.openStartMs[pair]);
+  }
+
   /** Closes intervals still open at the horizon's end `endMs`. */
   finish(endMs: number): void {
     for (let p = 0; p < this.count; p++) {

@@ -16,7 +16,7 @@ import { IntervalDetector, maximise } from './events';
 import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from './orbit';
 import { bodyFixedPointing, solarPowerW } from './power';
 import type { Scenario } from './scenario';
-import { eclipseSwitch, shadowFromSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
+import { eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
 import { absorbedHeatW, type RadiatorParams } from './thermal';
 import { julianDateFromMs, parseUtcMs } from './time';
 
@@ -157,6 +157,11 @@ export class GeometryKernel {
   private readonly failedAtMs: Float64Array;
   private readonly bodySide: Float64Array;
   private readonly lastPos: Float64Array;
+  /** Next sample at which a satellite–station pair must be evaluated (skipped while provably out of view). */
+  private readonly contactWake: Int32Array;
+  /** Next sample at which the eclipse function must be evaluated, and its sign meanwhile (1 lit, 0 umbra). */
+  private readonly eclipseWake: Int32Array;
+  private readonly eclipseLit: Uint8Array;
   private readonly eclipses: IntervalDetector;
   private readonly contacts: IntervalDetector;
   private readonly events = emptyEvents();
@@ -181,6 +186,9 @@ export class GeometryKernel {
     this.failedAtMs = new Float64Array(n).fill(Number.NaN);
     this.bodySide = new Float64Array(n).fill(1);
     this.lastPos = new Float64Array(3 * n);
+    this.contactWake = new Int32Array(n * this.stations.count);
+    this.eclipseWake = new Int32Array(n);
+    this.eclipseLit = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       // Same epoch as the WASM propagator (from jdsatepoch), so refinement matches bulk samples.
       this.epochs[i] = satrecEpochMs(satrecs[i]);
@@ -255,6 +263,7 @@ export class GeometryKernel {
     const eclipses = this.eclipses;
     const contacts = this.contacts;
     const outPos = out.posEciKm;
+    const stepS = g.stepMs / 1000;
     for (let k = 0; k < steps; k++) {
       const n = n0 + k;
       const t = Math.min(g.startMs + n * g.stepMs, g.endMs);
@@ -293,31 +302,67 @@ export class GeometryKernel {
         this.lastPos[3 * i] = x;
         this.lastPos[3 * i + 1] = y;
         this.lastPos[3 * i + 2] = z;
-        const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
-        eclipses.sample(i, -gEcl);
+        // Bounds on how fast the switching functions can move let far-from-event
+        // pairs skip sampling: |Δ(unit vector)| ≤ 2 |Δp| / |p| for a position p.
+        const vx = vel[3 * b];
+        const vy = vel[3 * b + 1];
+        const vz = vel[3 * b + 2];
+        const r = Math.sqrt(x * x + y * y + z * z);
+        const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
+        let illum: number;
+        if (n >= this.eclipseWake[i]) {
+          const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
+          eclipses.sample(i, -gEcl);
+          illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
+          const margin = Math.abs(gEcl) - PENUMBRA_SWITCH_MARGIN - 0.001;
+          if (margin > 0 && !eclipses.isOpen(i)) {
+            // d(cos θ)/dt ≤ 2v/r; d(cos ρ)/dt ≤ R² v / (r³ cos ρ).
+            const cosRho = Math.max(0.05, Math.sqrt(Math.max(0, 1 - (EARTH_RADIUS_KM * EARTH_RADIUS_KM) / (r * r))));
+            const rate = (2 * speed) / r + (EARTH_RADIUS_KM * EARTH_RADIUS_KM * speed) / (r * r * r * cosRho) + 1e-6;
+            const skip = Math.floor(margin / rate / stepS) - 3;
+            if (skip >= 2) {
+              eclipses.reset(i);
+              this.eclipseWake[i] = n + 1 + skip;
+              this.eclipseLit[i] = gEcl > 0 ? 1 : 0;
+            }
+          }
+        } else {
+          illum = this.eclipseLit[i];
+        }
         const xf = x * cth + y * sth;
         const yf = -x * sth + y * cth;
+        // Speed relative to the rotating Earth is at most |v| + ω⊕ r.
+        const vEcf = speed + 7.2921159e-5 * r;
         let lo = 0;
         let hi = 0;
+        const wake = this.contactWake;
         for (let s = 0; s < S; s++) {
-          const gs = sinElevation(st, s, xf, yf, z) - st.sinMask[s];
-          contacts.sample(i * S + s, gs);
+          const p = i * S + s;
+          if (n < wake[p]) continue;
+          const dx = xf - st.posEcfKm[3 * s];
+          const dy = yf - st.posEcfKm[3 * s + 1];
+          const dz = z - st.posEcfKm[3 * s + 2];
+          const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+          const gs = (dx * st.upEcf[3 * s] + dy * st.upEcf[3 * s + 1] + dz * st.upEcf[3 * s + 2]) / d - st.sinMask[s];
+          contacts.sample(p, gs);
           if (gs >= 0) {
             if (s < 32) lo |= 1 << s;
             else hi |= 1 << (s - 32);
+          } else if (!contacts.isOpen(p)) {
+            const skip = Math.floor((-gs * d) / (2 * vEcf) / stepS) - 3;
+            if (skip >= 2) {
+              contacts.reset(p);
+              wake[p] = n + 1 + skip;
+            }
           }
         }
         if (terminal) continue;
         out.active[c] = 1;
         out.visLo[c] = lo;
         out.visHi[c] = hi;
-        const illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
         out.illum[c] = illum;
         let pointing = 1;
         if (bodyFixed) {
-          const vx = vel[3 * b];
-          const vy = vel[3 * b + 1];
-          const vz = vel[3 * b + 2];
           if (n === 0) {
             // Fly the array on the orbit-normal side that faces the Sun at the start.
             const hs = (y * vz - z * vy) * sx + (z * vx - x * vz) * sy + (x * vy - y * vx) * sz;
@@ -327,7 +372,6 @@ export class GeometryKernel {
         }
         out.solarW[c] = solarPowerW(area, eff, flux, illum, pointing);
         // Dayside factor: cosine of the Sun's zenith angle below the satellite.
-        const r = Math.sqrt(x * x + y * y + z * z);
         out.absorbedW[c] = absorbedHeatW(this.rad, flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu));
         if (outPos) {
           outPos[3 * c] = x;
