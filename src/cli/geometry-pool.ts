@@ -72,7 +72,7 @@ export function workerGeometry(workers = defaultWorkerCount()): GeometrySourceFa
     try {
       await Promise.all(
         pool.map((w, k) =>
-          w.request({ type: 'init', scenario: ctx.scenario, first: ranges[k][0], count: ranges[k][1], grid: ctx.grid, chunkSteps: ctx.chunkSteps }),
+          w.request({ type: 'init', scenario: ctx.scenario, first: ranges[k][0], count: ranges[k][1], grid: ctx.grid, chunkSteps: ctx.chunkSteps, skipFar: ctx.skipFarFromEvents }),
         ),
       );
     } catch (e) {

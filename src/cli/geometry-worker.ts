@@ -6,7 +6,7 @@ import { wasmRuntime } from '../engine/orbit';
 import type { Scenario } from '../engine/scenario';
 
 export type WorkerRequest =
-  | { type: 'init'; scenario: Scenario; first: number; count: number; grid: RunGrid; chunkSteps: number }
+  | { type: 'init'; scenario: Scenario; first: number; count: number; grid: RunGrid; chunkSteps: number; skipFar: boolean }
   | { type: 'buffer'; id: number; fields: ChunkFields }
   | { type: 'compute'; id: number; n0: number; steps: number }
   | { type: 'finish' };
@@ -20,7 +20,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.type) {
     case 'init': {
       const sats = buildSatellites(req.scenario).satellites.slice(req.first, req.first + req.count);
-      kernel = new GeometryKernel(req.scenario, sats.map((s) => s.satrec), req.first, req.grid, await wasmRuntime(), req.chunkSteps);
+      kernel = new GeometryKernel(req.scenario, sats.map((s) => s.satrec), req.first, req.grid, await wasmRuntime(), req.chunkSteps, req.skipFar);
       return { type: 'ok' };
     }
     case 'buffer':

@@ -12,6 +12,7 @@ import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '..
 import { buildSatellites } from '../engine/constellation';
 import { simulate } from '../engine/simulation';
 import { KPI_NAMES, resultDocument, seriesCsv } from '../engine/result';
+import { defaultWorkerCount, workerGeometry } from './geometry-pool';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -23,11 +24,13 @@ interface Args {
   csv?: string;
   listPresets: boolean;
   quiet: boolean;
+  /** Geometry threads; undefined = automatic (all cores for large runs). */
+  threads?: number;
 }
 
 const USAGE = `usage:
-  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>]
-  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>]
+  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [--threads N]
+  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [--threads N]
   npm run sim -- --list-presets`;
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -44,6 +47,11 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--preset') a.preset = value();
     else if (x === '--list-presets') a.listPresets = true;
     else if (x === '--quiet' || x === '-q') a.quiet = true;
+    else if (x === '--threads') {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 1 || v > 256) throw new UsageError(`--threads must be an integer from 1 to 256\n${USAGE}`);
+      a.threads = v;
+    }
     else if (x === '--help' || x === '-h') throw new UsageError(USAGE);
     else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
     else if (a.scenarioPath === undefined) a.scenarioPath = x;
@@ -98,7 +106,11 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     if (build.satellites.length === 0) throw new InputError('no valid satellites in the scenario');
     const t0 = performance.now();
     let lastReport = t0;
+    const satSteps = build.satellites.length * Math.ceil((scenario.durationHours * 3600) / scenario.stepSeconds);
+    // Worker start-up costs ≈0.3 s; only large runs gain from the pool.
+    const threads = a.threads ?? (satSteps > 2_000_000 ? defaultWorkerCount() : 1);
     const output = await simulate(scenario, build.satellites, build.errors, {
+      geometry: threads > 1 ? workerGeometry(threads) : undefined,
       progress: (f) => {
         const now = performance.now();
         if (!a.quiet && now - lastReport > 1000) {

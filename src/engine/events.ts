@@ -11,6 +11,8 @@
 
 /** Root and extremum time tolerance (ms). */
 export const ROOT_TOLERANCE_MS = 2;
+/** Tolerance of the search for a hidden interval's peak (ms). */
+export const HIDDEN_SEARCH_TOLERANCE_MS = 200;
 
 /** g(pair, timeMs); NaN when it cannot be evaluated (e.g. propagation failed). */
 export type PairFunction = (pair: number, timeMs: number) => number;
@@ -166,7 +168,8 @@ export class IntervalDetector {
       vertex = ga + d1 * (tv - ta) + curv * (tv - ta) * (tv - tb);
     }
     if (vertex < -this.extremumMargin) return;
-    const tm = maximise(this.g, pair, ta, tc, this.scratch);
+    // Only the sign of the maximum matters here; roots are refined to ROOT_TOLERANCE_MS below.
+    const tm = maximise(this.g, pair, ta, tc, this.scratch, HIDDEN_SEARCH_TOLERANCE_MS);
     const gm = this.scratch[0];
     if (!(gm >= 0)) return;
     const start = findRoot(this.g, pair, ta, ga, tm, gm);

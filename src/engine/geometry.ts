@@ -16,7 +16,7 @@ import { IntervalDetector, maximise } from './events';
 import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from './orbit';
 import { bodyFixedPointing, solarPowerW } from './power';
 import type { Scenario } from './scenario';
-import { eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, sunPositionAu } from './sun';
+import { eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from './sun';
 import { absorbedHeatW, type RadiatorParams } from './thermal';
 import { julianDateFromMs, parseUtcMs } from './time';
 
@@ -25,6 +25,16 @@ export const SAT_OK = 0;
 export const SAT_DECAYED = 1;
 export const SAT_ERROR = 2;
 export const SAT_STATUS_NAMES = ['ok', 'decayed', 'error'] as const;
+
+/**
+ * How far below zero a parabola through three samples may peak and still be
+ * searched for an interval shorter than the step, in switching-function units
+ * (cos-angle for eclipses, sin-elevation for contacts). The parabola's error
+ * grows with the step, so the margin does too: 0.024 (≈1.4°) at 60 s.
+ */
+export function hiddenIntervalMargin(stepS: number): number {
+  return Math.max(0.01, 0.0004 * stepS);
+}
 
 /** Most ground stations a scenario may have (visibility is a 64-bit mask per satellite-step). */
 export const MAX_STATIONS = 64;
@@ -168,6 +178,7 @@ export class GeometryKernel {
   private readonly pv = new Float64Array(6);
   private readonly sun = new Float64Array(3);
   private readonly peak = new Float64Array(1);
+  private readonly sunCache = new SunCache();
 
   constructor(
     private readonly scenario: Scenario,
@@ -176,6 +187,8 @@ export class GeometryKernel {
     private readonly grid: RunGrid,
     runtime: ConstructorParameters<typeof SamplePropagator>[0],
     chunkSteps: number,
+    /** Skip sampling event functions while provably far from an event (exactness guard in tests). */
+    private readonly skipFar = true,
   ) {
     const n = satrecs.length;
     this.stations = stationArrays(scenario.groundStations);
@@ -203,14 +216,14 @@ export class GeometryKernel {
       ev.eclipseSat.push(first + i);
       ev.eclipseStartMs.push(a);
       ev.eclipseEndMs.push(b);
-    }, 0.05);
+    }, hiddenIntervalMargin(grid.stepMs / 1000));
     this.contacts = new IntervalDetector(n * S, this.contactG, (pair, a, b) => {
       const i = (pair / S) | 0;
       const k = pair - i * S;
       // Peak elevation: golden-section search over the contact (a pass is unimodal).
       let g = this.contactG(pair, a);
       if (b - a > 1000) {
-        maximise(this.contactG, pair, a, b, this.peak, 500);
+        maximise(this.contactG, pair, a, b, this.peak, 1000);
         g = Math.max(g, this.peak[0], this.contactG(pair, b));
       }
       const sinPeak = Number.isFinite(g) ? Math.min(1, g + this.stations.sinMask[k]) : this.stations.sinMask[k];
@@ -219,14 +232,14 @@ export class GeometryKernel {
       ev.contactStartMs.push(a);
       ev.contactEndMs.push(b);
       ev.contactMaxElevationDeg.push(Math.asin(sinPeak) * RAD);
-    }, 0.1);
+    }, hiddenIntervalMargin(grid.stepMs / 1000));
   }
 
   /** Eclipse switching function for refinement: > 0 in eclipse (JS SGP4 + sunPos). */
   private readonly eclipseG = (i: number, t: number): number => {
     const pv = this.pv;
     if (!propagateAt(this.satrecs[i], this.epochs[i], t, pv)) return Number.NaN;
-    sunPositionAu(t, this.sun);
+    this.sunCache.at(t, this.sun);
     return -eclipseSwitch(pv[0], pv[1], pv[2], this.sun[0], this.sun[1], this.sun[2]);
   };
 
@@ -315,7 +328,7 @@ export class GeometryKernel {
           eclipses.sample(i, -gEcl);
           illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
           const margin = Math.abs(gEcl) - PENUMBRA_SWITCH_MARGIN - 0.001;
-          if (margin > 0 && !eclipses.isOpen(i)) {
+          if (this.skipFar && margin > 0 && !eclipses.isOpen(i)) {
             // d(cos θ)/dt ≤ 2v/r; d(cos ρ)/dt ≤ R² v / (r³ cos ρ).
             const cosRho = Math.max(0.05, Math.sqrt(Math.max(0, 1 - (EARTH_RADIUS_KM * EARTH_RADIUS_KM) / (r * r))));
             const rate = (2 * speed) / r + (EARTH_RADIUS_KM * EARTH_RADIUS_KM * speed) / (r * r * r * cosRho) + 1e-6;
@@ -348,7 +361,7 @@ export class GeometryKernel {
           if (gs >= 0) {
             if (s < 32) lo |= 1 << s;
             else hi |= 1 << (s - 32);
-          } else if (!contacts.isOpen(p)) {
+          } else if (this.skipFar && !contacts.isOpen(p)) {
             const skip = Math.floor((-gs * d) / (2 * vEcf) / stepS) - 3;
             if (skip >= 2) {
               contacts.reset(p);

@@ -61,6 +61,8 @@ export interface SimulationOptions {
    * interpolated between knots (error ≪ 1 km, tested). 0 = SGP4 at every step.
    */
   maxKnotSpacingS?: number;
+  /** Skip sampling event functions while provably far from an event (default true). */
+  skipFarFromEvents?: boolean;
   /** Record a status byte per satellite per step (time-major). */
   recordStatus?: boolean;
   /** Satellites (indices) whose full per-step state is recorded. */
@@ -88,6 +90,7 @@ export interface GeometryContext {
   satellites: readonly SatelliteSpec[];
   grid: RunGrid;
   chunkSteps: number;
+  skipFarFromEvents: boolean;
 }
 
 export type GeometrySourceFactory = (ctx: GeometryContext) => Promise<GeometrySource>;
@@ -201,7 +204,7 @@ const yieldToEventLoop: () => Promise<void> =
 /** Phase A on this thread: one kernel over all satellites. */
 export const localGeometry: GeometrySourceFactory = async (ctx) => {
   const runtime = await wasmRuntime();
-  const kernel = new GeometryKernel(ctx.scenario, ctx.satellites.map((s) => s.satrec), 0, ctx.grid, runtime, ctx.chunkSteps);
+  const kernel = new GeometryKernel(ctx.scenario, ctx.satellites.map((s) => s.satrec), 0, ctx.grid, runtime, ctx.chunkSteps, ctx.skipFarFromEvents);
   return {
     shared: false,
     compute(n0, steps, out) {
@@ -233,7 +236,7 @@ export async function simulate(
   const samples = K + 1; // + terminal sample at endMs (events only)
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
   const phaseB = new CoupledKernel(scenario, N, K, options);
-  const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps });
+  const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: options.skipFarFromEvents ?? true });
   const withPositions = scenario.interSatelliteLinks.enabled;
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared), allocateChunk(N, chunkSteps, withPositions, source.shared)];
   const yieldEvery = options.yieldEveryMs ?? 50;

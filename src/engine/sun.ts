@@ -102,3 +102,29 @@ export function sunRaDec(timeMs: number): { raRad: number; decRad: number } {
   const s = sunPos(julianDateFromMs(timeMs));
   return { raRad: s.rtasc, decRad: s.decl };
 }
+
+/**
+ * Sun position (AU, TEME of date) for refinement at arbitrary times: linear
+ * interpolation between satellite.js `sunPos` at whole minutes, with the two
+ * knots cached. The Sun moves ≈1.2e-5 rad per minute, so the chord error is
+ * below 1e-10 rad.
+ */
+export class SunCache {
+  private minute = Number.NaN;
+  private readonly a = new Float64Array(3);
+  private readonly b = new Float64Array(3);
+
+  at(timeMs: number, out: Float64Array): void {
+    const m = Math.floor(timeMs / 60_000);
+    if (m !== this.minute) {
+      if (m === this.minute + 1) this.a.set(this.b);
+      else sunPositionAu(m * 60_000, this.a);
+      sunPositionAu((m + 1) * 60_000, this.b);
+      this.minute = m;
+    }
+    const f = (timeMs - m * 60_000) / 60_000;
+    out[0] = this.a[0] + f * (this.b[0] - this.a[0]);
+    out[1] = this.a[1] + f * (this.b[1] - this.a[1]);
+    out[2] = this.a[2] + f * (this.b[2] - this.a[2]);
+  }
+}

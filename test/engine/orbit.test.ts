@@ -100,3 +100,24 @@ describe('interpolated runs match direct runs', () => {
     }
   });
 });
+
+describe('skipping far-from-event samples is exact', () => {
+  it('gives identical events and KPIs to sampling every pair at every step', async () => {
+    const input: ScenarioInput = {
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 20,
+      constellation: { type: 'walker', altitudeKm: 700, inclinationDeg: 65, planes: 4, satellitesPerPlane: 4 },
+      groundStations: [
+        { name: 'Svalbard', latitudeDeg: 78.23, longitudeDeg: 15.41, downlinkGbps: 10 },
+        { name: 'Kourou', latitudeDeg: 5.25, longitudeDeg: -52.8, downlinkGbps: 10, minElevationDeg: 30 },
+        { name: 'Troll', latitudeDeg: -72.01, longitudeDeg: 2.53, downlinkGbps: 10, minElevationDeg: 0 },
+      ],
+    };
+    const full = await run(input, { skipFarFromEvents: false });
+    const fast = await run(input);
+    expect(fast.events.contactSat.length).toBeGreaterThan(50);
+    expect(fast.events).toEqual(full.events);
+    expect(fast.kpis).toEqual(full.kpis);
+  });
+});

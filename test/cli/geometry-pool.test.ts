@@ -1,0 +1,31 @@
+/** The worker_threads geometry pool gives the same result document as the single-thread path. */
+import { describe, expect, it } from 'vitest';
+import { splitRanges, workerGeometry } from '../../src/cli/geometry-pool';
+import { resultDocument } from '../../src/engine/result';
+import { normaliseScenario } from '../../src/engine/scenario';
+import { simulateScenario } from '../../src/engine/simulation';
+import { GROUND_NETWORK } from '../../src/engine/presets';
+
+describe('splitRanges', () => {
+  it('covers every satellite once in contiguous ranges', () => {
+    expect(splitRanges(10, 3)).toEqual([[0, 3], [3, 3], [6, 4]]);
+    expect(splitRanges(2, 5)).toEqual([[0, 1], [1, 1]]);
+    expect(splitRanges(0, 2)).toEqual([]);
+  });
+});
+
+describe('worker pool', () => {
+  it('is byte-identical to one thread (with inter-satellite links and a decaying satellite)', async () => {
+    const scenario = normaliseScenario({
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 6,
+      stepSeconds: 30,
+      constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 5, satellitesPerPlane: 7 },
+      groundStations: GROUND_NETWORK,
+      interSatelliteLinks: { enabled: true, maxRangeKm: 3000, rateGbps: 10 },
+    });
+    const one = JSON.stringify(resultDocument(await simulateScenario(scenario)));
+    const three = JSON.stringify(resultDocument(await simulateScenario(scenario, { geometry: workerGeometry(3) })));
+    expect(three).toBe(one);
+  }, 60_000);
+});
