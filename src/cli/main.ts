@@ -13,11 +13,13 @@ import { buildSatellites } from '../engine/constellation';
 import { simulate } from '../engine/simulation';
 import { KPI_NAMES, resultDocument, seriesCsv } from '../engine/result';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
+import { planSweep, SweepError, sweepCsv } from '../engine/sweep';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
 
 interface Args {
+  command: 'run' | 'sweep';
   scenarioPath?: string;
   preset?: string;
   out?: string;
@@ -31,11 +33,17 @@ interface Args {
 const USAGE = `usage:
   npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [--threads N]
   npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [--threads N]
+  npm run sim -- sweep <sweep.json> --out <results.csv> [--threads N]
   npm run sim -- --list-presets`;
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { listPresets: false, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
+  const a: Args = { command: 'run', listPresets: false, quiet: false };
+  let first = 0;
+  if (argv[0] === 'sweep') {
+    a.command = 'sweep';
+    first = 1;
+  }
+  for (let i = first; i < argv.length; i++) {
     const x = argv[i];
     const value = (): string => {
       const v = argv[++i];
@@ -99,6 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       for (const p of PRESETS) io.out.write(`${p.name.padEnd(24)} ${p.title}\n`);
       return 0;
     }
+    if (a.command === 'sweep') return await runSweep(a, io);
     if (!a.out) throw new UsageError(`--out <result.json> is required\n${USAGE}`);
     const scenario = loadScenario(a);
     const build = buildSatellites(scenario);
@@ -133,6 +142,46 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     io.err.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${path}: invalid JSON: ${(e as Error).message}`);
+  }
+}
+
+async function runSweep(a: Args, io: CliIo): Promise<number> {
+  if (a.scenarioPath === undefined) throw new UsageError(`no sweep file given\n${USAGE}`);
+  if (!a.out) throw new UsageError(`--out <results.csv> is required\n${USAGE}`);
+  let plan;
+  try {
+    plan = planSweep(readJson(a.scenarioPath));
+  } catch (e) {
+    if (e instanceof SweepError) throw new InputError(`${a.scenarioPath}: invalid sweep\n${e.message}`);
+    throw e;
+  }
+  const rows = [];
+  const t0 = performance.now();
+  for (const [d, design] of plan.designs.entries()) {
+    const build = buildSatellites(design.scenario);
+    if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: no valid satellites`);
+    const out = await simulate(design.scenario, build.satellites, build.errors, {
+      geometry: (a.threads ?? defaultWorkerCount()) > 1 && build.satellites.length > 200 ? workerGeometry(a.threads ?? defaultWorkerCount()) : undefined,
+    });
+    rows.push({ values: design.values, kpis: out.kpis });
+    if (!a.quiet) io.err.write(`design ${d + 1}/${plan.designs.length} (${plan.fields.map((f, k) => `${f}=${String(design.values[k])}`).join(', ')}) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  writeFileSync(a.out, sweepCsv(plan.fields, rows));
+  io.out.write(`${plan.designs.length} designs → ${a.out}\n`);
+  return 0;
 }
 
 const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
