@@ -13,6 +13,8 @@
 export const ROOT_TOLERANCE_MS = 2;
 /** Tolerance of the search for a hidden interval's peak (ms). */
 export const HIDDEN_SEARCH_TOLERANCE_MS = 200;
+/** Tolerance of the search for the peak of g inside an interval (ms). */
+export const PEAK_TOLERANCE_MS = 500;
 
 /** g(pair, timeMs); NaN when it cannot be evaluated (e.g. propagation failed). */
 export type PairFunction = (pair: number, timeMs: number) => number;
@@ -81,7 +83,8 @@ export function maximise(g: PairFunction, pair: number, a: number, b: number, ou
   return t;
 }
 
-export type IntervalHandler = (pair: number, startMs: number, endMs: number) => void;
+/** `peak`: largest g inside the interval (samples and refined local maxima), when peaks are tracked. */
+export type IntervalHandler = (pair: number, startMs: number, endMs: number, peak: number) => void;
 
 /**
  * Detects intervals where g ≥ 0 for many pairs sampled at common times.
@@ -92,6 +95,7 @@ export class IntervalDetector {
   private readonly g2: Float64Array;
   private readonly openStartMs: Float64Array;
   private readonly samples: Uint32Array;
+  private readonly peak: Float64Array | null;
   private t1 = Number.NaN;
   private t2 = Number.NaN;
   private now = Number.NaN;
@@ -103,13 +107,17 @@ export class IntervalDetector {
    * @param onInterval called once per interval, in order of end time per pair
    * @param extremumMargin how far below zero (in g's units) a sampled local
    *   maximum may sit and still be searched for a hidden short interval
+   * @param trackPeak refine each local maximum inside an interval as soon as
+   *   three samples show it (so only the last two steps are ever evaluated)
    */
   constructor(
     readonly count: number,
     private readonly g: PairFunction,
     private readonly onInterval: IntervalHandler,
     private readonly extremumMargin: number,
+    trackPeak = false,
   ) {
+    this.peak = trackPeak ? new Float64Array(count) : null;
     this.g1 = new Float64Array(count);
     this.g2 = new Float64Array(count);
     this.openStartMs = new Float64Array(count).fill(Number.NaN);
@@ -129,22 +137,37 @@ export class IntervalDetector {
     const t = this.now;
     if (Number.isNaN(value)) {
       if (!Number.isNaN(this.openStartMs[pair])) {
-        this.onInterval(pair, this.openStartMs[pair], this.t1);
+        this.onInterval(pair, this.openStartMs[pair], this.t1, this.peak ? this.peak[pair] : Number.NaN);
         this.openStartMs[pair] = Number.NaN;
       }
       this.samples[pair] = 0;
       return;
     }
     if (n === 0) {
-      if (value >= 0) this.openStartMs[pair] = t;
+      if (value >= 0) {
+        this.openStartMs[pair] = t;
+        if (this.peak) this.peak[pair] = value;
+      }
     } else {
       const prev = this.g1[pair];
       const tPrev = this.t1;
+      const pk = this.peak;
+      if (pk) {
+        // A local maximum of the samples inside an interval: refine it now, while
+        // its neighbourhood is still in the current step's reach.
+        if (value >= 0 && value > pk[pair]) pk[pair] = value;
+        if (n >= 2 && prev >= 0 && prev >= this.g2[pair] && prev >= value) {
+          maximise(this.g, pair, this.t2, t, this.scratch, PEAK_TOLERANCE_MS);
+          if (this.scratch[0] > pk[pair]) pk[pair] = this.scratch[0];
+        }
+      }
       if (prev >= 0 !== value >= 0) {
         const root = findRoot(this.g, pair, tPrev, prev, t, value);
-        if (value >= 0) this.openStartMs[pair] = root;
-        else {
-          this.onInterval(pair, this.openStartMs[pair], root);
+        if (value >= 0) {
+          this.openStartMs[pair] = root;
+          if (pk) pk[pair] = value;
+        } else {
+          this.onInterval(pair, this.openStartMs[pair], root, this.peak ? this.peak[pair] : Number.NaN);
           this.openStartMs[pair] = Number.NaN;
         }
       } else if (n >= 2 && value < 0 && prev < 0) {
@@ -174,7 +197,7 @@ export class IntervalDetector {
     if (!(gm >= 0)) return;
     const start = findRoot(this.g, pair, ta, ga, tm, gm);
     const end = findRoot(this.g, pair, tm, gm, tc, gc);
-    this.onInterval(pair, start, end);
+    this.onInterval(pair, start, end, gm);
   }
 
   /**
@@ -194,7 +217,7 @@ export class IntervalDetector {
   finish(endMs: number): void {
     for (let p = 0; p < this.count; p++) {
       if (!Number.isNaN(this.openStartMs[p])) {
-        this.onInterval(p, this.openStartMs[p], endMs);
+        this.onInterval(p, this.openStartMs[p], endMs, this.peak ? this.peak[p] : Number.NaN);
         this.openStartMs[p] = Number.NaN;
       }
     }

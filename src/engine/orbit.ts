@@ -115,6 +115,12 @@ export class SamplePropagator {
   private readonly chunk: SampleChunk;
   private readonly maxKnots: number;
   private readonly n: number;
+  // Knots of the last run (views into WASM memory, valid until the next run).
+  private kp: Float64Array = new Float64Array(0);
+  private kv: Float64Array = new Float64Array(0);
+  private ke: Int8Array = new Int8Array(0);
+  private j0 = 0;
+  private knots = 0;
 
   constructor(
     runtime: SingleThreadRuntime,
@@ -123,7 +129,7 @@ export class SamplePropagator {
     readonly maxSteps: number,
   ) {
     this.n = satrecs.length;
-    this.maxKnots = Math.ceil(maxSteps / grid.knotEvery) + 2;
+    this.maxKnots = Math.ceil(maxSteps / grid.knotEvery) + 4;
     this.bulk = new BulkPropagator({
       runtime,
       calculators: [new EciBaseCalculator()] as const,
@@ -162,7 +168,9 @@ export class SamplePropagator {
       c.gmstRad[k] = gstime(jd);
     }
     if (this.n === 0) return c;
-    const j0 = Math.floor(n0 / m);
+    // Two extra knots before the chunk keep the previous two samples inside the
+    // span, so event refinement there can interpolate too.
+    const j0 = Math.max(0, Math.floor(n0 / m) - 2);
     const j1 = Math.ceil((n0 + steps - 1) / m);
     const knots = j1 - j0 + 1;
     let dates = this.dates;
@@ -174,6 +182,11 @@ export class SamplePropagator {
     const kp = raw.position;
     const kv = raw.velocity;
     const ke = raw.error;
+    this.kp = kp;
+    this.kv = kv;
+    this.ke = ke;
+    this.j0 = j0;
+    this.knots = knots;
     const pos = c.posEciKm;
     const vel = c.velEciKmS;
     const tmp = scratch6;
@@ -207,6 +220,39 @@ export class SamplePropagator {
       }
     }
     return c;
+  }
+
+  /**
+   * Position/velocity of local satellite `i` at `timeMs` by Hermite
+   * interpolation between the last run's knots (TEME km, km/s) into `out`.
+   * Returns false outside the knots' span or across a propagation error; the
+   * caller then falls back to direct SGP4.
+   */
+  interpolate(i: number, timeMs: number, out: Float64Array): boolean {
+    const g = this.grid;
+    const spanMs = g.knotEvery * g.stepMs;
+    const k = this.knots;
+    if (k < 2) return false;
+    const tFirst = g.startMs + this.j0 * spanMs;
+    const tLast = Math.min(g.startMs + (this.j0 + k - 1) * spanMs, g.endMs);
+    if (!(timeMs >= tFirst && timeMs <= tLast)) return false;
+    let ja = Math.floor((timeMs - g.startMs) / spanMs) - this.j0;
+    if (ja > k - 2) ja = k - 2;
+    const a = i * k + ja;
+    const b = a + 1;
+    if (this.ke[a] !== 0 || this.ke[b] !== 0) return false;
+    const ta = g.startMs + (this.j0 + ja) * spanMs;
+    const tb = Math.min(ta + spanMs, g.endMs);
+    const hS = (tb - ta) / 1000;
+    const f = (timeMs - ta) / (tb - ta);
+    const kp = this.kp;
+    const kv = this.kv;
+    for (let d = 0; d < 3; d++) {
+      hermite(kp[3 * a + d], kv[3 * a + d], kp[3 * b + d], kv[3 * b + d], hS, f, scratch6, 0);
+      out[d] = scratch6[0];
+      out[d + 3] = scratch6[3];
+    }
+    return true;
   }
 
   dispose(): void {
