@@ -17,7 +17,7 @@ import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from '.
 import { bodyFixedPointing, solarPowerW } from './power';
 import type { Scenario } from './scenario';
 import { eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from './sun';
-import { absorbedHeatW, type RadiatorParams } from './thermal';
+import { absorbedHeatFromCoefficientsW, absorptionCoefficients, type RadiatorParams } from './thermal';
 import { julianDateFromMs, parseUtcMs } from './time';
 
 /** Satellite status codes. */
@@ -280,7 +280,23 @@ export class GeometryKernel {
     const eclipses = this.eclipses;
     const contacts = this.contacts;
     const outPos = out.posEciKm;
+    const outActive = out.active;
+    const outIllum = out.illum;
+    const outSolar = out.solarW;
+    const outAbsorbed = out.absorbedW;
+    const outVisLo = out.visLo;
+    const outVisHi = out.visHi;
     const stepS = g.stepMs / 1000;
+    const lastPos = this.lastPos;
+    const eclipseWake = this.eclipseWake;
+    const eclipseLit = this.eclipseLit;
+    const wake = this.contactWake;
+    const stPos = st.posEcfKm;
+    const stUp = st.upEcf;
+    const stSinMask = st.sinMask;
+    const skipFar = this.skipFar;
+    const absorption = absorptionCoefficients(this.rad);
+    const R2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
     for (let k = 0; k < steps; k++) {
       const n = n0 + k;
       const t = Math.min(g.startMs + n * g.stepMs, g.endMs);
@@ -299,7 +315,7 @@ export class GeometryKernel {
       for (let i = 0; i < nLocal; i++) {
         const c = row + i;
         if (status[i] !== SAT_OK) {
-          if (!terminal) out.active[c] = 0;
+          if (!terminal) outActive[c] = 0;
           continue;
         }
         const b = i * steps + k;
@@ -307,18 +323,18 @@ export class GeometryKernel {
         const y = pos[3 * b + 1];
         const z = pos[3 * b + 2];
         if (errs[b] !== 0 || !(x === x && y === y && z === z)) {
-          const lp = this.lastPos;
-          const alt = n > 0 ? Math.hypot(lp[3 * i], lp[3 * i + 1], lp[3 * i + 2]) - EARTH_RADIUS_KM : meanAltitudeKm(this.satrecs[i]);
+          const lp = lastPos;
+          const alt = n > 0 ? Math.sqrt(lp[3 * i] ** 2 + lp[3 * i + 1] ** 2 + lp[3 * i + 2] ** 2) - EARTH_RADIUS_KM : meanAltitudeKm(this.satrecs[i]);
           status[i] = failureStatus(errs[b], this.satrecs[i].bstar, alt);
           this.failedAtMs[i] = t;
           eclipses.sample(i, Number.NaN);
           for (let s = 0; s < S; s++) contacts.sample(i * S + s, Number.NaN);
-          if (!terminal) out.active[c] = 0;
+          if (!terminal) outActive[c] = 0;
           continue;
         }
-        this.lastPos[3 * i] = x;
-        this.lastPos[3 * i + 1] = y;
-        this.lastPos[3 * i + 2] = z;
+        lastPos[3 * i] = x;
+        lastPos[3 * i + 1] = y;
+        lastPos[3 * i + 2] = z;
         // Bounds on how fast the switching functions can move let far-from-event
         // pairs skip sampling: |Δ(unit vector)| ≤ 2 |Δp| / |p| for a position p.
         const vx = vel[3 * b];
@@ -327,24 +343,24 @@ export class GeometryKernel {
         const r = Math.sqrt(x * x + y * y + z * z);
         const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
         let illum: number;
-        if (n >= this.eclipseWake[i]) {
+        if (n >= eclipseWake[i]) {
           const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
           eclipses.sample(i, -gEcl);
           illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
           const margin = Math.abs(gEcl) - PENUMBRA_SWITCH_MARGIN - 0.001;
-          if (this.skipFar && margin > 0 && !eclipses.isOpen(i)) {
+          if (skipFar && margin > 0 && !eclipses.isOpen(i)) {
             // d(cos θ)/dt ≤ 2v/r; d(cos ρ)/dt ≤ R² v / (r³ cos ρ).
-            const cosRho = Math.max(0.05, Math.sqrt(Math.max(0, 1 - (EARTH_RADIUS_KM * EARTH_RADIUS_KM) / (r * r))));
-            const rate = (2 * speed) / r + (EARTH_RADIUS_KM * EARTH_RADIUS_KM * speed) / (r * r * r * cosRho) + 1e-6;
+            const cosRho = Math.max(0.05, Math.sqrt(Math.max(0, 1 - R2 / (r * r))));
+            const rate = (2 * speed) / r + (R2 * speed) / (r * r * r * cosRho) + 1e-6;
             const skip = Math.floor(margin / rate / stepS) - 3;
             if (skip >= 2) {
               eclipses.reset(i);
-              this.eclipseWake[i] = n + 1 + skip;
-              this.eclipseLit[i] = gEcl > 0 ? 1 : 0;
+              eclipseWake[i] = n + 1 + skip;
+              eclipseLit[i] = gEcl > 0 ? 1 : 0;
             }
           }
         } else {
-          illum = this.eclipseLit[i];
+          illum = eclipseLit[i];
         }
         const xf = x * cth + y * sth;
         const yf = -x * sth + y * cth;
@@ -352,20 +368,19 @@ export class GeometryKernel {
         const vEcf = speed + 7.2921159e-5 * r;
         let lo = 0;
         let hi = 0;
-        const wake = this.contactWake;
         for (let s = 0; s < S; s++) {
           const p = i * S + s;
           if (n < wake[p]) continue;
-          const dx = xf - st.posEcfKm[3 * s];
-          const dy = yf - st.posEcfKm[3 * s + 1];
-          const dz = z - st.posEcfKm[3 * s + 2];
+          const dx = xf - stPos[3 * s];
+          const dy = yf - stPos[3 * s + 1];
+          const dz = z - stPos[3 * s + 2];
           const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-          const gs = (dx * st.upEcf[3 * s] + dy * st.upEcf[3 * s + 1] + dz * st.upEcf[3 * s + 2]) / d - st.sinMask[s];
+          const gs = (dx * stUp[3 * s] + dy * stUp[3 * s + 1] + dz * stUp[3 * s + 2]) / d - stSinMask[s];
           contacts.sample(p, gs);
           if (gs >= 0) {
             if (s < 32) lo |= 1 << s;
             else hi |= 1 << (s - 32);
-          } else if (this.skipFar && !contacts.isOpen(p)) {
+          } else if (skipFar && !contacts.isOpen(p)) {
             const skip = Math.floor((-gs * d) / (2 * vEcf) / stepS) - 3;
             if (skip >= 2) {
               contacts.reset(p);
@@ -374,10 +389,10 @@ export class GeometryKernel {
           }
         }
         if (terminal) continue;
-        out.active[c] = 1;
-        out.visLo[c] = lo;
-        out.visHi[c] = hi;
-        out.illum[c] = illum;
+        outActive[c] = 1;
+        outVisLo[c] = lo;
+        outVisHi[c] = hi;
+        outIllum[c] = illum;
         let pointing = 1;
         if (bodyFixed) {
           if (n === 0) {
@@ -387,9 +402,10 @@ export class GeometryKernel {
           }
           pointing = bodyFixedPointing(x, y, z, vx, vy, vz, sx, sy, sz, this.bodySide[i]);
         }
-        out.solarW[c] = solarPowerW(area, eff, flux, illum, pointing);
+        outSolar[c] = solarPowerW(area, eff, flux, illum, pointing);
         // Dayside factor: cosine of the Sun's zenith angle below the satellite.
-        out.absorbedW[c] = absorbedHeatW(this.rad, flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu));
+        const dayside = (x * sx + y * sy + z * sz) / (r * sunDistAu);
+        outAbsorbed[c] = absorbedHeatFromCoefficientsW(absorption, flux, illum, dayside);
         if (outPos) {
           outPos[3 * c] = x;
           outPos[3 * c + 1] = y;

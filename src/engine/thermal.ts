@@ -23,14 +23,32 @@ export interface RadiatorParams {
   albedo: number;
 }
 
+/** Coefficients of the absorbed heat (W per W/m² of solar flux, and W): see absorbedHeatW. */
+export interface AbsorptionCoefficients {
+  /** α A F_sun */
+  sun: number;
+  /** α · albedo · A F_earth */
+  albedo: number;
+  /** ε q_IR A F_earth (W) */
+  earthIrW: number;
+}
+
+export function absorptionCoefficients(p: RadiatorParams): AbsorptionCoefficients {
+  return {
+    sun: p.absorptivity * p.areaM2 * p.sunViewFactor,
+    albedo: p.absorptivity * p.albedo * p.areaM2 * p.earthViewFactor,
+    earthIrW: p.emissivity * p.earthIrWPerM2 * p.areaM2 * p.earthViewFactor,
+  };
+}
+
+/** Absorbed heat (W) from precomputed coefficients; dayside is clipped at 0. */
+export function absorbedHeatFromCoefficientsW(c: AbsorptionCoefficients, fluxWPerM2: number, illumination: number, dayside: number): number {
+  return c.sun * fluxWPerM2 * illumination + c.albedo * fluxWPerM2 * (dayside > 0 ? dayside : 0) + c.earthIrW;
+}
+
 /** Absorbed environmental heat on the radiator (W). */
 export function absorbedHeatW(p: RadiatorParams, fluxWPerM2: number, illumination: number, dayside: number): number {
-  const A = p.areaM2;
-  return (
-    p.absorptivity * fluxWPerM2 * A * p.sunViewFactor * illumination +
-    p.absorptivity * p.albedo * fluxWPerM2 * A * p.earthViewFactor * (dayside > 0 ? dayside : 0) +
-    p.emissivity * p.earthIrWPerM2 * A * p.earthViewFactor
-  );
+  return absorbedHeatFromCoefficientsW(absorptionCoefficients(p), fluxWPerM2, illumination, dayside);
 }
 
 /** Radiated power (W): ε σ A (T⁴ − T_space⁴). */
