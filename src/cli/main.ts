@@ -6,12 +6,12 @@
  * Exit codes: 0 success; 2 invalid input (the message names the field or
  * line); 1 anything else. Progress goes to stderr, the KPI table to stdout.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/presets';
 import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
 import { buildSatellites } from '../engine/constellation';
 import { simulate } from '../engine/simulation';
-import { KPI_NAMES, resultDocument, seriesCsv } from '../engine/result';
+import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv } from '../engine/result';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
 import { planSweep, SweepError, sweepCsv } from '../engine/sweep';
 
@@ -88,6 +88,24 @@ function loadScenario(a: Args): Scenario {
   return r.scenario;
 }
 
+/** Opens an output file before the run, so an unwritable path fails at once (exit 1). */
+function openOutput(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    throw new Error(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes a file piece by piece (results of year-long runs do not fit in one string). */
+function writeStreamed(fd: number, produce: (write: (text: string) => void) => void): void {
+  try {
+    produce((text) => writeSync(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function formatNumber(x: number): string {
   if (Number.isInteger(x)) return String(x);
   const abs = Math.abs(x);
@@ -113,6 +131,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const build = buildSatellites(scenario);
     for (const e of build.errors) io.err.write(`warning: skipped element set: ${e.message}\n`);
     if (build.satellites.length === 0) throw new InputError('no valid satellites in the scenario');
+    const outFd = openOutput(a.out);
+    const csvFd = a.csv ? openOutput(a.csv) : undefined;
     const t0 = performance.now();
     let lastReport = t0;
     const satSteps = build.satellites.length * Math.ceil((scenario.durationHours * 3600) / scenario.stepSeconds);
@@ -128,18 +148,22 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         }
       },
     });
-    const doc = resultDocument(output);
-    writeFileSync(a.out, `${JSON.stringify(doc)}\n`);
-    if (a.csv) writeFileSync(a.csv, seriesCsv(doc));
-    io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${doc.series.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(doc.kpis[k])}\n`);
+    writeStreamed(outFd, (w) => {
+      writeResultJson(output, w);
+      w('\n');
+    });
+    if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
+    const kpis = roundedKpis(output.kpis);
+    io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(kpis[k])}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
       io.err.write(`error: ${e.message}\n`);
       return 2;
     }
-    io.err.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.err.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.OCS_DEBUG && e instanceof Error && e.stack) io.err.write(`${e.stack}\n`);
     return 1;
   }
 }

@@ -68,63 +68,125 @@ export interface ResultDocument {
   limitNames: readonly string[];
 }
 
-/** Builds the result document from a simulation output. */
-export function resultDocument(out: SimulationOutput): ResultDocument {
+/** One series entry (step n). */
+export function seriesRow(out: SimulationOutput, n: number): Record<string, number | string> {
   const s = out.series;
-  const series: ResultDocument['series'] = [];
-  for (let n = 0; n < s.timeMs.length; n++) {
-    series.push({
-      timeUtc: formatUtc(s.timeMs[n]),
-      usableComputePflops: roundSig(s.usableComputePflops[n]),
-      powerLimitedPflops: roundSig(s.powerLimitedPflops[n]),
-      thermalLimitedPflops: roundSig(s.thermalLimitedPflops[n]),
-      storageLimitedPflops: roundSig(s.storageLimitedPflops[n]),
-      sunlitFraction: roundSig(s.sunlitFraction[n]),
-      meanStateOfCharge: roundSig(s.meanStateOfCharge[n]),
-      maxTemperatureC: roundSig(s.maxTemperatureC[n]),
-      satellitesInContact: s.satellitesInContact[n],
-      storedDataGB: roundSig(s.storedDataGB[n]),
-      activeSatellites: s.activeSatellites[n],
-    });
-  }
+  return {
+    timeUtc: formatUtc(s.timeMs[n]),
+    usableComputePflops: roundSig(s.usableComputePflops[n]),
+    powerLimitedPflops: roundSig(s.powerLimitedPflops[n]),
+    thermalLimitedPflops: roundSig(s.thermalLimitedPflops[n]),
+    storageLimitedPflops: roundSig(s.storageLimitedPflops[n]),
+    sunlitFraction: roundSig(s.sunlitFraction[n]),
+    meanStateOfCharge: roundSig(s.meanStateOfCharge[n]),
+    maxTemperatureC: roundSig(s.maxTemperatureC[n]),
+    satellitesInContact: s.satellitesInContact[n],
+    storedDataGB: roundSig(s.storedDataGB[n]),
+    activeSatellites: s.activeSatellites[n],
+  };
+}
+
+/** Eclipse e (events are ordered by start time, then satellite). */
+export function eclipseRow(out: SimulationOutput, e: number): ResultDocument['events']['eclipses'][number] {
   const ev = out.events;
-  const ids = out.satellites.map((x) => x.id);
-  const eclipseOrder = ev.eclipseSat.map((_, e) => e).sort((a, b) => ev.eclipseStartMs[a] - ev.eclipseStartMs[b] || ev.eclipseSat[a] - ev.eclipseSat[b]);
-  const contactOrder = ev.contactSat
-    .map((_, e) => e)
-    .sort((a, b) => ev.contactStartMs[a] - ev.contactStartMs[b] || ev.contactSat[a] - ev.contactSat[b] || ev.contactStation[a] - ev.contactStation[b]);
+  return {
+    satelliteId: out.satellites[ev.eclipseSat[e]].id,
+    startUtc: formatUtc(ev.eclipseStartMs[e]),
+    endUtc: formatUtc(ev.eclipseEndMs[e]),
+  };
+}
+
+/** Contact e (ordered by start time, satellite, station). */
+export function contactRow(out: SimulationOutput, e: number): ResultDocument['events']['contacts'][number] {
+  const ev = out.events;
+  return {
+    satelliteId: out.satellites[ev.contactSat[e]].id,
+    station: out.stationNames[ev.contactStation[e]],
+    startUtc: formatUtc(ev.contactStartMs[e]),
+    endUtc: formatUtc(ev.contactEndMs[e]),
+    maxElevationDeg: roundSig(ev.contactMaxElevationDeg[e], 6),
+  };
+}
+
+function satelliteRows(out: SimulationOutput): ResultDocument['satellites'] {
+  return out.satellites.map((x) => ({
+    id: x.id,
+    name: x.name,
+    status: x.status,
+    failedAtUtc: x.failedAtMs === null ? null : formatUtc(x.failedAtMs),
+    inclinationDeg: roundSig(x.inclinationDeg),
+    raanDeg: roundSig(x.raanDeg),
+    eccentricity: roundSig(x.eccentricity),
+    meanMotionRevPerDay: roundSig(x.meanMotionRevPerDay),
+    epochUtc: formatUtc(x.epochMs),
+  }));
+}
+
+/** Builds the result document from a simulation output (small runs; see writeResultJson for large ones). */
+export function resultDocument(out: SimulationOutput): ResultDocument {
+  const K = out.series.timeMs.length;
   return {
     scenario: out.scenario,
-    satellites: out.satellites.map((x) => ({
-      id: x.id,
-      name: x.name,
-      status: x.status,
-      failedAtUtc: x.failedAtMs === null ? null : formatUtc(x.failedAtMs),
-      inclinationDeg: roundSig(x.inclinationDeg),
-      raanDeg: roundSig(x.raanDeg),
-      eccentricity: roundSig(x.eccentricity),
-      meanMotionRevPerDay: roundSig(x.meanMotionRevPerDay),
-      epochUtc: formatUtc(x.epochMs),
-    })),
+    satellites: satelliteRows(out),
     elementErrors: out.elementErrors.map((e) => ({ ...e })),
     kpis: roundedKpis(out.kpis),
-    series,
+    series: Array.from({ length: K }, (_, n) => seriesRow(out, n)),
     events: {
-      eclipses: eclipseOrder.map((e) => ({
-        satelliteId: ids[ev.eclipseSat[e]],
-        startUtc: formatUtc(ev.eclipseStartMs[e]),
-        endUtc: formatUtc(ev.eclipseEndMs[e]),
-      })),
-      contacts: contactOrder.map((e) => ({
-        satelliteId: ids[ev.contactSat[e]],
-        station: out.stationNames[ev.contactStation[e]],
-        startUtc: formatUtc(ev.contactStartMs[e]),
-        endUtc: formatUtc(ev.contactEndMs[e]),
-        maxElevationDeg: roundSig(ev.contactMaxElevationDeg[e], 6),
-      })),
+      eclipses: out.events.eclipseSat.map((_, e) => eclipseRow(out, e)),
+      contacts: out.events.contactSat.map((_, e) => contactRow(out, e)),
     },
     limitNames: LIMIT_NAMES,
   };
+}
+
+/**
+ * Streams the result document as JSON through `write`, in pieces of about
+ * `chunkChars`, byte-identical to JSON.stringify(resultDocument(out)) but
+ * without building it (year-long runs have millions of series rows and events).
+ */
+export function writeResultJson(out: SimulationOutput, write: (text: string) => void, chunkChars = 1 << 20): void {
+  let buf = '';
+  const emit = (t: string) => {
+    buf += t;
+    if (buf.length >= chunkChars) {
+      write(buf);
+      buf = '';
+    }
+  };
+  const list = (count: number, row: (i: number) => unknown) => {
+    emit('[');
+    for (let i = 0; i < count; i++) emit((i ? ',' : '') + JSON.stringify(row(i)));
+    emit(']');
+  };
+  emit(`{"scenario":${JSON.stringify(out.scenario)}`);
+  emit(`,"satellites":${JSON.stringify(satelliteRows(out))}`);
+  emit(`,"elementErrors":${JSON.stringify(out.elementErrors.map((e) => ({ ...e })))}`);
+  emit(`,"kpis":${JSON.stringify(roundedKpis(out.kpis))}`);
+  emit(',"series":');
+  list(out.series.timeMs.length, (n) => seriesRow(out, n));
+  emit(',"events":{"eclipses":');
+  list(out.events.eclipseSat.length, (e) => eclipseRow(out, e));
+  emit(',"contacts":');
+  list(out.events.contactSat.length, (e) => contactRow(out, e));
+  emit(`},"limitNames":${JSON.stringify(LIMIT_NAMES)}}`);
+  if (buf) write(buf);
+}
+
+/** Streams the series as CSV (header + one row per step) through `write`. */
+export function writeSeriesCsv(out: SimulationOutput, write: (text: string) => void): void {
+  const K = out.series.timeMs.length;
+  if (K === 0) return;
+  const cols = Object.keys(seriesRow(out, 0));
+  let buf = `${cols.join(',')}\n`;
+  for (let n = 0; n < K; n++) {
+    const r = seriesRow(out, n);
+    buf += `${cols.map((c) => String(r[c])).join(',')}\n`;
+    if (buf.length > 1 << 20) {
+      write(buf);
+      buf = '';
+    }
+  }
+  write(buf);
 }
 
 /** Series as CSV (header + one row per step). */

@@ -14,10 +14,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * Composite with SwiftShader in the GPU process instead of software
+   * compositing (--disable-gpu), which reads WebGL frames back on the page's
+   * main thread. The benchmark uses this; tests keep the plain setup.
+   */
+  gpuCompositing?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await createServer({
     configFile: 'vite.config.ts',
-    server: { port: 0, host: '127.0.0.1', strictPort: false },
+    // No HMR or file watching: edits elsewhere in the tree must not reload a page under test.
+    server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false, watch: null },
     logLevel: 'error',
   });
   await server.listen();
@@ -29,7 +39,7 @@ export async function startHarness(): Promise<Harness> {
     headless: true,
     args: [
       '--no-sandbox',
-      '--disable-gpu',
+      ...(options.gpuCompositing ? [] : ['--disable-gpu']),
       '--use-gl=angle',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',

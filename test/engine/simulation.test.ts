@@ -118,3 +118,26 @@ describe('run control', () => {
     expect(Math.max(...out.details[0].computeFraction)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('streamed result JSON', () => {
+  it('is byte-identical to JSON.stringify of the document, in any piece size', async () => {
+    const { writeResultJson, writeSeriesCsv, seriesCsv } = await import('../../src/engine/result');
+    const out = await run({
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 4,
+      stepSeconds: 60,
+      constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 2, satellitesPerPlane: 3 },
+      groundStations: [{ name: 'Wallops "W"', latitudeDeg: 37.94, longitudeDeg: -75.46, downlinkGbps: 10 }],
+    });
+    const whole = JSON.stringify(resultDocument(out));
+    for (const size of [1, 100, 1 << 20]) {
+      let s = '';
+      writeResultJson(out, (t) => (s += t), size);
+      expect(s).toBe(whole);
+    }
+    let csv = '';
+    writeSeriesCsv(out, (t) => (csv += t));
+    expect(csv).toBe(seriesCsv(resultDocument(out)));
+    expect(out.events.contactSat.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,441 @@
+/**
+ * The application controller: wires the parameter panel, the two engine
+ * workers, the sim clock, the 3D view, the charts, KPIs and the inspector.
+ * The main thread never propagates: positions come from the live worker and
+ * analysis results from the analysis worker, both tagged with the sequence
+ * number of the scenario they belong to.
+ */
+import type * as THREE from 'three';
+import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/presets';
+import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/scenario';
+import { parseUtcMs } from '../engine/time';
+import type { AnalysisResult, LiveFrame, SelectedState } from '../../workers/protocol';
+import { SceneView } from '../view/SceneView';
+import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
+import { ChartPanel } from './charts';
+import { SimClock } from './clock';
+import { cloneJson } from './draft';
+import { EXAMPLE_OMM, EXAMPLE_TLE } from './fields';
+import { Inspector } from './inspector';
+import { KpiPanel } from './kpis';
+import { Legend } from './legend';
+import { LiveClient, type LiveRemote } from './live-client';
+import { ParameterPanel, type PresetOption } from './panel';
+import { Timebar } from './timebar';
+import { walkerSplit, type AppParams } from './url-params';
+
+export interface AppDom {
+  panel: HTMLElement;
+  view: HTMLElement;
+  timebar: HTMLElement;
+  charts: HTMLElement;
+  kpis: HTMLElement;
+  status: HTMLElement;
+  progress: HTMLElement;
+  satelliteCount: HTMLElement;
+  scenarioName: HTMLElement;
+  runInfo: HTMLElement;
+}
+
+export interface AppDeps {
+  analysis: AnalysisRemote;
+  live: LiveRemote;
+  dayMap: THREE.Texture;
+}
+
+const EXAMPLES: Record<string, { title: string; scenario: Record<string, unknown> }> = {
+  'example-tle': {
+    title: 'Example: imported TLEs (ISS, CBERS 2; June 2006)',
+    scenario: {
+      name: 'Imported TLE example',
+      startUtc: '2006-06-20T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'tle', text: EXAMPLE_TLE },
+    },
+  },
+  'example-omm': {
+    title: 'Example: imported OMM (ISS; June 2006)',
+    scenario: {
+      name: 'Imported OMM example',
+      startUtc: '2006-06-20T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'omm', records: EXAMPLE_OMM },
+    },
+  },
+};
+
+export function presetOptions(): PresetOption[] {
+  return [
+    ...PRESETS.map((p) => ({ value: p.name, label: p.title })),
+    ...Object.entries(EXAMPLES).map(([value, e]) => ({ value, label: e.title })),
+  ];
+}
+
+/** The normalised scenario (defaults filled) of a preset or example, as an editable draft. */
+export function presetDraft(value: string): Record<string, unknown> | undefined {
+  const raw = findPreset(value)?.scenario ?? EXAMPLES[value]?.scenario;
+  if (!raw) return undefined;
+  const r = parseScenario(raw);
+  return r.ok ? (cloneJson(r.scenario) as unknown as Record<string, unknown>) : (cloneJson(raw) as Record<string, unknown>);
+}
+
+/** The draft the app opens with, from URL parameters (?preset, ?n). */
+export function initialDraft(params: AppParams): { draft: Record<string, unknown>; preset: string } {
+  const preset = params.preset && presetDraft(params.preset) ? params.preset : DEFAULT_PRESET;
+  const draft = presetDraft(preset)!;
+  if (params.n !== undefined) {
+    const { planes, satellitesPerPlane } = walkerSplit(params.n);
+    const c = draft.constellation as Record<string, unknown>;
+    draft.constellation = {
+      type: 'walker',
+      pattern: 'delta',
+      altitudeKm: typeof c.altitudeKm === 'number' ? c.altitudeKm : 550,
+      inclinationDeg: c.type === 'walker' && typeof c.inclinationDeg === 'number' ? c.inclinationDeg : 53,
+      planes,
+      satellitesPerPlane,
+      phasing: planes > 1 ? 1 : 0,
+      firstRaanDeg: 0,
+    };
+    draft.name = `Generated Walker ${planes} × ${satellitesPerPlane}`;
+    return { draft, preset: 'custom' };
+  }
+  return { draft, preset };
+}
+
+export class App {
+  readonly clock = new SimClock();
+  readonly view: SceneView;
+  private readonly panel: ParameterPanel;
+  private readonly analysis: AnalysisClient;
+  private readonly live: LiveClient;
+  private readonly charts: ChartPanel;
+  private readonly kpis: KpiPanel;
+  private readonly inspector: Inspector;
+  private readonly timebar: Timebar;
+  private readonly legend: Legend;
+
+  private scenarioSeq = 0;
+  private scenario: Scenario | undefined;
+  /** Seq whose satellites the view currently shows. */
+  private viewSeq = -1;
+  private names: string[] = [];
+  private ids: string[] = [];
+  private result: AnalysisResult | undefined;
+  private selected = -1;
+  private lastSelectedState: SelectedState | null = null;
+  private frameTimeMs = Number.NaN;
+  private statusStep = -2;
+  private needFrame = true;
+  private needRender = true;
+  private cameraPlaced = false;
+  private lastNow = 0;
+  private lastInspectorMs = 0;
+  private trackTimeMs = Number.NaN;
+  private trackBusy = false;
+  private pointer: { x: number; y: number; id: number } | undefined;
+  private rafId = 0;
+
+  constructor(
+    private readonly dom: AppDom,
+    deps: AppDeps,
+    private readonly params: AppParams,
+  ) {
+    this.view = new SceneView(dom.view, deps.dayMap);
+    this.view.controls.addEventListener('change', () => {
+      this.needRender = true;
+    });
+    this.legend = new Legend(dom.view, (v) => {
+      this.view.setVisibility(v);
+      if (v.orbit) this.trackTimeMs = Number.NaN;
+      this.needRender = true;
+    });
+    this.inspector = new Inspector(dom.view, {
+      onFind: (q) => this.findSatellite(q),
+      onClose: () => this.select(-1),
+    });
+    this.timebar = new Timebar(dom.timebar, {
+      onPlayToggle: () => this.togglePlay(),
+      onJumpStart: () => {
+        this.clock.jumpToStart();
+        this.needFrame = true;
+      },
+      onWarp: (w) => {
+        this.clock.warp = w;
+      },
+      onSeek: (t) => {
+        this.clock.seek(t);
+        this.needFrame = true;
+      },
+    });
+    this.charts = new ChartPanel(dom.charts, {
+      onSeek: (t) => {
+        this.clock.seek(t);
+        this.needFrame = true;
+      },
+    });
+    this.kpis = new KpiPanel(dom.kpis);
+    this.panel = new ParameterPanel(dom.panel, presetOptions(), {
+      onChange: (d) => this.applyDraft(d, false),
+      onPreset: (v) => {
+        const d = presetDraft(v);
+        if (!d) return;
+        this.panel.load(d, v);
+        this.applyDraft(this.panel.value, true);
+      },
+      onImport: (text, fileName) => {
+        const r = parseScenarioJson(text);
+        if (!r.ok) {
+          this.panel.showIssues(r.issues.map((i) => ({ path: i.path, message: `${fileName}: ${i.message}` })));
+          return;
+        }
+        this.panel.load(cloneJson(r.scenario) as unknown as Record<string, unknown>, 'custom');
+        this.applyDraft(this.panel.value, true);
+      },
+    });
+    this.analysis = new AnalysisClient(deps.analysis, {
+      onStatus: (s) => this.showStatus(s),
+      onResult: (r) => this.onResult(r),
+    });
+    this.live = new LiveClient(deps.live);
+    this.live.onError = (e) => console.warn('live worker:', e);
+
+    this.view.renderer.domElement.addEventListener('pointerdown', (e) => {
+      this.pointer = { x: e.clientX, y: e.clientY, id: e.pointerId };
+    });
+    this.view.renderer.domElement.addEventListener('pointerup', (e) => {
+      const p = this.pointer;
+      this.pointer = undefined;
+      if (!p || p.id !== e.pointerId || Math.hypot(e.clientX - p.x, e.clientY - p.y) > 5) return;
+      const i = this.view.pick(e.clientX, e.clientY);
+      if (i >= 0 || this.selected >= 0) this.select(i);
+    });
+    window.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** Loads the initial scenario and starts the frame loop. */
+  start(): void {
+    const { draft, preset } = initialDraft(this.params);
+    this.panel.load(draft, preset);
+    if (this.params.warp !== undefined) this.clock.warp = this.params.warp;
+    this.timebar.setWarp(this.clock.warp);
+    if (this.params.play) this.clock.playing = true;
+    this.applyDraft(this.panel.value, true);
+    this.lastNow = performance.now();
+    this.rafId = requestAnimationFrame(this.frame);
+  }
+
+  /** Redraws the view on the next frame (e.g. after a texture loaded). */
+  requestRender(): void {
+    this.needRender = true;
+  }
+
+  /** Shows a worker failure in the analysis status. */
+  workerFailed(which: string, message: string): void {
+    this.showStatus({ state: 'error', message: `${which} worker: ${message}` });
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.rafId);
+    this.analysis.dispose();
+    this.charts.dispose();
+    this.view.dispose();
+  }
+
+  // ---- scenario ----
+
+  private applyDraft(draft: Record<string, unknown>, immediate: boolean): void {
+    const local = this.panel.pendingLocalIssues();
+    const r = parseScenario(draft);
+    const issues: ScenarioIssue[] = r.ok ? [] : r.issues;
+    this.panel.showIssues(r.ok ? [] : issues);
+    if (!r.ok || local.length > 0) return; // keep the current run and view
+    const scenario = r.scenario;
+    const seq = ++this.scenarioSeq;
+    this.scenario = scenario;
+    this.dom.scenarioName.textContent = scenario.name;
+    const startMs = parseUtcMs(scenario.startUtc);
+    const endMs = startMs + Math.round(scenario.durationHours * 3_600_000);
+    this.clock.setHorizon(startMs, endMs);
+    this.timebar.setHorizon(startMs, endMs, scenario.stepSeconds * 1000);
+    this.kpis.setStale(true);
+    this.analysis.schedule(scenario, seq, immediate);
+    void this.live.setScenario(scenario, seq).then(
+      (info) => {
+        if (!info || info.seq !== this.scenarioSeq) return;
+        this.viewSeq = info.seq;
+        this.names = info.names;
+        this.ids = info.names.map((_, i) => String(i + 1));
+        this.view.satellites.resize(info.count);
+        this.view.stations.set(info.stationPos, info.stationNames);
+        this.dom.satelliteCount.textContent = String(info.count);
+        this.inspector.setNames(info.names);
+        if (this.selected >= info.count) this.select(-1);
+        else if (this.selected >= 0) this.select(this.selected);
+        this.statusStep = -2;
+        this.trackTimeMs = Number.NaN;
+        this.needFrame = true;
+      },
+      (e: unknown) => this.showStatus({ state: 'error', message: `live view: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  }
+
+  private onResult(r: AnalysisResult): void {
+    this.result = r;
+    this.ids = r.satelliteIds;
+    this.kpis.set(r.kpis);
+    this.charts.setSeries(r.series);
+    this.statusStep = -2;
+    this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s`;
+    if (r.elementErrors.length) this.dom.runInfo.textContent += ` · ${r.elementErrors.length} element-set record(s) skipped`;
+    if (this.selected >= 0 && this.selected < r.satelliteCount) this.select(this.selected);
+    else this.inspector.setResult(r);
+    if (Number.isFinite(this.frameTimeMs)) this.updateStatusColours(this.frameTimeMs);
+    this.needRender = true;
+  }
+
+  private showStatus(s: AnalysisStatus): void {
+    const el = this.dom.status;
+    const text = s.state === 'error' ? `error: ${s.message}` : s.state;
+    if (el.textContent !== text) el.textContent = text;
+    el.dataset.state = s.state;
+    const p = s.state === 'running' ? s.progress : s.state === 'done' ? 1 : 0;
+    this.dom.progress.style.transform = `scaleX(${p})`;
+    this.dom.progress.parentElement?.classList.toggle('active', s.state === 'running');
+  }
+
+  // ---- selection ----
+
+  private select(i: number): void {
+    this.selected = i;
+    this.view.satellites.setSelected(i);
+    this.inspector.select(i, this.names[i] ?? '', this.result?.seq === this.viewSeq ? (this.ids[i] ?? '') : '', this.result?.seq === this.viewSeq ? this.result : undefined);
+    this.lastSelectedState = null;
+    this.trackTimeMs = Number.NaN;
+    if (i < 0) this.view.setTrack(null);
+    else this.requestDetail(i);
+    this.needFrame = true;
+    this.needRender = true;
+  }
+
+  private requestDetail(i: number): void {
+    const r = this.result;
+    if (!r || r.seq !== this.viewSeq) return;
+    this.analysis.detail(r.seq, i).then(
+      (d) => {
+        if (d && d.index === this.selected && this.result?.seq === d.seq) this.inspector.setDetail(d);
+      },
+      (e: unknown) => console.warn('detail:', e),
+    );
+  }
+
+  private findSatellite(q: string): void {
+    const s = q.trim().toLowerCase();
+    if (!s) return;
+    let i = this.names.findIndex((n) => n.toLowerCase() === s);
+    if (i < 0) i = this.names.findIndex((n) => n.toLowerCase().startsWith(s));
+    if (i < 0 && /^#?\d+$/.test(s)) i = Number(s.replace('#', '')) - 1;
+    if (i >= 0 && i < this.names.length) this.select(i);
+  }
+
+  // ---- time ----
+
+  private togglePlay(): void {
+    if (this.clock.playing) this.clock.pause();
+    else this.clock.play();
+    this.lastNow = performance.now();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      this.togglePlay();
+    } else if (e.key === 'Home') {
+      this.clock.jumpToStart();
+      this.needFrame = true;
+    } else if (e.key === ']' || e.key === '[') {
+      const steps = [1, 2, 5, 10, 30, 60, 100, 300, 600, 1000, 3000, 10_000, 30_000, 100_000];
+      const k = steps.findIndex((w) => w >= this.clock.warp);
+      const next = steps[Math.max(0, Math.min(steps.length - 1, (k < 0 ? steps.length - 1 : k) + (e.key === ']' ? 1 : -1)))];
+      this.clock.warp = next;
+      this.timebar.setWarp(next);
+    }
+  }
+
+  // ---- frame loop ----
+
+  private readonly frame = (now: number): void => {
+    this.rafId = requestAnimationFrame(this.frame);
+    const dt = Math.min(250, Math.max(0, now - this.lastNow));
+    this.lastNow = now;
+    if (this.clock.tick(dt)) this.needFrame = true;
+
+    const f = this.live.take();
+    if (f) this.applyLiveFrame(f);
+    if (this.needFrame && this.live.request(this.clock.timeMs, this.selected)) this.needFrame = false;
+
+    if (this.view.controls.update()) this.needRender = true;
+    if (this.needRender) {
+      this.needRender = false;
+      this.view.render();
+    }
+    this.timebar.update(this.clock);
+    this.charts.setCursor(this.clock.timeMs);
+    if (this.selected >= 0 && now - this.lastInspectorMs > 200) {
+      this.lastInspectorMs = now;
+      this.inspector.update(Number.isFinite(this.frameTimeMs) ? this.frameTimeMs : this.clock.timeMs, this.lastSelectedState);
+    }
+  };
+
+  private applyLiveFrame(f: LiveFrame): void {
+    if (f.seq !== this.viewSeq || f.pos.length !== 3 * this.view.satellites.count) return;
+    const old = this.view.satellites.swapFrame(f.pos, f.flags);
+    this.frameTimeMs = f.timeMs;
+    this.view.applyFrame(f);
+    this.live.recycle(old.pos, old.flags, f.links);
+    this.lastSelectedState = f.selected;
+    this.updateStatusColours(f.timeMs);
+    if (!this.cameraPlaced) {
+      this.cameraPlaced = true;
+      this.view.placeCamera(f.sunDir, -0.95, 0.42, 4.4);
+    }
+    if (this.selected >= 0 && !this.trackBusy && !(Math.abs(f.timeMs - this.trackTimeMs) < 10 * 60_000)) {
+      this.trackBusy = true;
+      const sel = this.selected;
+      const seq = this.viewSeq;
+      this.trackTimeMs = f.timeMs;
+      this.live.track(sel, f.timeMs, 240).then(
+        (pts) => {
+          this.trackBusy = false;
+          if (sel === this.selected && seq === this.viewSeq) {
+            this.view.setTrack(pts);
+            this.needRender = true;
+          }
+        },
+        () => {
+          this.trackBusy = false;
+        },
+      );
+    }
+    this.needRender = true;
+  }
+
+  private updateStatusColours(timeMs: number): void {
+    const r = this.result;
+    if (!r || r.seq !== this.viewSeq || r.steps === 0) {
+      if (this.statusStep !== -1) {
+        this.statusStep = -1;
+        this.view.satellites.setStatus(null);
+      }
+      return;
+    }
+    const k = this.clock.stepIndex(timeMs, r.startMs, r.stepMs, r.steps);
+    if (k === this.statusStep) return;
+    this.statusStep = k;
+    const N = r.satelliteCount;
+    this.view.satellites.setStatus(r.statusCodes.subarray(k * N, (k + 1) * N));
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * Time-series charts (uPlot) fed the engine's typed columns directly:
+ * usable compute stacked with what limits it, sunlit fraction and mean state
+ * of charge, max temperature, satellites in contact and stored data. Each
+ * chart has a cursor line at the sim time (a positioned overlay element, so
+ * following the clock does not redraw the chart); clicking a chart seeks.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { SeriesColumns } from '../engine/simulation';
+import { STATE_COLOURS } from '../view/palette';
+
+export interface ChartCallbacks {
+  onSeek(timeMs: number): void;
+}
+
+interface ChartDef {
+  id: string;
+  title: string;
+  make(el: HTMLElement, w: number, h: number, raw: () => SeriesColumns | undefined): uPlot;
+  data(s: SeriesColumns, stack: StackColumns): uPlot.AlignedData;
+}
+
+/** Cumulative columns for the stacked compute chart (allocated once per result). */
+export interface StackColumns {
+  usable: Float64Array;
+  plusPower: Float64Array;
+  plusThermal: Float64Array;
+  plusStorage: Float64Array;
+}
+
+export function stackColumns(s: SeriesColumns): StackColumns {
+  const n = s.timeMs.length;
+  const st: StackColumns = { usable: new Float64Array(n), plusPower: new Float64Array(n), plusThermal: new Float64Array(n), plusStorage: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const a = s.usableComputePflops[i];
+    const b = a + s.powerLimitedPflops[i];
+    const c = b + s.thermalLimitedPflops[i];
+    st.usable[i] = a;
+    st.plusPower[i] = b;
+    st.plusThermal[i] = c;
+    st.plusStorage[i] = c + s.storageLimitedPflops[i];
+  }
+  return st;
+}
+
+const AXIS = { stroke: '#9aa4b2', grid: { stroke: 'rgba(255,255,255,0.06)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.12)', width: 1 }, font: '11px system-ui, sans-serif' };
+
+function alpha(hex: string, a: number): string {
+  const r = parseInt(hex.slice(1, 3), 16);
+  const g = parseInt(hex.slice(3, 5), 16);
+  const b = parseInt(hex.slice(5, 7), 16);
+  return `rgba(${r},${g},${b},${a})`;
+}
+
+const fmt = (digits: number) => (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : Number(v.toPrecision(digits)).toLocaleString('en-US'));
+
+function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
+  return {
+    width: w,
+    height: h,
+    ms: 1,
+    tzDate: (ts: number) => uPlot.tzDate(new Date(ts), 'Etc/UTC'),
+    cursor: { drag: { x: false, y: false }, points: { size: 5 } },
+    legend: { show: true, live: true },
+    padding: [8, 8, 0, 0],
+  };
+}
+
+/** Time axis labels in UTC: HH:mm, with the date when the view spans more than a day and a half. */
+function timeAxis(): uPlot.Axis {
+  return {
+    ...AXIS,
+    values: (u: uPlot, splits: number[]) => {
+      const span = (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
+      return splits.map((t) => {
+        const iso = new Date(t).toISOString();
+        return span > 36 * 3_600_000 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
+      });
+    },
+  };
+}
+
+const CHARTS: ChartDef[] = [
+  {
+    id: 'compute',
+    title: 'Compute (PFLOPS): usable and lost to each limit',
+    make(el, w, h, series) {
+      const raw = (key: keyof SeriesColumns) => (_u: uPlot, _v: number | null, _si: number, i: number | null) => {
+        const s = series();
+        return i === null || !s || i >= s[key].length ? '—' : Number(s[key][i].toPrecision(4)).toLocaleString('en-US');
+      };
+      return new uPlot(
+        {
+          ...baseOpts(w, h),
+          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+          axes: [timeAxis(), { ...AXIS, size: 52 }],
+          series: [
+            { label: 'UTC' },
+            { label: 'Usable', stroke: STATE_COLOURS.full, fill: alpha(STATE_COLOURS.full, 0.35), width: 1.5, value: raw('usableComputePflops') },
+            { label: 'Power-limited', stroke: STATE_COLOURS.power, width: 1, value: raw('powerLimitedPflops') },
+            { label: 'Thermal-limited', stroke: STATE_COLOURS.thermal, width: 1, value: raw('thermalLimitedPflops') },
+            { label: 'Storage-limited', stroke: STATE_COLOURS.storage, width: 1, value: raw('storageLimitedPflops') },
+          ],
+          bands: [
+            { series: [2, 1], fill: alpha(STATE_COLOURS.power, 0.4) },
+            { series: [3, 2], fill: alpha(STATE_COLOURS.thermal, 0.4) },
+            { series: [4, 3], fill: alpha(STATE_COLOURS.storage, 0.4) },
+          ],
+        },
+        [[], [], [], [], []],
+        el,
+      );
+    },
+    data: (s, st) => [s.timeMs, st.usable, st.plusPower, st.plusThermal, st.plusStorage],
+  },
+  {
+    id: 'power',
+    title: 'Sunlit fraction and mean state of charge',
+    make(el, w, h) {
+      return new uPlot(
+        {
+          ...baseOpts(w, h),
+          scales: { x: { time: true }, y: { range: [0, 1] } },
+          axes: [timeAxis(), { ...AXIS, size: 40 }],
+          series: [
+            { label: 'UTC' },
+            { label: 'Sunlit', stroke: '#ffd25a', width: 1.5, value: fmt(3) },
+            { label: 'Mean SoC', stroke: '#5ab0ff', width: 1.5, value: fmt(3) },
+          ],
+        },
+        [[], [], []],
+        el,
+      );
+    },
+    data: (s) => [s.timeMs, s.sunlitFraction, s.meanStateOfCharge],
+  },
+  {
+    id: 'thermal',
+    title: 'Max temperature (°C)',
+    make(el, w, h) {
+      return new uPlot(
+        {
+          ...baseOpts(w, h),
+          scales: { x: { time: true } },
+          axes: [timeAxis(), { ...AXIS, size: 44 }],
+          series: [{ label: 'UTC' }, { label: 'Max °C', stroke: STATE_COLOURS.thermal, width: 1.5, value: fmt(4) }],
+        },
+        [[], []],
+        el,
+      );
+    },
+    data: (s) => [s.timeMs, s.maxTemperatureC],
+  },
+  {
+    id: 'data',
+    title: 'Satellites in contact and stored data',
+    make(el, w, h) {
+      return new uPlot(
+        {
+          ...baseOpts(w, h),
+          scales: { x: { time: true }, n: { range: (_u, _min, max) => [0, Math.max(1, max)] }, gb: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+          axes: [timeAxis(), { ...AXIS, scale: 'n', size: 36 }, { ...AXIS, scale: 'gb', side: 1, size: 52, grid: { show: false } }],
+          series: [
+            { label: 'UTC' },
+            { label: 'In contact', scale: 'n', stroke: STATE_COLOURS.contact, width: 1.25, value: fmt(6), paths: uPlot.paths.stepped?.({ align: 1 }) },
+            { label: 'Stored GB', scale: 'gb', stroke: STATE_COLOURS.storage, width: 1.5, value: fmt(4) },
+          ],
+        },
+        [[], [], []],
+        el,
+      );
+    },
+    data: (s) => [s.timeMs, s.satellitesInContact, s.storedDataGB],
+  },
+];
+
+interface Mounted {
+  def: ChartDef;
+  plot: uPlot;
+  box: HTMLElement;
+  cursor: HTMLElement;
+  lastPx: number;
+}
+
+export class ChartPanel {
+  private readonly charts: Mounted[] = [];
+  private readonly observer: ResizeObserver;
+  private data: SeriesColumns | undefined;
+  private cursorMs = Number.NaN;
+  private resizePending = false;
+
+  constructor(
+    readonly root: HTMLElement,
+    private readonly cb: ChartCallbacks,
+  ) {
+    root.classList.add('charts');
+    for (const def of CHARTS) {
+      const box = document.createElement('div');
+      box.className = 'chart';
+      box.dataset.chart = def.id;
+      const title = document.createElement('div');
+      title.className = 'chart-title';
+      title.textContent = def.title;
+      const holder = document.createElement('div');
+      holder.className = 'chart-plot';
+      box.append(title, holder);
+      root.append(box);
+      const { w, h } = this.plotSize(holder);
+      const plot = def.make(holder, w, h, () => this.data);
+      const cursor = document.createElement('div');
+      cursor.className = 'chart-cursor';
+      plot.over.append(cursor);
+      plot.over.addEventListener('click', () => {
+        const left = plot.cursor.left;
+        if (left === undefined || left < 0) return;
+        cb.onSeek(plot.posToVal(left, 'x'));
+      });
+      this.charts.push({ def, plot, box: holder, cursor, lastPx: Number.NaN });
+    }
+    this.observer = new ResizeObserver(() => {
+      if (this.resizePending) return;
+      this.resizePending = true;
+      requestAnimationFrame(() => {
+        this.resizePending = false;
+        for (const c of this.charts) {
+          const { w, h } = this.plotSize(c.box);
+          c.plot.setSize({ width: w, height: h });
+          c.lastPx = Number.NaN;
+        }
+        this.setCursor(this.cursorMs);
+      });
+    });
+    this.observer.observe(root);
+  }
+
+  private plotSize(holder: HTMLElement): { w: number; h: number } {
+    // Leave room for uPlot's legend below the plot.
+    return { w: Math.max(160, holder.clientWidth), h: Math.max(80, holder.clientHeight - 26) };
+  }
+
+  /** New analysis result: one setData per chart. */
+  setSeries(s: SeriesColumns): void {
+    this.data = s;
+    const stack = stackColumns(s);
+    for (const c of this.charts) {
+      c.plot.setData(c.def.data(s, stack));
+      c.lastPx = Number.NaN;
+    }
+    this.setCursor(this.cursorMs);
+  }
+
+  /** Moves the sim-time cursor; cheap enough to call every frame (touches the DOM only when a pixel changes). */
+  setCursor(timeMs: number): void {
+    this.cursorMs = timeMs;
+    if (!this.data || !Number.isFinite(timeMs)) return;
+    for (const c of this.charts) {
+      const px = Math.round(c.plot.valToPos(timeMs, 'x'));
+      if (px === c.lastPx) continue;
+      c.lastPx = px;
+      c.cursor.style.transform = `translateX(${px}px)`;
+      c.cursor.style.display = Number.isFinite(px) ? 'block' : 'none';
+    }
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+    for (const c of this.charts) c.plot.destroy();
+  }
+}

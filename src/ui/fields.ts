@@ -1,0 +1,164 @@
+/**
+ * Every scenario field the parameter panel edits, grouped as the user thinks
+ * of them. `path` is the scenario field path (also the input's name attribute).
+ */
+
+export type FieldKind = 'number' | 'int' | 'select' | 'text' | 'checkbox' | 'textarea' | 'json';
+
+export interface FieldSpec {
+  path: string;
+  label: string;
+  kind: FieldKind;
+  unit?: string;
+  options?: readonly string[];
+  step?: number;
+  hint?: string;
+}
+
+export interface FieldGroup {
+  id: string;
+  title: string;
+  subgroups: Array<{ title?: string; fields: FieldSpec[] }>;
+}
+
+export const CONSTELLATION_TYPES = ['walker', 'sso', 'cluster', 'tle', 'omm'] as const;
+export type ConstellationType = (typeof CONSTELLATION_TYPES)[number];
+
+export const CONSTELLATION_FIELDS: Record<ConstellationType, FieldSpec[]> = {
+  walker: [
+    { path: 'constellation.pattern', label: 'Pattern', kind: 'select', options: ['delta', 'star'], hint: 'delta: planes over 360°; star: over 180°' },
+    { path: 'constellation.altitudeKm', label: 'Altitude', kind: 'number', unit: 'km', step: 10 },
+    { path: 'constellation.inclinationDeg', label: 'Inclination', kind: 'number', unit: '°', step: 0.5 },
+    { path: 'constellation.planes', label: 'Planes', kind: 'int', step: 1 },
+    { path: 'constellation.satellitesPerPlane', label: 'Satellites per plane', kind: 'int', step: 1 },
+    { path: 'constellation.phasing', label: 'Phasing F', kind: 'int', step: 1, hint: '0 … planes − 1' },
+    { path: 'constellation.firstRaanDeg', label: 'First RAAN', kind: 'number', unit: '°', step: 5 },
+  ],
+  sso: [
+    { path: 'constellation.altitudeKm', label: 'Altitude', kind: 'number', unit: 'km', step: 10 },
+    { path: 'constellation.ltanHours', label: 'LTAN', kind: 'number', unit: 'h', step: 0.25 },
+    { path: 'constellation.planes', label: 'Planes', kind: 'int', step: 1 },
+    { path: 'constellation.satellitesPerPlane', label: 'Satellites per plane', kind: 'int', step: 1 },
+    { path: 'constellation.ltanSpacingHours', label: 'LTAN spacing', kind: 'number', unit: 'h', step: 0.25 },
+  ],
+  cluster: [
+    { path: 'constellation.altitudeKm', label: 'Altitude', kind: 'number', unit: 'km', step: 10 },
+    { path: 'constellation.ltanHours', label: 'LTAN', kind: 'number', unit: 'h', step: 0.25 },
+    { path: 'constellation.satellites', label: 'Satellites', kind: 'int', step: 1 },
+    { path: 'constellation.radiusM', label: 'Formation radius', kind: 'number', unit: 'm', step: 100 },
+  ],
+  tle: [{ path: 'constellation.text', label: 'Two/three-line element sets', kind: 'textarea' }],
+  omm: [{ path: 'constellation.records', label: 'OMM records (JSON array)', kind: 'json' }],
+};
+
+export const NODE_FIELDS: FieldGroup = {
+  id: 'node',
+  title: 'Node hardware',
+  subgroups: [
+    {
+      title: 'Power',
+      fields: [
+        { path: 'node.solarArrayAreaM2', label: 'Solar array area', kind: 'number', unit: 'm²', step: 5 },
+        { path: 'node.solarCellEfficiency', label: 'Cell efficiency', kind: 'number', step: 0.01 },
+        { path: 'node.arrayPointing', label: 'Array pointing', kind: 'select', options: ['sun-tracking', 'body-fixed'] },
+        { path: 'node.batteryCapacityKWh', label: 'Battery capacity', kind: 'number', unit: 'kWh', step: 1 },
+        { path: 'node.batteryMinStateOfCharge', label: 'Battery min SoC', kind: 'number', step: 0.05 },
+        { path: 'node.batteryInitialStateOfCharge', label: 'Battery initial SoC', kind: 'number', step: 0.05 },
+        { path: 'node.batteryRoundTripEfficiency', label: 'Round-trip efficiency', kind: 'number', step: 0.01 },
+        { path: 'node.busPowerW', label: 'Bus power', kind: 'number', unit: 'W', step: 100 },
+      ],
+    },
+    {
+      title: 'Compute & storage',
+      fields: [
+        { path: 'node.computePowerW', label: 'Compute power', kind: 'number', unit: 'W', step: 500 },
+        { path: 'node.computeTflops', label: 'Compute', kind: 'number', unit: 'TFLOPS', step: 1000 },
+        { path: 'node.storageGB', label: 'Storage', kind: 'number', unit: 'GB', step: 100 },
+        { path: 'node.outputGBPerHourAtFullCompute', label: 'Output at full compute', kind: 'number', unit: 'GB/h', step: 5 },
+      ],
+    },
+    {
+      title: 'Thermal',
+      fields: [
+        { path: 'node.radiatorAreaM2', label: 'Radiator area', kind: 'number', unit: 'm²', step: 5 },
+        { path: 'node.radiatorEmissivity', label: 'Radiator emissivity', kind: 'number', step: 0.01 },
+        { path: 'node.radiatorAbsorptivity', label: 'Radiator absorptivity', kind: 'number', step: 0.01 },
+        { path: 'node.radiatorSunViewFactor', label: 'Sun view factor', kind: 'number', step: 0.05 },
+        { path: 'node.radiatorEarthViewFactor', label: 'Earth view factor', kind: 'number', step: 0.05 },
+        { path: 'node.heatCapacityJPerK', label: 'Heat capacity', kind: 'number', unit: 'J/K', step: 1e5 },
+        { path: 'node.initialTemperatureC', label: 'Initial temperature', kind: 'number', unit: '°C', step: 1 },
+        { path: 'node.maxTemperatureC', label: 'Max temperature', kind: 'number', unit: '°C', step: 1 },
+      ],
+    },
+  ],
+};
+
+export const STATION_FIELDS: FieldSpec[] = [
+  { path: 'name', label: 'Name', kind: 'text' },
+  { path: 'latitudeDeg', label: 'Latitude', kind: 'number', unit: '°', step: 0.5 },
+  { path: 'longitudeDeg', label: 'Longitude', kind: 'number', unit: '°', step: 0.5 },
+  { path: 'altitudeM', label: 'Altitude', kind: 'number', unit: 'm', step: 10 },
+  { path: 'minElevationDeg', label: 'Min elevation', kind: 'number', unit: '°', step: 1 },
+  { path: 'downlinkGbps', label: 'Downlink', kind: 'number', unit: 'Gbps', step: 1 },
+  { path: 'antennas', label: 'Antennas', kind: 'int', step: 1 },
+];
+
+export const ISL_FIELDS: FieldSpec[] = [
+  { path: 'interSatelliteLinks.enabled', label: 'Inter-satellite links', kind: 'checkbox' },
+  { path: 'interSatelliteLinks.maxRangeKm', label: 'ISL max range', kind: 'number', unit: 'km', step: 100 },
+  { path: 'interSatelliteLinks.rateGbps', label: 'ISL rate', kind: 'number', unit: 'Gbps', step: 10 },
+];
+
+export const SIMULATION_FIELDS: FieldSpec[] = [
+  { path: 'name', label: 'Scenario name', kind: 'text' },
+  { path: 'startUtc', label: 'Start (UTC)', kind: 'text', hint: 'ISO 8601, e.g. 2026-06-21T00:00:00Z' },
+  { path: 'durationHours', label: 'Duration', kind: 'number', unit: 'h', step: 1 },
+  { path: 'stepSeconds', label: 'Step', kind: 'number', unit: 's', step: 10 },
+  { path: 'environment.earthIrWPerM2', label: 'Earth IR flux', kind: 'number', unit: 'W/m²', step: 1 },
+  { path: 'environment.albedo', label: 'Albedo', kind: 'number', step: 0.01 },
+];
+
+/** Element sets from Vallado's SGP4 verification data / June 2006 (epoch near 2006-06-20). */
+export const EXAMPLE_TLE =
+  'ISS (ZARYA)\n1 25544U 98067A   06164.43693594  .00014277  00000-0  10780-3 0  6795\n2 25544  51.6455 280.1294 0004346 245.9311 226.9658 15.72751720375095\n' +
+  'CBERS 2\n1 28057U 03049A   06177.78615833  .00000060  00000-0  35940-4 0  1836\n2 28057  98.4283 247.6961 0000884  88.1964 271.9322 14.35478080140550\n';
+
+export const EXAMPLE_OMM = [
+  {
+    OBJECT_NAME: 'ISS (ZARYA)',
+    OBJECT_ID: '1998-067A',
+    EPOCH: '2006-06-13T10:29:11.265216',
+    MEAN_MOTION: 15.7275172,
+    ECCENTRICITY: 0.0004346,
+    INCLINATION: 51.6455,
+    RA_OF_ASC_NODE: 280.1294,
+    ARG_OF_PERICENTER: 245.9311,
+    MEAN_ANOMALY: 226.9658,
+    EPHEMERIS_TYPE: 0,
+    CLASSIFICATION_TYPE: 'U',
+    NORAD_CAT_ID: 25544,
+    ELEMENT_SET_NO: 679,
+    REV_AT_EPOCH: 37509,
+    BSTAR: 0.0001078,
+    MEAN_MOTION_DOT: 0.00014277,
+    MEAN_MOTION_DDOT: 0,
+  },
+];
+
+/** A fresh constellation of `type`, carrying the altitude over when it fits. */
+export function constellationTemplate(type: ConstellationType, altitudeKm: number | undefined): Record<string, unknown> {
+  const alt = typeof altitudeKm === 'number' && Number.isFinite(altitudeKm) ? altitudeKm : 550;
+  const leo = Math.min(alt, 5500);
+  switch (type) {
+    case 'walker':
+      return { type, pattern: 'delta', altitudeKm: alt, inclinationDeg: 53, planes: 8, satellitesPerPlane: 10, phasing: 1, firstRaanDeg: 0 };
+    case 'sso':
+      return { type, altitudeKm: leo, ltanHours: 10.5, planes: 2, satellitesPerPlane: 12, ltanSpacingHours: 1 };
+    case 'cluster':
+      return { type, altitudeKm: leo, ltanHours: 18, satellites: 81, radiusM: 1000 };
+    case 'tle':
+      return { type, text: EXAMPLE_TLE };
+    case 'omm':
+      return { type, records: EXAMPLE_OMM };
+  }
+}

@@ -1,0 +1,60 @@
+/** Number and time formatting for the UI. */
+import type { Kpis } from '../engine/simulation';
+
+/** Rounds to `digits` significant digits, as a plain number string (no locale grouping). */
+export function plainNumber(x: number, digits = 5): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const r = Number(x.toPrecision(digits));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** Human-friendly number with thin grouping for display next to units. */
+export function displayNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  if (a !== 0 && (a >= 1e9 || a < 1e-3)) return x.toExponential(2);
+  const r = Number(x.toPrecision(digits));
+  return r.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${m} min ${String(sec).padStart(2, '0')} s`;
+  return `${sec} s`;
+}
+
+export interface KpiMeta {
+  label: string;
+  unit: string;
+  /** Shown as a percentage hint beside the plain number. */
+  fraction?: boolean;
+  group: 'constellation' | 'compute' | 'power' | 'data';
+}
+
+export const KPI_META: Record<keyof Kpis, KpiMeta> = {
+  satelliteCount: { label: 'Satellites', unit: '', group: 'constellation' },
+  satellitesFailed: { label: 'Failed', unit: '', group: 'constellation' },
+  installedComputePflops: { label: 'Installed compute', unit: 'PFLOPS', group: 'compute' },
+  meanUsableComputePflops: { label: 'Mean usable compute', unit: 'PFLOPS', group: 'compute' },
+  minUsableComputePflops: { label: 'Min usable compute', unit: 'PFLOPS', group: 'compute' },
+  eclipseFraction: { label: 'Eclipse fraction', unit: '', fraction: true, group: 'constellation' },
+  powerLimitedFraction: { label: 'Power-limited', unit: '', fraction: true, group: 'compute' },
+  thermalLimitedFraction: { label: 'Thermal-limited', unit: '', fraction: true, group: 'compute' },
+  storageLimitedFraction: { label: 'Storage-limited', unit: '', fraction: true, group: 'compute' },
+  minStateOfCharge: { label: 'Min state of charge', unit: '', fraction: true, group: 'power' },
+  maxTemperatureC: { label: 'Max temperature', unit: '°C', group: 'power' },
+  contactMinutesPerSatellitePerDay: { label: 'Contact time', unit: 'min/sat/day', group: 'data' },
+  dataDownlinkedGB: { label: 'Data downlinked', unit: 'GB', group: 'data' },
+  dataGeneratedGB: { label: 'Data generated', unit: 'GB', group: 'data' },
+  energyGeneratedKWh: { label: 'Energy generated', unit: 'kWh', group: 'power' },
+  energyConsumedKWh: { label: 'Energy consumed', unit: 'kWh', group: 'power' },
+  energyCurtailedKWh: { label: 'Energy curtailed', unit: 'kWh', group: 'power' },
+  energyStoredDeltaKWh: { label: 'Battery energy change', unit: 'kWh', group: 'power' },
+  energyBatteryLossKWh: { label: 'Battery losses', unit: 'kWh', group: 'power' },
+  energyUnmetKWh: { label: 'Unmet load', unit: 'kWh', group: 'power' },
+};

@@ -1,0 +1,377 @@
+/**
+ * Parameter panel: every scenario field, grouped (orbit design, node
+ * hardware, ground segment, simulation), with preset selection, scenario
+ * import/export and inline validation errors. Inputs carry name="<field
+ * path>". User text is only ever set with textContent / value.
+ */
+import type { ScenarioIssue } from '../engine/scenario';
+import { cloneJson, getPath, numberFromText, setPath } from './draft';
+import {
+  CONSTELLATION_FIELDS,
+  CONSTELLATION_TYPES,
+  constellationTemplate,
+  ISL_FIELDS,
+  NODE_FIELDS,
+  SIMULATION_FIELDS,
+  STATION_FIELDS,
+  type ConstellationType,
+  type FieldSpec,
+} from './fields';
+
+export interface PresetOption {
+  value: string;
+  label: string;
+}
+
+export interface PanelCallbacks {
+  /** The draft changed (debounce and validate there). */
+  onChange(draft: Record<string, unknown>): void;
+  /** A preset was chosen. */
+  onPreset(value: string): void;
+  /** A scenario file was chosen for import. */
+  onImport(text: string, fileName: string): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export class ParameterPanel {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly presetSelect: HTMLSelectElement;
+  private readonly formError: HTMLElement;
+  private draft: Record<string, unknown> = {};
+  /** Problems found before validation (e.g. OMM text that is not JSON). */
+  private readonly localIssues = new Map<string, string>();
+  private readonly typeCache = new Map<string, Record<string, unknown>>();
+  private openGroups = new Set(['orbit', 'node', 'ground', 'simulation']);
+
+  constructor(
+    root: HTMLElement,
+    presets: readonly PresetOption[],
+    private readonly cb: PanelCallbacks,
+  ) {
+    this.root = root;
+    root.classList.add('panel');
+    const head = el('div', 'panel-head');
+    const label = el('label', 'preset-label', 'Preset');
+    this.presetSelect = el('select', 'preset-select');
+    this.presetSelect.name = 'preset';
+    this.presetSelect.dataset.testid = 'preset';
+    label.htmlFor = 'preset-select';
+    this.presetSelect.id = 'preset-select';
+    for (const p of presets) {
+      const o = el('option', undefined, p.label);
+      o.value = p.value;
+      this.presetSelect.append(o);
+    }
+    const custom = el('option', undefined, 'Custom (edited)');
+    custom.value = 'custom';
+    custom.disabled = true;
+    this.presetSelect.append(custom);
+    this.presetSelect.addEventListener('change', () => cb.onPreset(this.presetSelect.value));
+
+    const io = el('div', 'panel-io');
+    const importBtn = el('button', 'btn small', 'Import JSON…');
+    importBtn.type = 'button';
+    const file = el('input');
+    file.type = 'file';
+    file.accept = '.json,application/json';
+    file.hidden = true;
+    importBtn.addEventListener('click', () => file.click());
+    file.addEventListener('change', async () => {
+      const f = file.files?.[0];
+      if (!f) return;
+      cb.onImport(await f.text(), f.name);
+      file.value = '';
+    });
+    const exportBtn = el('button', 'btn small', 'Export JSON');
+    exportBtn.type = 'button';
+    exportBtn.addEventListener('click', () => this.exportDraft());
+    io.append(importBtn, exportBtn, file);
+    head.append(label, this.presetSelect, io);
+    this.formError = el('div', 'form-error');
+    this.formError.dataset.testid = 'form-error';
+    this.formError.setAttribute('role', 'alert');
+    this.body = el('div', 'panel-body');
+    root.append(head, this.formError, this.body);
+  }
+
+  /** Replaces the draft (preset, import) and rebuilds the form. */
+  load(draft: Record<string, unknown>, presetValue: string): void {
+    this.draft = cloneJson(draft);
+    this.localIssues.clear();
+    this.typeCache.clear();
+    this.setPresetValue(presetValue);
+    this.build();
+    this.showIssues([]);
+  }
+
+  setPresetValue(value: string): void {
+    this.presetSelect.value = value;
+  }
+
+  get value(): Record<string, unknown> {
+    return this.draft;
+  }
+
+  pendingLocalIssues(): ScenarioIssue[] {
+    return [...this.localIssues].map(([path, message]) => ({ path, message }));
+  }
+
+  /** Shows validation issues inline (next to the field named by the path) or at the top. */
+  showIssues(issues: readonly ScenarioIssue[]): void {
+    for (const e of this.root.querySelectorAll<HTMLElement>('.field-error')) {
+      e.textContent = '';
+      e.hidden = true;
+    }
+    for (const i of this.root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) i.removeAttribute('aria-invalid');
+    const general: string[] = [];
+    for (const iss of [...this.pendingLocalIssues(), ...issues]) {
+      let path = iss.path;
+      let box: HTMLElement | null = null;
+      while (path) {
+        box = this.root.querySelector<HTMLElement>(`.field-error[data-error-for="${CSS.escape(path)}"]`);
+        if (box) break;
+        const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        path = cut > 0 ? path.slice(0, cut) : '';
+      }
+      if (box) {
+        box.hidden = false;
+        box.textContent = box.textContent ? `${box.textContent}; ${iss.message}` : `${iss.path}: ${iss.message}`;
+        const input = this.root.querySelector<HTMLElement>(`[name="${CSS.escape(box.dataset.errorFor ?? '')}"]`);
+        input?.setAttribute('aria-invalid', 'true');
+      } else {
+        general.push(iss.path ? `${iss.path}: ${iss.message}` : iss.message);
+      }
+    }
+    this.formError.textContent = general.join('\n');
+    this.formError.hidden = general.length === 0;
+  }
+
+  private changed(): void {
+    this.setPresetValue('custom');
+    this.cb.onChange(this.draft);
+  }
+
+  private build(): void {
+    this.body.replaceChildren();
+    const type = (getPath(this.draft, 'constellation.type') as ConstellationType) ?? 'walker';
+
+    // ---- orbit design ----
+    const orbit = this.group('orbit', 'Orbit design');
+    const typeField = this.selectField(
+      { path: 'constellation.type', label: 'Design', kind: 'select', options: CONSTELLATION_TYPES },
+      (v) => this.switchType(v as ConstellationType),
+    );
+    orbit.append(typeField);
+    const typeHelp: Record<ConstellationType, string> = {
+      walker: 'Walker constellation T/P/F',
+      sso: 'Sun-synchronous planes by local time of ascending node',
+      cluster: 'Formation-flying cluster in a sun-synchronous orbit',
+      tle: 'Imported element sets (TLE); set the start near their epoch',
+      omm: 'Imported element sets (OMM JSON); set the start near their epoch',
+    };
+    orbit.append(el('p', 'group-help', typeHelp[type]));
+    for (const f of CONSTELLATION_FIELDS[type]) orbit.append(this.field(f));
+    orbit.append(this.errorBox('constellation'));
+
+    // ---- node ----
+    const node = this.group('node', NODE_FIELDS.title);
+    for (const sg of NODE_FIELDS.subgroups) {
+      if (sg.title) node.append(el('h4', 'subgroup', sg.title));
+      for (const f of sg.fields) node.append(this.field(f));
+    }
+    node.append(this.errorBox('node'));
+
+    // ---- ground segment ----
+    const ground = this.group('ground', 'Ground segment');
+    const stations = (getPath(this.draft, 'groundStations') as Array<Record<string, unknown>> | undefined) ?? [];
+    const list = el('div', 'stations');
+    stations.forEach((_, k) => list.append(this.stationCard(k)));
+    ground.append(el('h4', 'subgroup', `Ground stations (${stations.length})`), list, this.errorBox('groundStations'));
+    const add = el('button', 'btn small', '+ Add station');
+    add.type = 'button';
+    add.addEventListener('click', () => {
+      const arr = ((getPath(this.draft, 'groundStations') as unknown[]) ?? []).slice();
+      arr.push({ name: `Station ${arr.length + 1}`, latitudeDeg: 0, longitudeDeg: 0, altitudeM: 0, minElevationDeg: 10, downlinkGbps: 10, antennas: 1 });
+      setPath(this.draft, 'groundStations', arr);
+      this.build();
+      this.changed();
+    });
+    ground.append(add);
+    ground.append(el('h4', 'subgroup', 'Inter-satellite links'));
+    for (const f of ISL_FIELDS) ground.append(this.field(f));
+    ground.append(this.errorBox('interSatelliteLinks'));
+
+    // ---- simulation ----
+    const sim = this.group('simulation', 'Simulation');
+    for (const f of SIMULATION_FIELDS) sim.append(this.field(f));
+    sim.append(this.errorBox('environment'));
+  }
+
+  private group(id: string, title: string): HTMLElement {
+    const d = el('details', 'group');
+    d.dataset.group = id;
+    d.open = this.openGroups.has(id);
+    d.addEventListener('toggle', () => {
+      if (d.open) this.openGroups.add(id);
+      else this.openGroups.delete(id);
+    });
+    const s = el('summary', undefined, title);
+    const inner = el('div', 'group-body');
+    d.append(s, inner);
+    this.body.append(d);
+    return inner;
+  }
+
+  private errorBox(path: string): HTMLElement {
+    const e = el('div', 'field-error');
+    e.dataset.errorFor = path;
+    e.hidden = true;
+    return e;
+  }
+
+  private switchType(type: ConstellationType): void {
+    const cur = getPath(this.draft, 'constellation') as Record<string, unknown> | undefined;
+    if (cur && typeof cur.type === 'string') this.typeCache.set(cur.type, cur);
+    const next = this.typeCache.get(type) ?? constellationTemplate(type, cur?.altitudeKm as number | undefined);
+    setPath(this.draft, 'constellation', cloneJson(next));
+    this.localIssues.delete('constellation.records');
+    this.build();
+    this.changed();
+  }
+
+  private stationCard(k: number): HTMLElement {
+    const card = el('div', 'station');
+    const head = el('div', 'station-head');
+    const title = el('span', 'station-title', `#${k + 1}`);
+    const remove = el('button', 'btn tiny', 'Remove');
+    remove.type = 'button';
+    remove.title = 'Remove this station';
+    remove.addEventListener('click', () => {
+      const arr = ((getPath(this.draft, 'groundStations') as unknown[]) ?? []).slice();
+      arr.splice(k, 1);
+      setPath(this.draft, 'groundStations', arr);
+      this.build();
+      this.changed();
+    });
+    head.append(title, remove);
+    card.append(head);
+    const grid = el('div', 'station-grid');
+    for (const f of STATION_FIELDS) grid.append(this.field({ ...f, path: `groundStations[${k}].${f.path}` }, true));
+    card.append(grid, this.errorBox(`groundStations[${k}]`));
+    return card;
+  }
+
+  private selectField(f: FieldSpec, onPick: (v: string) => void): HTMLElement {
+    const row = el('div', 'field');
+    const id = `f-${f.path.replace(/[^\w]/g, '_')}`;
+    const label = el('label', 'field-label', f.label);
+    label.htmlFor = id;
+    const s = el('select');
+    s.id = id;
+    s.name = f.path;
+    for (const o of f.options ?? []) {
+      const opt = el('option', undefined, o);
+      opt.value = o;
+      s.append(opt);
+    }
+    s.value = String(getPath(this.draft, f.path) ?? '');
+    s.addEventListener('change', () => onPick(s.value));
+    row.append(label, s, this.errorBox(f.path));
+    return row;
+  }
+
+  private field(f: FieldSpec, compact = false): HTMLElement {
+    if (f.kind === 'select') {
+      return this.selectField(f, (v) => {
+        setPath(this.draft, f.path, v);
+        this.changed();
+      });
+    }
+    const row = el('div', compact ? 'field compact' : 'field');
+    const id = `f-${f.path.replace(/[^\w]/g, '_')}`;
+    const label = el('label', 'field-label', f.label);
+    label.htmlFor = id;
+    const value = getPath(this.draft, f.path);
+    let input: HTMLInputElement | HTMLTextAreaElement;
+    if (f.kind === 'textarea' || f.kind === 'json') {
+      const ta = el('textarea');
+      ta.rows = 8;
+      ta.spellcheck = false;
+      ta.value = f.kind === 'json' ? JSON.stringify(value ?? [], null, 1) : String(value ?? '');
+      input = ta;
+      row.classList.add('wide');
+    } else {
+      const inp = el('input');
+      if (f.kind === 'checkbox') {
+        inp.type = 'checkbox';
+        inp.checked = value === true;
+      } else if (f.kind === 'number' || f.kind === 'int') {
+        inp.type = 'text';
+        inp.inputMode = f.kind === 'int' ? 'numeric' : 'decimal';
+        inp.value = value === undefined ? '' : String(value);
+        inp.autocomplete = 'off';
+      } else {
+        inp.type = 'text';
+        inp.value = value === undefined ? '' : String(value);
+        inp.autocomplete = 'off';
+      }
+      input = inp;
+    }
+    input.id = id;
+    input.name = f.path;
+    if (f.hint) input.title = f.hint;
+    input.addEventListener(f.kind === 'checkbox' ? 'change' : 'input', () => {
+      if (f.kind === 'checkbox') setPath(this.draft, f.path, (input as HTMLInputElement).checked);
+      else if (f.kind === 'number' || f.kind === 'int') setPath(this.draft, f.path, numberFromText(input.value));
+      else if (f.kind === 'json') {
+        try {
+          setPath(this.draft, f.path, JSON.parse(input.value));
+          this.localIssues.delete(f.path);
+        } catch (e) {
+          this.localIssues.set(f.path, `invalid JSON: ${(e as Error).message}`);
+        }
+      } else setPath(this.draft, f.path, input.value);
+      this.changed();
+    });
+    if ((f.kind === 'number' || f.kind === 'int') && f.step) {
+      // Arrow keys nudge by the step.
+      const step = f.step;
+      input.addEventListener('keydown', (ev) => {
+        const k = (ev as KeyboardEvent).key;
+        if (k !== 'ArrowUp' && k !== 'ArrowDown') return;
+        const v = Number((input as HTMLInputElement).value);
+        if (!Number.isFinite(v)) return;
+        ev.preventDefault();
+        const next = v + (k === 'ArrowUp' ? step : -step);
+        input.value = String(Number(next.toPrecision(12)));
+        input.dispatchEvent(new Event('input'));
+      });
+    }
+    const control = el('div', 'field-control');
+    control.append(input);
+    if (f.unit) control.append(el('span', 'unit', f.unit));
+    if (f.kind === 'checkbox') {
+      row.classList.add('check');
+      row.append(control, label, this.errorBox(f.path));
+    } else row.append(label, control, this.errorBox(f.path));
+    return row;
+  }
+
+  private exportDraft(): void {
+    const blob = new Blob([`${JSON.stringify(this.draft, null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = el('a');
+    a.href = url;
+    const name = String(getPath(this.draft, 'name') ?? 'scenario').replace(/[^\w.-]+/g, '-').slice(0, 60) || 'scenario';
+    a.download = `${name}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

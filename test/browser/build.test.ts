@@ -1,0 +1,51 @@
+// The production build (vite build + vite preview) runs the engine's SGP4 WASM
+// inside both workers, with the cross-origin isolation headers, and no errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_PATH } from './harness';
+
+let outDir: string;
+let server: PreviewServer;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'ocs-build-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  server = await preview({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no TCP address');
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('production build', () => {
+  it('ships the Earth texture and workers, and analyses the default scenario under vite preview', async () => {
+    expect(readdirSync(outDir)).toContain('earth-day.png');
+    expect(readdirSync(join(outDir, 'assets')).some((f) => /analysis\.worker.*\.js$/.test(f))).toBe(true);
+    const errors: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    const res = await page.goto(`${baseUrl}?play=0`);
+    expect(res?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+    await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout: 90_000 });
+    expect(await page.textContent('[data-testid="satellite-count"]')).toBe('80');
+    expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(80);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
