@@ -268,6 +268,8 @@ export class App {
         this.names = info.names;
         this.ids = info.names.map((_, i) => String(i + 1));
         this.view.satellites.resize(info.count);
+        // Smaller dots for large constellations, so the shell does not become a solid sphere.
+        this.view.satellites.setPointSize(info.count <= 400 ? 7 : info.count <= 2000 ? 5 : info.count <= 5000 ? 4 : 3);
         this.view.stations.set(info.stationPos, info.stationNames);
         this.dom.satelliteCount.textContent = String(info.count);
         this.inspector.setNames(info.names);

@@ -53,6 +53,16 @@ function alpha(hex: string, a: number): string {
   return `rgba(${r},${g},${b},${a})`;
 }
 
+/** Axis tick labels: 12,500 → 12.5k, 10,000,000 → 10M. */
+function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${Number((v / 1e9).toPrecision(3))}G`;
+  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (a >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
+  return String(Number(v.toPrecision(4)));
+}
+const compactAxis = (_u: uPlot, splits: number[]) => splits.map(compact);
+
 const fmt = (digits: number) => (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : Number(v.toPrecision(digits)).toLocaleString('en-US'));
 
 function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
@@ -94,7 +104,7 @@ const CHARTS: ChartDef[] = [
         {
           ...baseOpts(w, h),
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
-          axes: [timeAxis(), { ...AXIS, size: 52 }],
+          axes: [timeAxis(), { ...AXIS, size: 44, values: compactAxis }],
           series: [
             { label: 'UTC' },
             { label: 'Usable', stroke: STATE_COLOURS.full, fill: alpha(STATE_COLOURS.full, 0.35), width: 1.5, value: raw('usableComputePflops') },
@@ -160,7 +170,7 @@ const CHARTS: ChartDef[] = [
         {
           ...baseOpts(w, h),
           scales: { x: { time: true }, n: { range: (_u, _min, max) => [0, Math.max(1, max)] }, gb: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
-          axes: [timeAxis(), { ...AXIS, scale: 'n', size: 36 }, { ...AXIS, scale: 'gb', side: 1, size: 52, grid: { show: false } }],
+          axes: [timeAxis(), { ...AXIS, scale: 'n', size: 36 }, { ...AXIS, scale: 'gb', side: 1, size: 44, grid: { show: false }, values: compactAxis }],
           series: [
             { label: 'UTC' },
             { label: 'In contact', scale: 'n', stroke: STATE_COLOURS.contact, width: 1.25, value: fmt(6), paths: uPlot.paths.stepped?.({ align: 1 }) },

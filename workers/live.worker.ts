@@ -1,0 +1,26 @@
+/// <reference lib="webworker" />
+/**
+ * Live-view worker: a thin comlink wrapper over createLiveApi(). Frame
+ * buffers come in transferred and go back transferred (ping-pong, no copies).
+ */
+import * as Comlink from 'comlink';
+import { createLiveApi, liveTransferables } from './live-api';
+import type { LiveApi } from './protocol';
+
+const impl = createLiveApi();
+
+const exposed: LiveApi = {
+  setScenario(scenario, seq) {
+    return impl.setScenario(scenario, seq);
+  },
+  async frame(timeMs, selected, buffers) {
+    const f = await impl.frame(timeMs, selected, buffers);
+    return Comlink.transfer(f, liveTransferables(f));
+  },
+  async track(index, timeMs, samples) {
+    const t = await impl.track(index, timeMs, samples);
+    return t ? Comlink.transfer(t, [t.buffer as ArrayBuffer]) : null;
+  },
+};
+
+Comlink.expose(exposed);

@@ -1,0 +1,142 @@
+/**
+ * Messages between the page and the two engine workers. Bulk data crosses as
+ * transferred ArrayBuffers (never cloned per frame); every result carries the
+ * sequence number of the scenario it was computed for, so the page can drop
+ * stale ones.
+ */
+import type { ElementError } from '../src/engine/elements';
+import type { ScenarioIssue, Scenario } from '../src/engine/scenario';
+import type { Kpis, SeriesColumns } from '../src/engine/simulation';
+
+/** Events as typed columns (transferable). */
+export interface EventColumns {
+  eclipseSat: Int32Array;
+  eclipseStartMs: Float64Array;
+  eclipseEndMs: Float64Array;
+  contactSat: Int32Array;
+  contactStation: Int32Array;
+  contactStartMs: Float64Array;
+  contactEndMs: Float64Array;
+  contactMaxElevationDeg: Float64Array;
+}
+
+export interface AnalysisResult {
+  seq: number;
+  scenario: Scenario;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  /** Steps in the series (K); statusCodes has K · satelliteCount bytes. */
+  steps: number;
+  satelliteCount: number;
+  satelliteNames: string[];
+  satelliteIds: string[];
+  stationNames: string[];
+  elementErrors: ElementError[];
+  kpis: Kpis;
+  series: SeriesColumns;
+  /** Status byte per (step, satellite), index step · N + sat (engine STATUS_* bits). */
+  statusCodes: Uint8Array;
+  events: EventColumns;
+  /** Wall time of the run (ms). */
+  elapsedMs: number;
+}
+
+export type AnalysisOutcome =
+  | { kind: 'done'; seq: number; result: AnalysisResult }
+  | { kind: 'cancelled'; seq: number }
+  | { kind: 'invalid'; seq: number; issues: ScenarioIssue[] }
+  | { kind: 'error'; seq: number; message: string };
+
+/** Per-step state of one satellite over the horizon (for the inspector). */
+export interface SatelliteDetailColumns {
+  seq: number;
+  index: number;
+  stateOfCharge: Float32Array;
+  temperatureC: Float32Array;
+  computeFraction: Float32Array;
+  storedGB: Float32Array;
+  solarPowerW: Float32Array;
+  loadPowerW: Float32Array;
+  illumination: Float32Array;
+  limit: Uint8Array;
+}
+
+export type ProgressCallback = (seq: number, fraction: number) => void;
+
+export interface AnalysisApi {
+  /** Validates and simulates `scenarioInput`; a newer run cancels older ones. */
+  run(scenarioInput: unknown, seq: number, progress?: ProgressCallback): Promise<AnalysisOutcome>;
+  /** Cancels run `seq` if it is still going. */
+  cancel(seq: number): void;
+  /** Per-step detail of satellite `index` from run `seq`; null when that run is gone or was replaced. */
+  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null>;
+}
+
+/** Live-view frame buffers: the page owns two sets and ping-pongs them with the worker. */
+export interface LiveBuffers {
+  /** Scene-frame positions, 3 per satellite, in Earth radii (see LIVE_FRAME below). */
+  pos: Float32Array;
+  /** Per satellite: bit0 in eclipse (shadow ≥ 0.5), bit1 above some station's mask. */
+  flags: Uint8Array;
+  /**
+   * Link pairs: first `contactLinks` pairs (station, satellite), then
+   * `islLinks` pairs (satellite, satellite). 2 entries per pair.
+   */
+  links: Int32Array;
+}
+
+export const LIVE_ECLIPSE = 1;
+export const LIVE_CONTACT = 2;
+/** Capacity of LiveBuffers.links, in pairs. */
+export const MAX_LINK_PAIRS = 20_000;
+
+export interface SelectedState {
+  index: number;
+  latDeg: number;
+  lonDeg: number;
+  altitudeKm: number;
+  speedKmS: number;
+  /** 0 umbra … 1 full Sun, at the exact frame time. */
+  illumination: number;
+}
+
+export interface LiveFrame extends LiveBuffers {
+  seq: number;
+  timeMs: number;
+  contactLinks: number;
+  islLinks: number;
+  /** GMST (rad) at timeMs. */
+  gmstRad: number;
+  /** Sun direction, scene frame (unit vector). */
+  sunDir: [number, number, number];
+  selected: SelectedState | null;
+}
+
+export interface LiveScenarioInfo {
+  seq: number;
+  count: number;
+  names: string[];
+  stationCount: number;
+  /** Station positions in the Earth-fixed scene frame (Earth radii), 3 per station. */
+  stationPos: Float32Array;
+  stationNames: string[];
+  elementErrors: ElementError[];
+}
+
+export interface LiveApi {
+  /** Builds SGP4 records for a validated scenario; replaces the previous one. */
+  setScenario(scenario: Scenario, seq: number): Promise<LiveScenarioInfo>;
+  /** Fills `buffers` for `timeMs` and transfers them back. */
+  frame(timeMs: number, selected: number, buffers: LiveBuffers): Promise<LiveFrame>;
+  /** One orbit of satellite `index` around `timeMs`, scene frame (Earth radii), `samples` + 1 points. */
+  track(index: number, timeMs: number, samples: number): Promise<Float32Array | null>;
+}
+
+/**
+ * Scene frame: three.js is Y-up, so an inertial TEME vector (x, y, z) maps to
+ * scene (x, z, −y), in units of the Earth's equatorial radius. The Earth mesh
+ * (whose default sphere UVs put longitude 0 on +x and north on +y) is then
+ * rotated about +y by GMST. Earth-fixed (ECF) vectors map the same way.
+ */
+export const LIVE_FRAME = 'scene = (x, z, −y) / R⊕ of TEME; Earth rotated by GMST about +y';
