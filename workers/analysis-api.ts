@@ -30,18 +30,9 @@ export function chunkStepsFor(satellites: number): number {
   return Math.max(4, Math.min(64, Math.round(400_000 / Math.max(1, satellites))));
 }
 
+/** The engine's event columns are exact-size typed arrays owned by the result: transfer them as they are. */
 export function eventColumns(out: SimulationOutput): EventColumns {
-  const e = out.events;
-  return {
-    eclipseSat: Int32Array.from(e.eclipseSat),
-    eclipseStartMs: Float64Array.from(e.eclipseStartMs),
-    eclipseEndMs: Float64Array.from(e.eclipseEndMs),
-    contactSat: Int32Array.from(e.contactSat),
-    contactStation: Int32Array.from(e.contactStation),
-    contactStartMs: Float64Array.from(e.contactStartMs),
-    contactEndMs: Float64Array.from(e.contactEndMs),
-    contactMaxElevationDeg: Float64Array.from(e.contactMaxElevationDeg),
-  };
+  return out.events;
 }
 
 /** The ArrayBuffers of a result, to pass as a transfer list. */

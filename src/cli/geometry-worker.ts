@@ -44,7 +44,11 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
 
 parentPort?.on('message', (req: WorkerRequest) => {
   handle(req).then(
-    (reply) => parentPort?.postMessage(reply),
+    (reply) => {
+      // Event columns and state move to the coordinator without a copy.
+      const transfer = reply.type === 'finished' ? [...Object.values(reply.result.events), reply.result.status, reply.result.failedAtMs].map((a) => a.buffer as ArrayBuffer) : [];
+      parentPort?.postMessage(reply, transfer);
+    },
     (e: unknown) => parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
   );
 });

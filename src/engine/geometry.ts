@@ -75,27 +75,139 @@ export function allocateChunk(n: number, steps: number, withPositions: boolean, 
   };
 }
 
+/** Eclipse and contact intervals, columnar (typed arrays of exactly the event count). */
 export interface EventTables {
-  eclipseSat: number[];
-  eclipseStartMs: number[];
-  eclipseEndMs: number[];
-  contactSat: number[];
-  contactStation: number[];
-  contactStartMs: number[];
-  contactEndMs: number[];
-  contactMaxElevationDeg: number[];
+  eclipseSat: Int32Array;
+  eclipseStartMs: Float64Array;
+  eclipseEndMs: Float64Array;
+  contactSat: Int32Array;
+  contactStation: Int32Array;
+  contactStartMs: Float64Array;
+  contactEndMs: Float64Array;
+  contactMaxElevationDeg: Float64Array;
 }
 
 export function emptyEvents(): EventTables {
   return {
-    eclipseSat: [],
-    eclipseStartMs: [],
-    eclipseEndMs: [],
-    contactSat: [],
-    contactStation: [],
-    contactStartMs: [],
-    contactEndMs: [],
-    contactMaxElevationDeg: [],
+    eclipseSat: new Int32Array(0),
+    eclipseStartMs: new Float64Array(0),
+    eclipseEndMs: new Float64Array(0),
+    contactSat: new Int32Array(0),
+    contactStation: new Int32Array(0),
+    contactStartMs: new Float64Array(0),
+    contactEndMs: new Float64Array(0),
+    contactMaxElevationDeg: new Float64Array(0),
+  };
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as { new (n: number): T })(Math.max(need, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+/** Appends events into growable typed arrays (≈20–28 bytes per event, no per-event objects). */
+export class EventLog {
+  private eclipses = 0;
+  private contacts = 0;
+  private eSat = new Int32Array(0);
+  private eStart = new Float64Array(0);
+  private eEnd = new Float64Array(0);
+  private cSat = new Int32Array(0);
+  private cStation = new Int32Array(0);
+  private cStart = new Float64Array(0);
+  private cEnd = new Float64Array(0);
+  private cPeak = new Float64Array(0);
+
+  eclipse(sat: number, startMs: number, endMs: number): void {
+    const k = this.eclipses++;
+    if (k >= this.eSat.length) {
+      this.eSat = grow(this.eSat, k + 1);
+      this.eStart = grow(this.eStart, k + 1);
+      this.eEnd = grow(this.eEnd, k + 1);
+    }
+    this.eSat[k] = sat;
+    this.eStart[k] = startMs;
+    this.eEnd[k] = endMs;
+  }
+
+  contact(sat: number, station: number, startMs: number, endMs: number, maxElevationDeg: number): void {
+    const k = this.contacts++;
+    if (k >= this.cSat.length) {
+      this.cSat = grow(this.cSat, k + 1);
+      this.cStation = grow(this.cStation, k + 1);
+      this.cStart = grow(this.cStart, k + 1);
+      this.cEnd = grow(this.cEnd, k + 1);
+      this.cPeak = grow(this.cPeak, k + 1);
+    }
+    this.cSat[k] = sat;
+    this.cStation[k] = station;
+    this.cStart[k] = startMs;
+    this.cEnd[k] = endMs;
+    this.cPeak[k] = maxElevationDeg;
+  }
+
+  /** The events so far, trimmed to size (copies). */
+  tables(): EventTables {
+    const e = this.eclipses;
+    const c = this.contacts;
+    return {
+      eclipseSat: this.eSat.slice(0, e),
+      eclipseStartMs: this.eStart.slice(0, e),
+      eclipseEndMs: this.eEnd.slice(0, e),
+      contactSat: this.cSat.slice(0, c),
+      contactStation: this.cStation.slice(0, c),
+      contactStartMs: this.cStart.slice(0, c),
+      contactEndMs: this.cEnd.slice(0, c),
+      contactMaxElevationDeg: this.cPeak.slice(0, c),
+    };
+  }
+}
+
+/**
+ * Concatenates event tables and orders them by start time, then satellite,
+ * then station — deterministic for any split of satellites over workers.
+ */
+export function mergeEvents(parts: readonly EventTables[]): EventTables {
+  const cat = <T extends Int32Array | Float64Array>(key: keyof EventTables, make: (n: number) => T): T => {
+    const total = parts.reduce((n, p) => n + p[key].length, 0);
+    const out = make(total);
+    let o = 0;
+    for (const p of parts) {
+      out.set(p[key] as T, o);
+      o += p[key].length;
+    }
+    return out;
+  };
+  const eSat = cat('eclipseSat', (n) => new Int32Array(n));
+  const eStart = cat('eclipseStartMs', (n) => new Float64Array(n));
+  const eEnd = cat('eclipseEndMs', (n) => new Float64Array(n));
+  const eo = new Uint32Array(eSat.length);
+  for (let k = 0; k < eo.length; k++) eo[k] = k;
+  eo.sort((a, b) => eStart[a] - eStart[b] || eSat[a] - eSat[b]);
+  const cSat = cat('contactSat', (n) => new Int32Array(n));
+  const cStation = cat('contactStation', (n) => new Int32Array(n));
+  const cStart = cat('contactStartMs', (n) => new Float64Array(n));
+  const cEnd = cat('contactEndMs', (n) => new Float64Array(n));
+  const cPeak = cat('contactMaxElevationDeg', (n) => new Float64Array(n));
+  const co = new Uint32Array(cSat.length);
+  for (let k = 0; k < co.length; k++) co[k] = k;
+  co.sort((a, b) => cStart[a] - cStart[b] || cSat[a] - cSat[b] || cStation[a] - cStation[b]);
+  const permute = <T extends Int32Array | Float64Array>(src: T, order: Uint32Array): T => {
+    const out = new (src.constructor as { new (n: number): T })(src.length);
+    for (let k = 0; k < order.length; k++) out[k] = src[order[k]];
+    return out;
+  };
+  return {
+    eclipseSat: permute(eSat, eo),
+    eclipseStartMs: permute(eStart, eo),
+    eclipseEndMs: permute(eEnd, eo),
+    contactSat: permute(cSat, co),
+    contactStation: permute(cStation, co),
+    contactStartMs: permute(cStart, co),
+    contactEndMs: permute(cEnd, co),
+    contactMaxElevationDeg: permute(cPeak, co),
   };
 }
 
@@ -180,7 +292,7 @@ export class GeometryKernel {
   private readonly eclipseLit: Uint8Array;
   private readonly eclipses: IntervalDetector;
   private readonly contacts: IntervalDetector;
-  private readonly events = emptyEvents();
+  private readonly events = new EventLog();
   private readonly pv = new Float64Array(6);
   private readonly sun = new Float64Array(3);
   private readonly sunCache = new SunCache();
@@ -218,19 +330,13 @@ export class GeometryKernel {
     const S = this.stations.count;
     const ev = this.events;
     this.eclipses = new IntervalDetector(n, this.eclipseG, (i, a, b) => {
-      ev.eclipseSat.push(first + i);
-      ev.eclipseStartMs.push(a);
-      ev.eclipseEndMs.push(b);
+      ev.eclipse(first + i, a, b);
     }, hiddenIntervalMargin(grid.stepMs / 1000));
     this.contacts = new IntervalDetector(n * S, this.contactG, (pair, a, b, peakG) => {
       const i = (pair / S) | 0;
       const k = pair - i * S;
       const sinPeak = Math.min(1, Math.max(0, Number.isFinite(peakG) ? peakG : 0) + this.stations.sinMask[k]);
-      ev.contactSat.push(first + i);
-      ev.contactStation.push(k);
-      ev.contactStartMs.push(a);
-      ev.contactEndMs.push(b);
-      ev.contactMaxElevationDeg.push(Math.asin(sinPeak) * RAD);
+      ev.contact(first + i, k, a, b, Math.asin(sinPeak) * RAD);
     }, hiddenIntervalMargin(grid.stepMs / 1000), true);
   }
 
@@ -419,7 +525,7 @@ export class GeometryKernel {
   finish(): GeometryResult {
     this.eclipses.finish(this.grid.endMs);
     this.contacts.finish(this.grid.endMs);
-    return { events: this.events, first: this.first, status: this.status, failedAtMs: this.failedAtMs };
+    return { events: this.events.tables(), first: this.first, status: this.status, failedAtMs: this.failedAtMs };
   }
 
   dispose(): void {

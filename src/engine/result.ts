@@ -132,8 +132,8 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     kpis: roundedKpis(out.kpis),
     series: Array.from({ length: K }, (_, n) => seriesRow(out, n)),
     events: {
-      eclipses: out.events.eclipseSat.map((_, e) => eclipseRow(out, e)),
-      contacts: out.events.contactSat.map((_, e) => contactRow(out, e)),
+      eclipses: Array.from({ length: out.events.eclipseSat.length }, (_, e) => eclipseRow(out, e)),
+      contacts: Array.from({ length: out.events.contactSat.length }, (_, e) => contactRow(out, e)),
     },
     limitNames: LIMIT_NAMES,
   };

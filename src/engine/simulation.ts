@@ -13,7 +13,7 @@ import { buildSatellites, type SatelliteSpec } from './constellation';
 import type { ElementError } from './elements';
 import {
   allocateChunk,
-  emptyEvents,
+  mergeEvents,
   GeometryKernel,
   MAX_STATIONS,
   radiatorParams,
@@ -39,7 +39,7 @@ import { lineOfSight, stationArrays } from './downlink';
 import type { Scenario } from './scenario';
 import { maxInternalHeatW, stepTemperatureK } from './thermal';
 
-export { SAT_OK, SAT_DECAYED, SAT_ERROR, SAT_STATUS_NAMES, type EventTables } from './geometry';
+export { SAT_OK, SAT_DECAYED, SAT_ERROR, SAT_STATUS_NAMES, mergeEvents, type EventTables } from './geometry';
 
 /** Bits of the per-satellite, per-step status code (see SimulationOutput.statusCodes). */
 export const STATUS_LIMIT_MASK = 0b11; // 0 full, 1 power, 2 thermal, 3 storage
@@ -305,32 +305,6 @@ export async function simulate(
     statusCodes: phaseB.statusCodes,
     details: phaseB.details,
   };
-}
-
-/** Concatenates event tables and orders them by start time, satellite, station (deterministic for any split). */
-export function mergeEvents(parts: readonly EventTables[]): EventTables {
-  const all = emptyEvents();
-  for (const p of parts) {
-    for (const key of Object.keys(all) as (keyof EventTables)[]) for (const v of p[key]) all[key].push(v);
-  }
-  const out = emptyEvents();
-  const eo = all.eclipseSat.map((_, e) => e).sort((a, b) => all.eclipseStartMs[a] - all.eclipseStartMs[b] || all.eclipseSat[a] - all.eclipseSat[b]);
-  for (const e of eo) {
-    out.eclipseSat.push(all.eclipseSat[e]);
-    out.eclipseStartMs.push(all.eclipseStartMs[e]);
-    out.eclipseEndMs.push(all.eclipseEndMs[e]);
-  }
-  const co = all.contactSat
-    .map((_, e) => e)
-    .sort((a, b) => all.contactStartMs[a] - all.contactStartMs[b] || all.contactSat[a] - all.contactSat[b] || all.contactStation[a] - all.contactStation[b]);
-  for (const e of co) {
-    out.contactSat.push(all.contactSat[e]);
-    out.contactStation.push(all.contactStation[e]);
-    out.contactStartMs.push(all.contactStartMs[e]);
-    out.contactEndMs.push(all.contactEndMs[e]);
-    out.contactMaxElevationDeg.push(all.contactMaxElevationDeg[e]);
-  }
-  return out;
 }
 
 /**

@@ -43,7 +43,7 @@ function inner(out: SimulationOutput, kind: 'eclipse' | 'contact') {
   const starts = kind === 'eclipse' ? e.eclipseStartMs : e.contactStartMs;
   const ends = kind === 'eclipse' ? e.eclipseEndMs : e.contactEndMs;
   const sats = kind === 'eclipse' ? e.eclipseSat : e.contactSat;
-  const rows = starts.map((s, k) => ({ s, e: ends[k], key: kind === 'eclipse' ? `${sats[k]}` : `${sats[k]}/${e.contactStation[k]}` }));
+  const rows = Array.from(starts, (s, k) => ({ s, e: ends[k], key: kind === 'eclipse' ? `${sats[k]}` : `${sats[k]}/${e.contactStation[k]}` }));
   const keep = rows.filter((r) => r.s > out.startMs && r.e < out.endMs);
   return { starts: keep.map((r) => r.s), ends: keep.map((r) => r.e), keys: keep.map((r) => r.key) };
 }
