@@ -169,47 +169,54 @@ export class EventLog {
  * Concatenates event tables and orders them by start time, then satellite,
  * then station — deterministic for any split of satellites over workers.
  */
-export function mergeEvents(parts: readonly EventTables[]): EventTables {
-  const cat = <T extends Int32Array | Float64Array>(key: keyof EventTables, make: (n: number) => T): T => {
+export function mergeEvents(parts: EventTables[]): EventTables {
+  // Each column is concatenated, its parts released, then permuted; the peak
+  // extra memory is about one column set rather than two (year-long runs).
+  const cat = <K extends keyof EventTables>(key: K): EventTables[K] => {
     const total = parts.reduce((n, p) => n + p[key].length, 0);
-    const out = make(total);
+    const first = parts[0]?.[key];
+    const out = (first?.constructor === Int32Array ? new Int32Array(total) : new Float64Array(total)) as EventTables[K];
     let o = 0;
     for (const p of parts) {
-      out.set(p[key] as T, o);
+      (out as Float64Array).set(p[key] as Float64Array, o);
       o += p[key].length;
+      p[key] = (p[key] instanceof Int32Array ? new Int32Array(0) : new Float64Array(0)) as EventTables[K];
     }
     return out;
   };
-  const eSat = cat('eclipseSat', (n) => new Int32Array(n));
-  const eStart = cat('eclipseStartMs', (n) => new Float64Array(n));
-  const eEnd = cat('eclipseEndMs', (n) => new Float64Array(n));
-  const eo = new Uint32Array(eSat.length);
-  for (let k = 0; k < eo.length; k++) eo[k] = k;
-  eo.sort((a, b) => eStart[a] - eStart[b] || eSat[a] - eSat[b]);
-  const cSat = cat('contactSat', (n) => new Int32Array(n));
-  const cStation = cat('contactStation', (n) => new Int32Array(n));
-  const cStart = cat('contactStartMs', (n) => new Float64Array(n));
-  const cEnd = cat('contactEndMs', (n) => new Float64Array(n));
-  const cPeak = cat('contactMaxElevationDeg', (n) => new Float64Array(n));
-  const co = new Uint32Array(cSat.length);
-  for (let k = 0; k < co.length; k++) co[k] = k;
-  co.sort((a, b) => cStart[a] - cStart[b] || cSat[a] - cSat[b] || cStation[a] - cStation[b]);
   const permute = <T extends Int32Array | Float64Array>(src: T, order: Uint32Array): T => {
     const out = new (src.constructor as { new (n: number): T })(src.length);
     for (let k = 0; k < order.length; k++) out[k] = src[order[k]];
     return out;
   };
-  return {
-    eclipseSat: permute(eSat, eo),
-    eclipseStartMs: permute(eStart, eo),
-    eclipseEndMs: permute(eEnd, eo),
-    contactSat: permute(cSat, co),
-    contactStation: permute(cStation, co),
-    contactStartMs: permute(cStart, co),
-    contactEndMs: permute(cEnd, co),
-    contactMaxElevationDeg: permute(cPeak, co),
-  };
+  if (parts.length === 0) return emptyEvents();
+  const out = emptyEvents();
+  {
+    const eSat = cat('eclipseSat');
+    const eStart = cat('eclipseStartMs');
+    const order = new Uint32Array(eSat.length);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    order.sort((a, b) => eStart[a] - eStart[b] || eSat[a] - eSat[b]);
+    out.eclipseSat = permute(eSat, order);
+    out.eclipseStartMs = permute(eStart, order);
+    out.eclipseEndMs = permute(cat('eclipseEndMs'), order);
+  }
+  {
+    const cSat = cat('contactSat');
+    const cStation = cat('contactStation');
+    const cStart = cat('contactStartMs');
+    const order = new Uint32Array(cSat.length);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    order.sort((a, b) => cStart[a] - cStart[b] || cSat[a] - cSat[b] || cStation[a] - cStation[b]);
+    out.contactSat = permute(cSat, order);
+    out.contactStation = permute(cStation, order);
+    out.contactStartMs = permute(cStart, order);
+    out.contactEndMs = permute(cat('contactEndMs'), order);
+    out.contactMaxElevationDeg = permute(cat('contactMaxElevationDeg'), order);
+  }
+  return out;
 }
+
 
 /** What phase A leaves at the end of a run, for its range of satellites. */
 export interface GeometryResult {
