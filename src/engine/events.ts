@@ -10,7 +10,7 @@
  */
 
 /** Root and extremum time tolerance (ms). */
-export const ROOT_TOLERANCE_MS = 2;
+export const ROOT_TOLERANCE_MS = 10;
 /** Tolerance of the search for a hidden interval's peak (ms). */
 export const HIDDEN_SEARCH_TOLERANCE_MS = 200;
 /** Tolerance of the search for the peak of g inside an interval (ms). */

@@ -229,9 +229,9 @@ export interface GeometryResult {
 
 /**
  * Default largest spacing between SGP4 knots (s). Cubic Hermite between knots
- * 120 s apart errs by ≈6 m at 350 km (32 m at 180 s), i.e. < 1 ms of event time.
+ * 180 s apart errs by ≈32 m at 350 km (6 m at 120 s), i.e. ≈4 ms of event time.
  */
-export const DEFAULT_KNOT_SPACING_S = 120;
+export const DEFAULT_KNOT_SPACING_S = 180;
 
 /** The run's time grid, shared by both phases. */
 export interface RunGrid extends SampleGrid {

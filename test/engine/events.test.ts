@@ -1,6 +1,6 @@
 /** Event times do not depend on the step: 10 s and 120 s runs agree to 1 s. */
 import { describe, expect, it } from 'vitest';
-import { findRoot, IntervalDetector } from '../../src/engine/events';
+import { findRoot, IntervalDetector, ROOT_TOLERANCE_MS } from '../../src/engine/events';
 import type { SimulationOutput } from '../../src/engine/simulation';
 import { run } from './helpers';
 
@@ -8,7 +8,8 @@ describe('root finding', () => {
   it('finds a sign change to the tolerance', () => {
     const g = (_p: number, t: number) => Math.sin(t / 1000);
     const r = findRoot(g, 0, 2000, g(0, 2000), 4000, g(0, 4000));
-    expect(Math.abs(r - Math.PI * 1000)).toBeLessThan(2);
+    expect(ROOT_TOLERANCE_MS).toBeLessThanOrEqual(10);
+    expect(Math.abs(r - Math.PI * 1000)).toBeLessThanOrEqual(ROOT_TOLERANCE_MS);
   });
   it('catches an interval shorter than the sampling step', () => {
     // g ≥ 0 only on (10 000, 10 400) ms; samples every 3 s never see it.
@@ -21,8 +22,8 @@ describe('root finding', () => {
     }
     d.finish(21_000);
     expect(found).toHaveLength(1);
-    expect(Math.abs(found[0][0] - 10_000)).toBeLessThan(3);
-    expect(Math.abs(found[0][1] - 10_400)).toBeLessThan(3);
+    expect(Math.abs(found[0][0] - 10_000)).toBeLessThanOrEqual(ROOT_TOLERANCE_MS);
+    expect(Math.abs(found[0][1] - 10_400)).toBeLessThanOrEqual(ROOT_TOLERANCE_MS);
   });
 });
 
