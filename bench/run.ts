@@ -9,8 +9,14 @@
  *    computed once per time step in the baseline, which favours it).
  * 2. Browser main-thread frame times (bench/browser.ts), when available.
  *
- * Flags: --quick (fewer satellites), --no-browser.
+ * 3. A year-long CLI run of 1,000 satellites at 60 s: wall time and peak memory.
+ *
+ * Flags: --quick (fewer satellites, no year-long run), --no-year, --no-browser.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jday, propagate, shadowFraction, sunPos } from 'satellite.js';
 import { buildSatellites } from '../src/engine/constellation';
 import { GROUND_NETWORK } from '../src/engine/presets';
@@ -65,6 +71,31 @@ function fmt(x: number): string {
   return x >= 1e5 ? x.toExponential(3) : x.toFixed(1);
 }
 
+/**
+ * Target: a 1-year analysis of 1,000 satellites at 60 s steps (5 ground
+ * stations, events, result JSON written) through the CLI, all cores; prints
+ * wall time and the process's peak resident memory.
+ */
+function yearLongRun(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ocs-bench-'));
+  const file = join(dir, 'year.json');
+  writeFileSync(file, JSON.stringify({ ...scenario, name: 'bench year', durationHours: 8760, stepSeconds: 60 }));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', file, '--out', join(dir, 'result.json'), '--quiet'], {
+    env: { ...process.env, OCS_STATS: '1' },
+    encoding: 'utf8',
+  });
+  const wallS = (performance.now() - t0) / 1000;
+  const stats = /stats: wallSeconds=([\d.]+) peakRssMiB=(\d+)/.exec(r.stderr ?? '');
+  console.log(`year-long run: ${N} satellites × 1 year at 60 s (${((N * 525_600) / 1e6).toFixed(0)}M satellite-steps), CLI, all cores`);
+  if (r.status !== 0 || !stats) {
+    console.log(`  failed (exit ${r.status}): ${(r.stderr ?? '').slice(-500)}`);
+    return;
+  }
+  console.log(`  wall time ${wallS.toFixed(1)} s (simulation + writing ${stats[1]} s); peak RSS ${stats[2]} MiB (targets: < 120 s, < 1024 MiB)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   console.log(`engine benchmark: ${N} satellites × ${K} steps (10 s) = ${satSteps.toExponential(3)} satellite-steps, 5 ground stations`);
   // Warm up both paths (JIT, WASM instantiation).
@@ -82,6 +113,8 @@ async function main(): Promise<void> {
   console.log(`  full engine, ${threads} geometry workers + coordinator:  ${fmt(parRate)} sat-steps/s (${(par.ms / 1000).toFixed(2)} s; ${par.eclipses} eclipses, ${par.contacts} contacts)`);
   console.log(`  ratio engine (all cores) / single-thread baseline: ${(parRate / baseRate).toFixed(2)}×`);
   console.log(`  peak RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+
+  if (!quick && !args.has('--no-year')) yearLongRun();
 
   if (!args.has('--no-browser')) {
     let browser: { runBrowserBench?: () => Promise<Record<string, number>> } | undefined;
