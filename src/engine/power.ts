@@ -70,11 +70,13 @@ export interface BusStep {
 
 /**
  * Power bus over one step: the array feeds the load; surplus charges the
- * battery (charge losses), what the battery cannot take is curtailed; a
- * deficit is drawn from the battery above its floor (discharge losses);
- * what remains is unmet load.
+ * battery (charge losses), what the battery cannot take is curtailed. A
+ * deficit is drawn from the battery above its floor (discharge losses); the
+ * floor (minimum state of charge) is a reserve that only the bus — the
+ * survival load, `busW` of `loadW` — may draw on, down to empty. What remains
+ * is unmet load. (The compute controller never plans compute on the reserve.)
  */
-export function stepBus(socJ: number, generatedW: number, loadW: number, b: BatteryParams, dtS: number, out: BusStep): BusStep {
+export function stepBus(socJ: number, generatedW: number, loadW: number, busW: number, b: BatteryParams, dtS: number, out: BusStep): BusStep {
   const net = generatedW - loadW;
   out.curtailedJ = 0;
   out.lossJ = 0;
@@ -90,12 +92,22 @@ export function stepBus(socJ: number, generatedW: number, loadW: number, b: Batt
     out.deliveredJ = loadW * dtS;
   } else {
     const needJ = -net * dtS;
-    const usable = socJ - b.floorJ;
-    const drawJ = usable > 0 ? Math.min(needJ / b.dischargeEfficiency, usable) : 0;
-    const suppliedJ = drawJ * b.dischargeEfficiency;
-    out.socJ = socJ - drawJ;
-    out.lossJ = drawJ - suppliedJ;
-    out.unmetJ = needJ - suppliedJ;
+    const eta = b.dischargeEfficiency;
+    const above = socJ - b.floorJ;
+    const drawAboveJ = above > 0 ? Math.min(needJ / eta, above) : 0;
+    let suppliedJ = drawAboveJ * eta;
+    let soc = socJ - drawAboveJ;
+    // Up to the bus's own energy, what is still missing may come from the reserve.
+    const busShortJ = Math.min(needJ - suppliedJ, busW * dtS);
+    if (busShortJ > 0 && soc > 0) {
+      const drawReserveJ = Math.min(busShortJ / eta, soc);
+      soc -= drawReserveJ;
+      suppliedJ += drawReserveJ * eta;
+    }
+    out.socJ = soc;
+    out.lossJ = (socJ - soc) - suppliedJ;
+    const unmet = needJ - suppliedJ;
+    out.unmetJ = unmet > 1e-9 * needJ ? unmet : 0; // rounding leftovers are not a shortfall
     out.deliveredJ = loadW * dtS - out.unmetJ;
   }
   return out;

@@ -523,7 +523,7 @@ class CoupledKernel {
       computeFraction(availW, node.busPowerW, node.computePowerW, maxHeat, node.storageGB - storedGB[i] + linkCapGB[i], outGB, ctrl);
       const u = ctrl.fraction;
       const loadW = node.busPowerW + u * node.computePowerW;
-      stepBus(soc, solarW, loadW, bat, dtS, bus);
+      stepBus(soc, solarW, loadW, node.busPowerW, bat, dtS, bus);
       this.socJ[i] = bus.socJ;
       this.generatedJ += solarW * dtS;
       this.deliveredJ += bus.deliveredJ;

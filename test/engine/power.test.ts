@@ -24,26 +24,39 @@ describe('solar array', () => {
 describe('battery', () => {
   const b = batteryParams(10, 0.2, 0.81); // 36 MJ, floor 7.2 MJ, 0.9 each way
   it('charges with losses, curtails what does not fit', () => {
-    const o = stepBus(30e6, 5000, 1000, b, 1000, bus());
+    const o = stepBus(30e6, 5000, 1000, 1000, b, 1000, bus());
     // 4 kW surplus × 1000 s = 4 MJ offered; room 6 MJ / 0.9 → all accepted.
     expect(o.socJ).toBeCloseTo(30e6 + 4e6 * 0.9, 3);
     expect(o.lossJ).toBeCloseTo(4e5, 3);
     expect(o.curtailedJ).toBe(0);
-    const full = stepBus(35.5e6, 5000, 1000, b, 1000, bus());
+    const full = stepBus(35.5e6, 5000, 1000, 1000, b, 1000, bus());
     expect(full.socJ).toBeCloseTo(36e6, 3);
     expect(full.curtailedJ).toBeCloseTo(4e6 - 0.5e6 / 0.9, 3);
   });
-  it('discharges with losses down to its floor, then reports unmet load', () => {
-    const o = stepBus(8e6, 0, 1000, b, 1000, bus());
+  it('feeds compute only down to the floor; what remains is unmet', () => {
+    const o = stepBus(8e6, 0, 1000, 0, b, 1000, bus());
     // 1 MJ needed at the terminals draws 1/0.9 MJ; only 0.8 MJ above the floor.
     expect(o.socJ).toBeCloseTo(7.2e6, 3);
     expect(o.unmetJ).toBeCloseTo(1e6 - 0.8e6 * 0.9, 3);
     expect(o.deliveredJ + o.unmetJ).toBeCloseTo(1e6, 3);
   });
+  it('lets the bus draw on the reserve below the floor, down to empty', () => {
+    const o = stepBus(8e6, 0, 1000, 1000, b, 1000, bus());
+    expect(o.socJ).toBeCloseTo(8e6 - 1e6 / 0.9, 3);
+    expect(o.unmetJ).toBeCloseTo(0, 6);
+    const empty = stepBus(0.45e6, 0, 1000, 1000, b, 1000, bus());
+    expect(empty.socJ).toBe(0);
+    expect(empty.unmetJ).toBeCloseTo(1e6 - 0.45e6 * 0.9, 3);
+    // Mixed load: compute (600 W) stops at the floor, the bus (400 W) goes on.
+    const mixed = stepBus(7.2e6, 0, 1000, 400, b, 1000, bus());
+    expect(mixed.socJ).toBeCloseTo(7.2e6 - 0.4e6 / 0.9, 3);
+    expect(mixed.unmetJ).toBeCloseTo(0.6e6, 3);
+    expect(mixed.lossJ + mixed.deliveredJ).toBeCloseTo(7.2e6 - mixed.socJ, 3);
+  });
   it('round trip returns η of the energy', () => {
-    const c = stepBus(7.2e6, 2000, 0, b, 1000, bus()); // store 2 MJ offered
+    const c = stepBus(7.2e6, 2000, 0, 0, b, 1000, bus()); // store 2 MJ offered
     const stored = c.socJ - 7.2e6;
-    const d = stepBus(c.socJ, 0, 10_000, b, 1000, bus());
+    const d = stepBus(c.socJ, 0, 10_000, 0, b, 1000, bus());
     expect(d.deliveredJ / 2e6).toBeCloseTo(0.81, 9);
     expect(stored).toBeCloseTo(1.8e6, 3);
   });
@@ -89,6 +102,6 @@ describe('energy balance closes: generated = consumed + curtailed + stored chang
     const residual = k.energyGeneratedKWh - (k.energyConsumedKWh + k.energyCurtailedKWh + k.energyStoredDeltaKWh);
     expect(Math.abs(residual) / k.energyGeneratedKWh).toBeLessThan(1e-3);
     expect(k.powerLimitedFraction).toBeGreaterThan(0);
-    expect(k.minStateOfCharge).toBeGreaterThanOrEqual(0.2 - 1e-9);
+    expect(k.minStateOfCharge).toBeGreaterThanOrEqual(0);
   });
 });
