@@ -1,0 +1,114 @@
+/**
+ * Phase A (per-satellite geometry) on a pool of workers, each owning a
+ * contiguous range of satellites. Chunk fields live in SharedArrayBuffers
+ * that the workers fill in place; only small control messages cross threads
+ * per chunk. Results are identical to the single-thread path (phase A is per
+ * satellite; events are merged and sorted). Platform adapters supply the
+ * workers: src/cli/geometry-pool.ts (worker_threads), workers/geometry-pool.ts
+ * (Web Workers).
+ */
+import type { ChunkFields, GeometryResult } from './geometry';
+import type { GeometryReply, GeometryRequest } from './geometry-host';
+import type { GeometrySource, GeometrySourceFactory } from './simulation';
+
+/** The little a pool needs from a worker. */
+export interface GeometryEndpoint {
+  post(req: GeometryRequest): void;
+  /** Registers the reply handler and a fatal-error handler (crash, exit). */
+  listen(onReply: (r: GeometryReply) => void, onFatal: (e: Error) => void): void;
+  terminate(): void;
+}
+
+/** Splits n satellites into `parts` contiguous ranges of near-equal size. */
+export function splitRanges(n: number, parts: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const p = Math.max(1, Math.min(parts, n));
+  for (let k = 0; k < p; k++) {
+    const a = Math.floor((k * n) / p);
+    const b = Math.floor(((k + 1) * n) / p);
+    if (b > a) out.push([a, b - a]);
+  }
+  return out;
+}
+
+/** Request/reply in order over one endpoint; a crash rejects everything pending. */
+class PoolMember {
+  private waiting: Array<{ resolve: (r: GeometryReply) => void; reject: (e: Error) => void }> = [];
+  private failed: Error | undefined;
+
+  constructor(private readonly endpoint: GeometryEndpoint) {
+    endpoint.listen(
+      (m) => {
+        const w = this.waiting.shift();
+        if (!w) return;
+        if (m.type === 'error') w.reject(new Error(`geometry worker: ${m.message}`));
+        else w.resolve(m);
+      },
+      (e) => {
+        this.failed = e;
+        for (const w of this.waiting.splice(0)) w.reject(e);
+      },
+    );
+  }
+
+  request(req: GeometryRequest): Promise<GeometryReply> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.endpoint.post(req);
+    });
+  }
+
+  terminate(): void {
+    this.endpoint.terminate();
+  }
+}
+
+/** A GeometrySourceFactory running phase A on `workers` endpoints made by `spawn`. */
+export function poolGeometry(spawn: () => GeometryEndpoint, workers: number): GeometrySourceFactory {
+  return async (ctx) => {
+    const ranges = splitRanges(ctx.satellites.length, workers);
+    const pool = ranges.map(() => new PoolMember(spawn()));
+    const buffers = new Map<ChunkFields, number>();
+    try {
+      await Promise.all(
+        pool.map((w, k) =>
+          w.request({
+            type: 'init',
+            scenario: ctx.scenario,
+            first: ranges[k][0],
+            count: ranges[k][1],
+            grid: ctx.grid,
+            chunkSteps: ctx.chunkSteps,
+            skipFar: ctx.skipFarFromEvents,
+          }),
+        ),
+      );
+    } catch (e) {
+      for (const w of pool) w.terminate();
+      throw e;
+    }
+    const source: GeometrySource = {
+      shared: true,
+      async compute(n0, steps, out) {
+        let id = buffers.get(out);
+        if (id === undefined) {
+          id = buffers.size;
+          buffers.set(out, id);
+          const bufferId = id;
+          await Promise.all(pool.map((w) => w.request({ type: 'buffer', id: bufferId, fields: out })));
+        }
+        const bufferId = id;
+        await Promise.all(pool.map((w) => w.request({ type: 'compute', id: bufferId, n0, steps })));
+      },
+      async finish() {
+        const replies = await Promise.all(pool.map((w) => w.request({ type: 'finish' })));
+        return replies.map((r) => (r as Extract<GeometryReply, { type: 'finished' }>).result as GeometryResult);
+      },
+      dispose() {
+        for (const w of pool) w.terminate();
+      },
+    };
+    return source;
+  };
+}
