@@ -65,6 +65,11 @@ export interface SimulationOptions {
   skipFarFromEvents?: boolean;
   /** Record a status byte per satellite per step (time-major). */
   recordStatus?: boolean;
+  /**
+   * Record status codes every this many steps only (row r holds step r · statusEvery),
+   * to bound memory on long horizons; default 1.
+   */
+  statusEvery?: number;
   /** Satellites (indices) whose full per-step state is recorded. */
   detailSatellites?: readonly number[];
   /** Yield to the event loop at least this often (ms of work). */
@@ -168,8 +173,10 @@ export interface SimulationOutput {
   kpis: Kpis;
   series: SeriesColumns;
   events: EventTables;
-  /** status byte per (step, satellite): index step · N + sat; present when recordStatus. */
+  /** status byte per (row, satellite): index row · N + sat, row = step / statusEvery; present when recordStatus. */
   statusCodes?: Uint8Array;
+  /** Steps between status rows. */
+  statusEvery: number;
   details: SatelliteDetail[];
 }
 
@@ -303,6 +310,7 @@ export async function simulate(
     series: phaseB.series,
     events,
     statusCodes: phaseB.statusCodes,
+    statusEvery: phaseB.statusEvery,
     details: phaseB.details,
   };
 }
@@ -316,6 +324,7 @@ export async function simulate(
 class CoupledKernel {
   readonly series: SeriesColumns;
   readonly statusCodes?: Uint8Array;
+  readonly statusEvery: number;
   readonly details: SatelliteDetail[];
   private readonly node: Scenario['node'];
   private readonly stations;
@@ -402,7 +411,8 @@ class CoupledKernel {
       storedDataGB: new Float64Array(K),
       activeSatellites: new Float64Array(K),
     };
-    this.statusCodes = options.recordStatus ? new Uint8Array(K * N) : undefined;
+    this.statusEvery = Math.max(1, Math.floor(options.statusEvery ?? 1));
+    this.statusCodes = options.recordStatus ? new Uint8Array(Math.ceil(K / this.statusEvery) * N) : undefined;
     this.detailIndex = new Int32Array(N).fill(-1);
     this.details = (options.detailSatellites ?? [])
       .filter((i) => Number.isInteger(i) && i >= 0 && i < N)
@@ -581,7 +591,7 @@ class CoupledKernel {
     se.activeSatellites[n] = active;
     this.usableIntegral += usablePflops * dtS;
     if (usablePflops < this.minUsable) this.minUsable = usablePflops;
-    if (this.statusCodes) this.statusCodes.set(stepCode, n * N);
+    if (this.statusCodes && n % this.statusEvery === 0) this.statusCodes.set(stepCode, (n / this.statusEvery) * N);
   }
 
   /** Neighbours within range and line of sight of `relay` route data through its station link. */

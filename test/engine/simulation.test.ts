@@ -112,6 +112,10 @@ describe('run control', () => {
     const out = await run({ ...input, durationHours: 2, stepSeconds: 60 }, { recordStatus: true, detailSatellites: [3] });
     const K = out.series.timeMs.length;
     expect(out.statusCodes).toHaveLength(K * 100);
+    expect(out.statusEvery).toBe(1);
+    const sparse = await run({ ...input, durationHours: 2, stepSeconds: 60 }, { recordStatus: true, statusEvery: 7 });
+    expect(sparse.statusCodes).toHaveLength(Math.ceil(K / 7) * 100);
+    expect(sparse.statusCodes!.subarray(100, 200)).toEqual(out.statusCodes!.subarray(700, 800));
     expect(out.details).toHaveLength(1);
     expect(out.details[0].index).toBe(3);
     expect(out.details[0].temperatureC.every((t) => Number.isFinite(t))).toBe(true);
