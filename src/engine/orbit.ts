@@ -189,33 +189,53 @@ export class SamplePropagator {
     this.knots = knots;
     const pos = c.posEciKm;
     const vel = c.velEciKmS;
-    const tmp = scratch6;
-    for (let i = 0; i < this.n; i++) {
-      for (let k = 0; k < steps; k++) {
-        const n = n0 + k;
-        const o = i * steps + k;
-        const ja = Math.floor(n / m) - j0;
-        const a = i * knots + ja;
-        const ta = Math.min(g.startMs + (j0 + ja) * m * g.stepMs, g.endMs);
-        const t = sampleTimeMs(g, n);
-        if (t === ta || m === 1) {
-          c.error[o] = ke[a];
-          for (let d = 0; d < 3; d++) {
-            pos[3 * o + d] = kp[3 * a + d];
-            vel[3 * o + d] = kv[3 * a + d];
-          }
-          continue;
+    const err = c.error;
+    // Hermite basis per sample (the same for every satellite): p = A p₀ + B v₀ + C p₁ + D v₁,
+    // v = Ad p₀ + Bd v₀ + Cd p₁ + Dd v₁ (see hermite()).
+    for (let k = 0; k < steps; k++) {
+      const n = n0 + k;
+      const ja = Math.floor(n / m) - j0;
+      const ta = Math.min(g.startMs + (j0 + ja) * m * g.stepMs, g.endMs);
+      const t = sampleTimeMs(g, n);
+      if (t === ta || m === 1) {
+        for (let i = 0; i < this.n; i++) {
+          const o = i * steps + k;
+          const q = i * knots + ja;
+          err[o] = ke[q];
+          pos[3 * o] = kp[3 * q];
+          pos[3 * o + 1] = kp[3 * q + 1];
+          pos[3 * o + 2] = kp[3 * q + 2];
+          vel[3 * o] = kv[3 * q];
+          vel[3 * o + 1] = kv[3 * q + 1];
+          vel[3 * o + 2] = kv[3 * q + 2];
         }
-        const b = a + 1;
-        const tb = Math.min(g.startMs + (j0 + ja + 1) * m * g.stepMs, g.endMs);
-        const err = ke[a] !== 0 ? ke[a] : ke[b];
-        c.error[o] = err;
-        const hS = (tb - ta) / 1000;
-        const sFrac = (t - ta) / (tb - ta);
+        continue;
+      }
+      const tb = Math.min(g.startMs + (j0 + ja + 1) * m * g.stepMs, g.endMs);
+      const hS = (tb - ta) / 1000;
+      const sf = (t - ta) / (tb - ta);
+      const s2 = sf * sf;
+      const s3 = s2 * sf;
+      const A = 2 * s3 - 3 * s2 + 1;
+      const B = (s3 - 2 * s2 + sf) * hS;
+      const C = -2 * s3 + 3 * s2;
+      const D = (s3 - s2) * hS;
+      const Ad = (6 * s2 - 6 * sf) / hS;
+      const Bd = 3 * s2 - 4 * sf + 1;
+      const Cd = -Ad;
+      const Dd = 3 * s2 - 2 * sf;
+      for (let i = 0; i < this.n; i++) {
+        const o = i * steps + k;
+        const qa = i * knots + ja;
+        const qb = qa + 1;
+        err[o] = ke[qa] !== 0 ? ke[qa] : ke[qb];
         for (let d = 0; d < 3; d++) {
-          hermite(kp[3 * a + d], kv[3 * a + d], kp[3 * b + d], kv[3 * b + d], hS, sFrac, tmp, 0);
-          pos[3 * o + d] = tmp[0];
-          vel[3 * o + d] = tmp[3];
+          const p0 = kp[3 * qa + d];
+          const v0 = kv[3 * qa + d];
+          const p1 = kp[3 * qb + d];
+          const v1 = kv[3 * qb + d];
+          pos[3 * o + d] = A * p0 + B * v0 + C * p1 + D * v1;
+          vel[3 * o + d] = Ad * p0 + Bd * v0 + Cd * p1 + Dd * v1;
         }
       }
     }
