@@ -439,11 +439,17 @@ class CoupledKernel {
     const node = this.node;
     const st = this.stations;
     const S = st.count;
-    const { storedGB, demandGB, linkCapGB, served, stepCode, candidates, candidateCount } = this;
+    const { storedGB, demandGB, linkCapGB, served, stepCode, candidates, candidateCount, socJ, tempK, wasActive } = this;
+    const fActive = f.active;
+    const fIllum = f.illum;
+    const fSolar = f.solarW;
+    const fAbsorbed = f.absorbedW;
+    const fVisLo = f.visLo;
+    const fVisHi = f.visHi;
     const outGB = this.outputGBPerS * dtS;
     if (this.activeAtStart < 0) {
       let a = 0;
-      for (let i = 0; i < N; i++) a += f.active[row + i];
+      for (let i = 0; i < N; i++) a += fActive[row + i];
       this.activeAtStart = a;
     }
 
@@ -454,14 +460,14 @@ class CoupledKernel {
       const c = row + i;
       served[i] = 0;
       linkCapGB[i] = 0;
-      if (!f.active[c]) {
+      if (!fActive[c]) {
         stepCode[i] = STATUS_FAILED;
         continue;
       }
-      stepCode[i] = f.illum[c] <= 0.5 ? STATUS_ECLIPSE : 0;
+      stepCode[i] = fIllum[c] <= 0.5 ? STATUS_ECLIPSE : 0;
       demandGB[i] = storedGB[i] + outGB;
-      let lo = f.visLo[c];
-      let hi = f.visHi[c];
+      let lo = fVisLo[c];
+      let hi = fVisHi[c];
       if (lo | hi) {
         inContact++;
         stepCode[i] |= STATUS_CONTACT;
@@ -508,21 +514,32 @@ class CoupledKernel {
     let stepMaxTemp = Number.NEGATIVE_INFINITY;
     let stored = 0;
     let active = 0;
+    let eclipseS = 0;
+    let generatedJ = 0;
+    let deliveredJ = 0;
+    let curtailedJ = 0;
+    let lossJ = 0;
+    let unmetJ = 0;
+    let producedGB = 0;
+    let downlinkedGB = 0;
+    let powerN = 0;
+    let thermalN = 0;
+    let storageN = 0;
     for (let i = 0; i < N; i++) {
       const c = row + i;
-      if (!f.active[c]) {
-        this.wasActive[i] = 0;
+      if (!fActive[c]) {
+        wasActive[i] = 0;
         continue;
       }
-      this.wasActive[i] = 1;
+      wasActive[i] = 1;
       active++;
-      const illum = f.illum[c];
-      const solarW = f.solarW[c];
-      const absorbedW = f.absorbedW[c];
+      const illum = fIllum[c];
+      const solarW = fSolar[c];
+      const absorbedW = fAbsorbed[c];
       sunlitSum += illum;
-      this.eclipseTimeS += (1 - illum) * dtS;
-      const soc = this.socJ[i];
-      const T = this.tempK[i];
+      eclipseS += (1 - illum) * dtS;
+      const soc = socJ[i];
+      const T = tempK[i];
       const socFrac = bat.capacityJ > 0 ? soc / bat.capacityJ : 0;
       socSum += socFrac;
       if (socFrac < this.minSocFrac) this.minSocFrac = socFrac;
@@ -534,31 +551,30 @@ class CoupledKernel {
       const u = ctrl.fraction;
       const loadW = node.busPowerW + u * node.computePowerW;
       stepBus(soc, solarW, loadW, node.busPowerW, bat, dtS, bus);
-      this.socJ[i] = bus.socJ;
-      this.generatedJ += solarW * dtS;
-      this.deliveredJ += bus.deliveredJ;
-      this.curtailedJ += bus.curtailedJ;
-      this.lossJ += bus.lossJ;
-      this.unmetJ += bus.unmetJ;
-      this.tempK[i] = stepTemperatureK(rad, T, bus.deliveredJ / dtS + absorbedW, dtS);
+      socJ[i] = bus.socJ;
+      generatedJ += solarW * dtS;
+      deliveredJ += bus.deliveredJ;
+      curtailedJ += bus.curtailedJ;
+      lossJ += bus.lossJ;
+      unmetJ += bus.unmetJ;
+      tempK[i] = stepTemperatureK(rad, T, bus.deliveredJ / dtS + absorbedW, dtS);
       const produced = u * outGB;
       let sto = storedGB[i] + produced;
       const down = Math.min(sto, linkCapGB[i]);
       sto -= down;
       storedGB[i] = sto > node.storageGB ? node.storageGB : sto;
-      this.producedGB += produced;
-      this.downlinkedGB += down;
+      producedGB += produced;
+      downlinkedGB += down;
       usable += u * tflops;
       const lost = (1 - u) * tflops;
-      this.activeTimeS += dtS;
       if (ctrl.limit === LIMIT_POWER) {
-        this.powerLimitedS += dtS;
+        powerN++;
         powerLost += lost;
       } else if (ctrl.limit === LIMIT_THERMAL) {
-        this.thermalLimitedS += dtS;
+        thermalN++;
         thermalLost += lost;
       } else if (ctrl.limit === LIMIT_STORAGE) {
-        this.storageLimitedS += dtS;
+        storageN++;
         storageLost += lost;
       }
       stepCode[i] |= ctrl.limit | (u <= 0 ? STATUS_IDLE : 0);
@@ -576,6 +592,18 @@ class CoupledKernel {
       }
     }
     if (stepMaxTemp > this.peakTempK) this.peakTempK = stepMaxTemp;
+    this.activeTimeS += active * dtS;
+    this.eclipseTimeS += eclipseS;
+    this.generatedJ += generatedJ;
+    this.deliveredJ += deliveredJ;
+    this.curtailedJ += curtailedJ;
+    this.lossJ += lossJ;
+    this.unmetJ += unmetJ;
+    this.producedGB += producedGB;
+    this.downlinkedGB += downlinkedGB;
+    this.powerLimitedS += powerN * dtS;
+    this.thermalLimitedS += thermalN * dtS;
+    this.storageLimitedS += storageN * dtS;
     const usablePflops = usable / 1000;
     const se = this.series;
     se.timeMs[n] = t;
