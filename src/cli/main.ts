@@ -8,8 +8,11 @@
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/presets';
-import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
-import { buildSatellites } from '../engine/constellation';
+import { formatIssue, parseJsonText, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
+import { buildSatellites, type SatelliteBuild } from '../engine/constellation';
+import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/elements';
+import { MS_PER_DAY } from '../engine/constants';
+import { parseUtcMs } from '../engine/time';
 import { simulate } from '../engine/simulation';
 import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv } from '../engine/result';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
@@ -106,6 +109,28 @@ function writeStreamed(fd: number, produce: (write: (text: string) => void) => v
   }
 }
 
+/**
+ * Warnings for loaded element sets whose epoch is more than EPOCH_WARNING_DAYS
+ * from the start, naming their line or record. The sets are parsed again only
+ * when some satellite is that far off (the build does not keep line numbers).
+ */
+function epochWarningMessages(scenario: Scenario, build: SatelliteBuild): string[] {
+  const c = scenario.constellation;
+  if (c.type !== 'tle' && c.type !== 'omm') return [];
+  const startMs = parseUtcMs(scenario.startUtc);
+  if (!build.satellites.some((s) => Math.abs(s.epochMs - startMs) > EPOCH_WARNING_DAYS * MS_PER_DAY)) return [];
+  const parsed = c.type === 'tle' ? parseTle(c.text) : parseOmm(c.records);
+  return epochWarnings(parsed.records, startMs).map((w) => w.message);
+}
+
+/** Why a scenario has no satellites, naming the field that holds its element sets. */
+function noSatellitesMessage(scenario: Scenario, build: SatelliteBuild): string {
+  const c = scenario.constellation;
+  const field = c.type === 'tle' ? 'constellation.text' : c.type === 'omm' ? 'constellation.records' : 'constellation';
+  const skipped = build.errors.length ? ` (${build.errors.length} problem${build.errors.length === 1 ? '' : 's'} reported above)` : '';
+  return `no valid satellites in the scenario — ${field}: no loadable element set${skipped}`;
+}
+
 function formatNumber(x: number): string {
   if (Number.isInteger(x)) return String(x);
   const abs = Math.abs(x);
@@ -130,7 +155,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const scenario = loadScenario(a);
     const build = buildSatellites(scenario);
     for (const e of build.errors) io.err.write(`warning: skipped element set: ${e.message}\n`);
-    if (build.satellites.length === 0) throw new InputError('no valid satellites in the scenario');
+    if (build.satellites.length === 0) throw new InputError(noSatellitesMessage(scenario, build));
+    for (const w of epochWarningMessages(scenario, build)) io.err.write(`warning: ${w}\n`);
     const outFd = openOutput(a.out);
     const csvFd = a.csv ? openOutput(a.csv) : undefined;
     const t0 = performance.now();
@@ -156,6 +182,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const kpis = roundedKpis(output.kpis);
     io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(kpis[k])}\n`);
+    // Resource figures for benchmarks (process-wide, worker threads included).
+    if (process.env.OCS_STATS) io.err.write(`stats: wallSeconds=${((performance.now() - t0) / 1000).toFixed(1)} peakRssMiB=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
@@ -175,11 +203,9 @@ function readJson(path: string): unknown {
   } catch (e) {
     throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: invalid JSON: ${(e as Error).message}`);
-  }
+  const r = parseJsonText(text);
+  if (!r.ok) throw new InputError(`${path}: ${r.issues.map(formatIssue).join('; ')}`);
+  return r.value;
 }
 
 async function runSweep(a: Args, io: CliIo): Promise<number> {
@@ -193,10 +219,15 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
     throw e;
   }
   const rows = [];
+  const warned = new Set<string>();
   const t0 = performance.now();
   for (const [d, design] of plan.designs.entries()) {
     const build = buildSatellites(design.scenario);
-    if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: no valid satellites`);
+    for (const m of [...build.errors.map((e) => `skipped element set: ${e.message}`), ...epochWarningMessages(design.scenario, build)]) {
+      if (!warned.has(m)) io.err.write(`warning: ${m}\n`);
+      warned.add(m);
+    }
+    if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: ${noSatellitesMessage(design.scenario, build)}`);
     const out = await simulate(design.scenario, build.satellites, build.errors, {
       geometry: (a.threads ?? defaultWorkerCount()) > 1 && build.satellites.length > 200 ? workerGeometry(a.threads ?? defaultWorkerCount()) : undefined,
     });

@@ -73,6 +73,32 @@ export interface ParseTleOptions {
 /** Length of a TLE data line (columns 1–69, column 69 being the checksum). */
 export const TLE_LINE_LENGTH = 69;
 
+/** Longest satellite name kept (characters); longer names (TLE line 0, OMM OBJECT_NAME) are shortened with "…". */
+export const MAX_NAME_CHARS = 100;
+
+/** Longest input value echoed back in an error message (characters). */
+const MAX_ECHO_CHARS = 40;
+
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** JSON rendering of an offending value for a message, shortened (a 10 MB string is not echoed whole). */
+function quote(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(shorten(v, MAX_ECHO_CHARS));
+  if (typeof v === 'number') return describeNumber(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+/** A number as JSON would show it; non-finite values (JSON 1e400 decodes to Infinity) in words. */
+function describeNumber(x: number): string {
+  if (Number.isNaN(x)) return 'a value that is not a number';
+  if (!Number.isFinite(x)) return `a number too large to represent (${x > 0 ? '' : '-'}1e309 or beyond)`;
+  return String(x);
+}
+
 /** satellite.js SatRecError codes → description. */
 const SGP4_ERRORS: Record<number, string> = {
   1: 'mean eccentricity out of range 0 <= e < 1',
@@ -222,7 +248,7 @@ function buildTleRecord(set: SetLines, opts: Required<ParseTleOptions>, errors: 
   }
   const noradId = cat1.trim();
   return {
-    name: set.name !== undefined && set.name !== '' ? set.name : noradId,
+    name: set.name !== undefined && set.name !== '' ? shorten(set.name, MAX_NAME_CHARS) : noradId,
     noradId,
     satrec,
     epochMs,
@@ -339,17 +365,25 @@ type Coerced = { ok: true; value: number } | { ok: false; why: string };
 /** Accept a finite number or a numeric string (CelesTrak publishes numbers, Space-Track strings). */
 function coerceNumber(v: unknown): Coerced {
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: `must be a finite number, got ${v}` };
+    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, why: `must be a finite number, got ${describeNumber(v)}` };
   }
   if (typeof v === 'string') {
     const t = v.trim();
-    return NUMBER_RE.test(t) ? { ok: true, value: Number(t) } : { ok: false, why: `must be numeric, got ${JSON.stringify(v)}` };
+    if (!NUMBER_RE.test(t)) return { ok: false, why: `must be numeric, got ${quote(v)}` };
+    const x = Number(t);
+    // "1e400" matches the pattern but is not a finite double.
+    return Number.isFinite(x) ? { ok: true, value: x } : { ok: false, why: `must be a finite number, got ${quote(v)}` };
   }
-  return { ok: false, why: `must be a number or numeric string, got ${v === null ? 'null' : typeof v}` };
+  return { ok: false, why: `must be a number or numeric string, got ${quote(v)}` };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Angles are published in 0..360 deg; accept -360..360 (a 1e300 angle has lost all precision). */
+function angle(x: number): string | undefined {
+  return x >= -360 && x <= 360 ? undefined : `must be within -360..360 deg, got ${x}`;
 }
 
 /** Numeric OMM fields: [name, required, check on the value (returns a complaint or undefined)]. */
@@ -357,9 +391,9 @@ const OMM_NUMERIC: ReadonlyArray<readonly [string, boolean, ((x: number) => stri
   ['MEAN_MOTION', true, (x) => (x > 0 ? undefined : `must be > 0 rev/day, got ${x}`)],
   ['ECCENTRICITY', true, (x) => (x >= 0 && x < 1 ? undefined : `must satisfy 0 <= e < 1, got ${x}`)],
   ['INCLINATION', true, (x) => (x >= 0 && x <= 180 ? undefined : `must be within 0..180 deg, got ${x}`)],
-  ['RA_OF_ASC_NODE', true, undefined],
-  ['ARG_OF_PERICENTER', true, undefined],
-  ['MEAN_ANOMALY', true, undefined],
+  ['RA_OF_ASC_NODE', true, angle],
+  ['ARG_OF_PERICENTER', true, angle],
+  ['MEAN_ANOMALY', true, angle],
   ['BSTAR', false, undefined],
   ['MEAN_MOTION_DOT', false, undefined],
   ['MEAN_MOTION_DDOT', false, undefined],
@@ -372,7 +406,7 @@ function buildOmmRecord(raw: unknown, index: number, errors: ElementError[]): El
   }
   const before = errors.length;
   const nameRaw = raw.OBJECT_NAME;
-  const name = typeof nameRaw === 'string' ? nameRaw.trim() : '';
+  const name = typeof nameRaw === 'string' ? shorten(nameRaw.trim(), MAX_NAME_CHARS) : '';
   const idRaw = raw.NORAD_CAT_ID;
   let noradId = '';
   if (typeof idRaw === 'number' && Number.isInteger(idRaw) && idRaw >= 0) noradId = String(idRaw);
@@ -384,13 +418,13 @@ function buildOmmRecord(raw: unknown, index: number, errors: ElementError[]): El
 
   if (nameRaw !== undefined && nameRaw !== null && typeof nameRaw !== 'string') err('OBJECT_NAME', `must be a string, got ${typeof nameRaw}`);
   if (idRaw === undefined || idRaw === null) err('NORAD_CAT_ID', 'is missing');
-  else if (noradId === '') err('NORAD_CAT_ID', `must be a catalogue number (integer or Alpha-5), got ${JSON.stringify(idRaw)}`);
+  else if (noradId === '') err('NORAD_CAT_ID', `must be a catalogue number (integer or Alpha-5), got ${quote(idRaw)}`);
 
   let epochMs: number | undefined;
   const epochRaw = raw.EPOCH;
   if (epochRaw === undefined || epochRaw === null) err('EPOCH', 'is missing');
   else if (typeof epochRaw !== 'string') err('EPOCH', `must be an ISO 8601 UTC string, got ${typeof epochRaw}`);
-  else if ((epochMs = parseIsoUtcMs(epochRaw)) === undefined) err('EPOCH', `must be ISO 8601 UTC 'YYYY-MM-DDThh:mm:ss[.f][Z]', got ${JSON.stringify(epochRaw)}`);
+  else if ((epochMs = parseIsoUtcMs(epochRaw)) === undefined) err('EPOCH', `must be ISO 8601 UTC 'YYYY-MM-DDThh:mm:ss[.f][Z]', got ${quote(epochRaw)}`);
 
   const values: Record<string, number> = {};
   for (const [field, required, check] of OMM_NUMERIC) {
@@ -413,11 +447,11 @@ function buildOmmRecord(raw: unknown, index: number, errors: ElementError[]): El
   // Elements fitted for another theory (e.g. Space-Track SGP4-XP, ephemeris type 4) are not SGP4 mean elements.
   const theory = raw.MEAN_ELEMENT_THEORY;
   if (theory !== undefined && theory !== null && String(theory).trim().toUpperCase() !== 'SGP4') {
-    err('MEAN_ELEMENT_THEORY', `must be 'SGP4', got ${JSON.stringify(theory)}`);
+    err('MEAN_ELEMENT_THEORY', `must be 'SGP4', got ${quote(theory)}`);
   }
   const ephType = raw.EPHEMERIS_TYPE;
   if (ephType !== undefined && ephType !== null && String(ephType).trim() !== '0') {
-    err('EPHEMERIS_TYPE', `must be 0 (SGP4), got ${JSON.stringify(ephType)}`);
+    err('EPHEMERIS_TYPE', `must be 0 (SGP4), got ${quote(ephType)}`);
   }
 
   if (errors.length !== before || epochMs === undefined) return undefined;
@@ -471,4 +505,44 @@ export function parseOmm(input: unknown): ParseResult {
     if (rec) records.push(rec);
   }
   return { records, errors };
+}
+
+// ---------------------------------------------------------------------------
+// Epoch distance
+
+/**
+ * Element sets whose epoch lies more than this many days from the scenario
+ * start (before or after) draw a warning. SGP4 mean elements are fitted
+ * around their epoch; in LEO the along-track error grows by kilometres per
+ * day, and sets weeks old often decay under their own drag term.
+ */
+export const EPOCH_WARNING_DAYS = 30;
+
+/** A loaded element set that deserves a note; `message` names its line or record. */
+export interface ElementWarning {
+  line?: number;
+  index?: number;
+  field: 'epoch';
+  message: string;
+}
+
+/**
+ * Warnings for records whose epoch is more than `maxDays` days from `startMs`
+ * (ms since the Unix epoch, UTC). The records still load and run.
+ */
+export function epochWarnings(records: readonly ElementRecord[], startMs: number, maxDays = EPOCH_WARNING_DAYS): ElementWarning[] {
+  const out: ElementWarning[] = [];
+  for (const r of records) {
+    const days = (r.epochMs - startMs) / 86_400_000;
+    if (!(Math.abs(days) > maxDays)) continue;
+    const where = r.line !== undefined ? `line ${r.line}` : `record ${r.index ?? 0}`;
+    const epoch = new Date(Math.round(r.epochMs)).toISOString();
+    const side = days < 0 ? 'before' : 'after';
+    out.push({
+      ...(r.line !== undefined ? { line: r.line } : { index: r.index ?? 0 }),
+      field: 'epoch',
+      message: `${where}: element set ${r.noradId} (${r.name}) has epoch ${epoch}, ${Math.abs(days).toFixed(1)} days ${side} the scenario start (more than ${maxDays}); SGP4 accuracy degrades away from the epoch`,
+    });
+  }
+  return out;
 }

@@ -21,20 +21,39 @@ export const MAX_DURATION_HOURS = 24 * 366 * 5;
 /** Largest scenario file / TLE text accepted (characters). */
 export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
+/** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask (geometry MAX_STATIONS). */
+export const MAX_GROUND_STATIONS = 64;
+/** Longest key or value echoed back in an error message (characters). */
+const MAX_ECHO_CHARS = 40;
+
+/**
+ * Smallest non-zero magnitude accepted. Below it (down to subnormals such as
+ * 5e-324) products in the models lose all precision: a 5e-324 kWh battery
+ * reports states of charge of 0 or twice the initial one, and satellite.js
+ * SDP4 propagates a subnormal inclination to NaN.
+ */
+export const MIN_NONZERO_MAGNITUDE = 1e-100;
 
 const finite = () =>
-  z.number({
-    error: (iss) =>
-      iss.code !== 'invalid_type' ? undefined : iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`,
-  });
+  z
+    .number({
+      error: (iss) =>
+        iss.code !== 'invalid_type' ? undefined : iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`,
+    })
+    .refine((x) => x === 0 || Math.abs(x) >= MIN_NONZERO_MAGNITUDE, { error: `non-zero values must be at least ${MIN_NONZERO_MAGNITUDE} in magnitude` });
 const int = () => finite().int({ error: 'expected an integer' });
 const fraction = () => finite().min(0).max(1);
 const positive = () => finite().gt(0, { error: 'must be greater than 0' });
 const nonNegative = () => finite().min(0, { error: 'must be 0 or greater' });
 
 function describe(v: unknown): string {
-  if (typeof v === 'string') return `string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `string "${v.length > MAX_ECHO_CHARS ? `${v.slice(0, MAX_ECHO_CHARS)}…` : v}"`;
+  if (typeof v === 'number') {
+    // JSON text such as 1e400 decodes to ±Infinity; say so in JSON terms.
+    if (Number.isNaN(v)) return 'a value that is not a number';
+    if (!Number.isFinite(v)) return `a number too large to represent (${v > 0 ? '' : '-'}1e309 or beyond)`;
+    return String(v);
+  }
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   return typeof v;
@@ -44,6 +63,7 @@ const requiredOr = (message?: string) => (iss: { input?: unknown; code?: string 
   iss.input === undefined ? 'required' : message;
 
 const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx) => {
+  if (s.length > 64) return; // already reported by max(64)
   const ms = parseUtcMs(s);
   if (!Number.isFinite(ms)) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 UTC time such as 2026-06-21T00:00:00Z' });
@@ -87,12 +107,12 @@ const clusterSchema = z.strictObject({
 
 const tleSchema = z.strictObject({
   type: z.literal('tle'),
-  text: z.string().min(1, { error: 'TLE text is empty' }).max(MAX_TEXT_CHARS),
+  text: z.string({ error: requiredOr() }).min(1, { error: 'TLE text is empty' }).max(MAX_TEXT_CHARS),
 });
 
 const ommSchema = z.strictObject({
   type: z.literal('omm'),
-  records: z.array(z.unknown()).min(1, { error: 'no OMM records' }).max(MAX_SATELLITES),
+  records: z.array(z.unknown(), { error: requiredOr() }).min(1, { error: 'no OMM records' }).max(MAX_SATELLITES),
 });
 
 export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, ssoSchema, clusterSchema, tleSchema, ommSchema], {
@@ -126,7 +146,8 @@ export const nodeSchema = z.strictObject({
   radiatorAbsorptivity: fraction().default(0.1),
   radiatorSunViewFactor: fraction().default(0.1),
   radiatorEarthViewFactor: fraction().default(0.25),
-  heatCapacityJPerK: positive().max(1e15).default(2e6),
+  /** At least 1 J/K: smaller values make the lumped thermal model overflow. */
+  heatCapacityJPerK: finite().min(1, { error: 'must be at least 1 J/K' }).max(1e15).default(2e6),
   initialTemperatureC: finite().min(-150).max(200).default(20),
   maxTemperatureC: finite().min(-150).max(300).default(45),
   storageGB: positive().max(1e12).default(2000),
@@ -134,7 +155,7 @@ export const nodeSchema = z.strictObject({
 });
 
 export const groundStationSchema = z.strictObject({
-  name: z.string().min(1).max(100),
+  name: z.string({ error: requiredOr() }).min(1).max(100),
   latitudeDeg: finite().min(-90).max(90),
   longitudeDeg: finite().min(-180).max(360),
   altitudeM: finite().min(-500).max(9000).default(0),
@@ -163,7 +184,7 @@ export const scenarioSchema = z
     stepSeconds: finite().min(1).max(3600).default(60),
     constellation: constellationSchema,
     node: nodeSchema.default(() => nodeSchema.parse({})),
-    groundStations: z.array(groundStationSchema).max(1000).default([]),
+    groundStations: z.array(groundStationSchema).max(MAX_GROUND_STATIONS).default([]),
     interSatelliteLinks: islSchema.default(() => islSchema.parse({})),
     environment: environmentSchema.default(() => environmentSchema.parse({})),
   })
@@ -184,9 +205,10 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['constellation', 'phasing'], message: `must be between 0 and planes − 1 (${c.planes - 1})` });
       }
     }
-    const n = designSatelliteCount(c);
+    const n = designSatelliteCount(c) ?? elementSetCountBound(c);
     if (n !== undefined && n > MAX_SATELLITES) {
-      ctx.addIssue({ code: 'custom', path: ['constellation'], message: `${n} satellites exceed the limit of ${MAX_SATELLITES}` });
+      const path = c.type === 'tle' ? ['constellation', 'text'] : c.type === 'omm' ? ['constellation', 'records'] : ['constellation'];
+      ctx.addIssue({ code: 'custom', path, message: `${n} ${c.type === 'tle' || c.type === 'omm' ? 'element sets' : 'satellites'} exceed the limit of ${MAX_SATELLITES}` });
     }
     if (n !== undefined && n * steps > MAX_SATELLITE_STEPS) {
       ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${n} satellites × ${steps} steps exceed the limit of ${MAX_SATELLITE_STEPS} satellite-steps` });
@@ -218,6 +240,19 @@ export function designSatelliteCount(c: Constellation): number | undefined {
   }
 }
 
+/**
+ * Upper bound on the satellites an element-set constellation can load: OMM
+ * records, or TLE lines that start with "1 " (counted without parsing).
+ */
+export function elementSetCountBound(c: Constellation): number | undefined {
+  if (c.type === 'omm') return c.records.length;
+  if (c.type !== 'tle') return undefined;
+  const lineOne = /(?:^|[\r\n])[ \t\ufeff]*1 /g;
+  let count = 0;
+  while (lineOne.exec(c.text)) count++;
+  return count;
+}
+
 export interface ScenarioIssue {
   /** JSON path such as `node.radiatorAreaM2` or `groundStations[0].name`; '' for the root. */
   path: string;
@@ -237,12 +272,16 @@ export function formatIssue(i: ScenarioIssue): string {
   return i.path ? `${i.path}: ${i.message}` : i.message;
 }
 
-/** Formats a path array as `a.b[2].c`. */
+/** Formats a path array as `a.b[2].c`; keys longer than 40 characters are shortened with "…". */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
+    else {
+      const k = String(p);
+      const shown = k.length > MAX_ECHO_CHARS ? `${k.slice(0, MAX_ECHO_CHARS)}…` : k;
+      out += out ? `.${shown}` : shown;
+    }
   }
   return out;
 }
@@ -266,16 +305,26 @@ export function parseScenario(input: unknown): ParseOutcome {
   return { ok: false, issues };
 }
 
+export type JsonOutcome = { ok: true; value: unknown } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Decodes JSON text of at most MAX_TEXT_CHARS characters; a leading byte order
+ * mark (as Windows editors write) is ignored; syntax errors name the line and column.
+ */
+export function parseJsonText(text: string): JsonOutcome {
+  if (text.length > MAX_TEXT_CHARS) return { ok: false, issues: [{ path: '', message: `file larger than ${MAX_TEXT_CHARS} characters` }] };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: describeJsonSyntaxError(body, e) }] };
+  }
+}
+
 /** Parses scenario JSON text; syntax errors name the line and column. */
 export function parseScenarioJson(text: string): ParseOutcome {
-  if (text.length > MAX_TEXT_CHARS) return { ok: false, issues: [{ path: '', message: `file larger than ${MAX_TEXT_CHARS} characters` }] };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '', message: describeJsonSyntaxError(text, e) }] };
-  }
-  return parseScenario(value);
+  const r = parseJsonText(text);
+  return r.ok ? parseScenario(r.value) : r;
 }
 
 /** Throws ScenarioError on invalid input; returns the normalised scenario. */
@@ -286,7 +335,7 @@ export function normaliseScenario(input: unknown): Scenario {
 }
 
 function describeJsonSyntaxError(text: string, e: unknown): string {
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
   const pos = jsonErrorOffset(text);
   let line = 1;
   let col = 1;

@@ -7,18 +7,21 @@
 import { z } from 'zod';
 import { KPI_NAMES, roundSig } from './result';
 import type { Kpis } from './simulation';
-import { formatIssue, parseScenario, type Scenario } from './scenario';
+import { formatIssue, formatPath, parseScenario, type Scenario } from './scenario';
 
 export const MAX_SWEEP_DESIGNS = 10_000;
 
-const valueSchema = z.union([z.number(), z.string().max(1000), z.boolean()]);
+const valueSchema = z.union([z.number(), z.string().max(1000), z.boolean()], {
+  error: (iss) => (iss.code === 'invalid_union' ? 'expected a finite number, a string or a boolean' : undefined),
+});
 
 export const sweepSchema = z.strictObject({
   base: z.unknown().refine((v) => v !== undefined, { error: 'required' }),
   vary: z
     .array(
       z.strictObject({
-        field: z.string().min(1).max(200).regex(/^[A-Za-z]\w*(\.[A-Za-z]\w*|\[\d+\])*$/, { error: 'expected a field path such as constellation.altitudeKm' }),
+        // Array indices up to 6 digits: a huge index would make setPath build a huge sparse array.
+        field: z.string().min(1).max(200).regex(/^[A-Za-z]\w*(\.[A-Za-z]\w*|\[\d{1,6}\])*$/, { error: 'expected a field path such as constellation.altitudeKm' }),
         values: z.array(valueSchema).min(1).max(MAX_SWEEP_DESIGNS),
       }),
     )
@@ -64,7 +67,10 @@ export function setPath(obj: unknown, path: string, value: unknown): unknown {
 export function planSweep(input: unknown): SweepPlan {
   const r = sweepSchema.safeParse(input);
   if (!r.success) {
-    throw new SweepError(r.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('\n'));
+    const messages = r.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => `${formatPath([...i.path, k])}: unknown field`) : [`${formatPath(i.path) || '(root)'}: ${i.message}`],
+    );
+    throw new SweepError(messages.join('\n'));
   }
   const { base, vary } = r.data;
   const count = vary.reduce((n, v) => n * v.values.length, 1);
