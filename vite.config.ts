@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/workers/**/*.test.ts', 'test/ui/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/hardening/**/*.test.ts', 'test/workers/**/*.test.ts', 'test/ui/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
