@@ -105,7 +105,8 @@ export function stepBus(socJ: number, generatedW: number, loadW: number, busW: n
       suppliedJ += drawReserveJ * eta;
     }
     out.socJ = soc;
-    out.lossJ = (socJ - soc) - suppliedJ;
+    const loss = socJ - soc - suppliedJ;
+    out.lossJ = loss > 0 ? loss : 0; // (drawn)(1 − η) ≥ 0; rounding may dip below
     const unmet = needJ - suppliedJ;
     out.unmetJ = unmet > 1e-9 * needJ ? unmet : 0; // rounding leftovers are not a shortfall
     out.deliveredJ = loadW * dtS - out.unmetJ;

@@ -59,11 +59,16 @@ export function radiatedW(p: RadiatorParams, tempK: number): number {
 
 /**
  * One step of linearised backward Euler (unconditionally stable for any dt):
- *   T₁ = T₀ + dt (Q − εσA(T₀⁴ − Ts⁴)) / (C + dt · 4εσA T₀³)
+ *   T₁ = T₀ + dt (Q − εσA(T₀⁴ − Ts⁴)) / (C + dt · 4εσA T₀³),
+ * limited so it never crosses the radiative equilibrium of Q: the exact
+ * solution approaches it monotonically, while the linearisation from far
+ * below with dt longer than the thermal time constant would overshoot it.
  */
 export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: number, dtS: number): number {
   const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
-  const t1 = tempK + (dtS * (heatInW - radiatedW(p, tempK))) / (p.heatCapacityJPerK + dtS * k);
+  let t1 = tempK + (dtS * (heatInW - radiatedW(p, tempK))) / (p.heatCapacityJPerK + dtS * k);
+  const eq = equilibriumTemperatureK(heatInW > 0 ? heatInW : 0, p.emissivity, p.areaM2);
+  if (tempK <= eq ? t1 > eq : t1 < eq) t1 = eq;
   return t1 > T_SPACE_K ? t1 : T_SPACE_K;
 }
 
@@ -73,7 +78,10 @@ export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: numb
  */
 export function maxInternalHeatW(p: RadiatorParams, tempK: number, absorbedW: number, maxTempK: number, dtS: number): number {
   const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
-  return ((maxTempK - tempK) * (p.heatCapacityJPerK + dtS * k)) / dtS + radiatedW(p, tempK) - absorbedW;
+  const oneStep = ((maxTempK - tempK) * (p.heatCapacityJPerK + dtS * k)) / dtS + radiatedW(p, tempK) - absorbedW;
+  // Heat whose equilibrium is at or below T_max is always safe from at or below it (the step never crosses it).
+  const steady = tempK <= maxTempK ? radiatedW(p, maxTempK) - absorbedW : Number.NEGATIVE_INFINITY;
+  return oneStep > steady ? oneStep : steady;
 }
 
 /** Radiative equilibrium temperature (K) for a steady heat input: T = (Q/(εσA) + Ts⁴)^{1/4}. */
