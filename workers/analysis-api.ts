@@ -7,8 +7,9 @@
  */
 import { buildSatellites } from '../src/engine/constellation';
 import { parseScenario, type Scenario } from '../src/engine/scenario';
+import { writeResultJson, writeSeriesCsv } from '../src/engine/result';
 import { AbortError, simulate, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
-import type { AnalysisApi, AnalysisOutcome, AnalysisResult, EventColumns, ProgressCallback, SatelliteDetailColumns } from './protocol';
+import type { AnalysisApi, AnalysisOutcome, AnalysisResult, EventColumns, ExportFormat, ExportOutcome, ProgressCallback, RunOptions, SatelliteDetailColumns } from './protocol';
 
 /** Record every satellite's detail when satellites × steps stays under this (≈29 bytes each). */
 export const DETAIL_ALL_BUDGET = 1_500_000;
@@ -65,6 +66,20 @@ function copyDetail(seq: number, d: SatelliteDetail): SatelliteDetailColumns {
   };
 }
 
+/** The run written as the CLI writes it (result.json / --csv), collected into a Blob without one giant string. */
+export function exportBlob(out: SimulationOutput, format: ExportFormat): ExportOutcome {
+  const parts: string[] = [];
+  let bytes = 0;
+  const write = (t: string) => {
+    parts.push(t);
+    bytes += t.length;
+  };
+  if (format === 'result-json') writeResultJson(out, write);
+  else writeSeriesCsv(out, write);
+  const type = format === 'result-json' ? 'application/json' : 'text/csv';
+  return { kind: 'done', blob: new Blob(parts, { type }), bytes };
+}
+
 export interface AnalysisApiImpl extends AnalysisApi {
   /** Seq of the run in progress, or -1. */
   readonly activeSeq: number;
@@ -81,10 +96,16 @@ export function createAnalysisApi(): AnalysisApiImpl {
       return active ? active.seq : -1;
     },
 
-    async run(scenarioInput: unknown, seq: number, progress?: ProgressCallback): Promise<AnalysisOutcome> {
+    async run(scenarioInput: unknown, seq: number, progress?: ProgressCallback, options: RunOptions = {}): Promise<AnalysisOutcome> {
+      const keep = options.keep ?? true;
+      const wantStatus = options.statusCodes ?? true;
+      const wantDetails = (options.details ?? true) && keep;
       if (active) active.signal.aborted = true;
-      detailSignal.aborted = true;
-      detailSignal = { aborted: false };
+      if (keep) {
+        // Only a run that replaces the kept one makes on-demand detail re-runs stale.
+        detailSignal.aborted = true;
+        detailSignal = { aborted: false };
+      }
       const state: RunState = { seq, signal: { aborted: false } };
       active = state;
       const parsed = parseScenario(scenarioInput);
@@ -98,17 +119,17 @@ export function createAnalysisApi(): AnalysisApiImpl {
         const build = buildSatellites(scenario);
         const N = build.satellites.length;
         const steps = Math.ceil((scenario.durationHours * 3_600_000) / Math.round(scenario.stepSeconds * 1000));
-        const allDetails = N * steps <= DETAIL_ALL_BUDGET;
+        const allDetails = wantDetails && N * steps <= DETAIL_ALL_BUDGET;
         const out = await simulate(scenario, build.satellites, build.errors, {
           signal: state.signal,
-          recordStatus: true,
+          recordStatus: wantStatus,
           detailSatellites: allDetails ? Array.from({ length: N }, (_, i) => i) : [],
           chunkSteps: chunkStepsFor(N),
           yieldEveryMs: 30,
           progress: progress ? (f) => void progress(seq, f) : undefined,
         });
         if (state.signal.aborted) return { kind: 'cancelled', seq };
-        kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails };
+        if (keep) kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails };
         const result: AnalysisResult = {
           seq,
           scenario,
@@ -138,6 +159,22 @@ export function createAnalysisApi(): AnalysisApiImpl {
 
     cancel(seq: number): void {
       if (active && active.seq === seq) active.signal.aborted = true;
+    },
+
+    async exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void): Promise<ExportOutcome> {
+      const parsed = parseScenario(scenarioInput);
+      if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
+      try {
+        const build = buildSatellites(parsed.scenario);
+        const out = await simulate(parsed.scenario, build.satellites, build.errors, {
+          chunkSteps: chunkStepsFor(build.satellites.length),
+          yieldEveryMs: 30,
+          progress: progress ? (f) => void progress(f) : undefined,
+        });
+        return exportBlob(out, format);
+      } catch (e) {
+        return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+      }
     },
 
     async detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {

@@ -10,9 +10,9 @@ import type { AnalysisApi, ProgressCallback } from './protocol';
 const impl = createAnalysisApi();
 
 const exposed: AnalysisApi = {
-  async run(scenarioInput, seq, progress?: ProgressCallback) {
+  async run(scenarioInput, seq, progress?: ProgressCallback, options?) {
     try {
-      const outcome = await impl.run(scenarioInput, seq, progress);
+      const outcome = await impl.run(scenarioInput, seq, progress, options);
       return outcome.kind === 'done' ? Comlink.transfer(outcome, resultTransferables(outcome.result)) : outcome;
     } finally {
       const remote = progress as unknown as Partial<Comlink.Remote<unknown>> | undefined;
@@ -21,6 +21,14 @@ const exposed: AnalysisApi = {
   },
   cancel(seq) {
     impl.cancel(seq);
+  },
+  async exportRun(scenarioInput, format, progress?) {
+    try {
+      return await impl.exportRun(scenarioInput, format, progress);
+    } finally {
+      const remote = progress as unknown as Partial<Comlink.Remote<unknown>> | undefined;
+      remote?.[Comlink.releaseProxy]?.();
+    }
   },
   async detail(seq, index) {
     const d = await impl.detail(seq, index);

@@ -173,6 +173,7 @@ export function createLiveApi(): LiveApiImpl {
         stationPos,
         stationNames: stations.names,
         elementErrors: build.errors,
+        epochMs: Float64Array.from(build.satellites, (x) => x.epochMs),
       };
     },
 

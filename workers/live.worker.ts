@@ -10,8 +10,9 @@ import type { LiveApi } from './protocol';
 const impl = createLiveApi();
 
 const exposed: LiveApi = {
-  setScenario(scenario, seq) {
-    return impl.setScenario(scenario, seq);
+  async setScenario(scenario, seq) {
+    const info = await impl.setScenario(scenario, seq);
+    return Comlink.transfer(info, [info.epochMs.buffer as ArrayBuffer]);
   },
   async frame(timeMs, selected, buffers) {
     const f = await impl.frame(timeMs, selected, buffers);

@@ -64,9 +64,29 @@ export interface SatelliteDetailColumns {
 
 export type ProgressCallback = (seq: number, fraction: number) => void;
 
+/** What a run records and keeps (all true by default: the interactive, inspected design). */
+export interface RunOptions {
+  /** Keep the run in the worker to serve detail() (replaces the kept run). */
+  keep?: boolean;
+  /** Record the status byte per satellite and step (view colours). */
+  statusCodes?: boolean;
+  /** Record every satellite's per-step state when the budget allows (inspector). */
+  details?: boolean;
+}
+
+/** Files the worker can write from a run: the CLI's result.json and --csv series, byte for byte. */
+export type ExportFormat = 'result-json' | 'series-csv';
+
+export type ExportOutcome =
+  | { kind: 'done'; blob: Blob; bytes: number }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'error'; message: string };
+
 export interface AnalysisApi {
   /** Validates and simulates `scenarioInput`; a newer run cancels older ones. */
-  run(scenarioInput: unknown, seq: number, progress?: ProgressCallback): Promise<AnalysisOutcome>;
+  run(scenarioInput: unknown, seq: number, progress?: ProgressCallback, options?: RunOptions): Promise<AnalysisOutcome>;
+  /** Simulates `scenarioInput` and writes the result as `format` (the CLI's writers), as a Blob. */
+  exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void): Promise<ExportOutcome>;
   /** Cancels run `seq` if it is still going. */
   cancel(seq: number): void;
   /** Per-step detail of satellite `index` from run `seq`; null when that run is gone or was replaced. */
@@ -122,6 +142,8 @@ export interface LiveScenarioInfo {
   stationPos: Float32Array;
   stationNames: string[];
   elementErrors: ElementError[];
+  /** Element epoch of each satellite (ms since the Unix epoch, UTC); the scenario start for generated designs. */
+  epochMs: Float64Array;
 }
 
 export interface LiveApi {

@@ -9,7 +9,7 @@ import type * as THREE from 'three';
 import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/presets';
 import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import type { AnalysisResult, LiveFrame, SelectedState } from '../../workers/protocol';
+import type { AnalysisResult, LiveFrame, LiveScenarioInfo, SelectedState } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
 import { ChartPanel } from './charts';
@@ -21,6 +21,9 @@ import { KpiPanel } from './kpis';
 import { Legend } from './legend';
 import { LiveClient, type LiveRemote } from './live-client';
 import { ParameterPanel, type PresetOption } from './panel';
+import type { SideView } from './side-view';
+import { viewLabel } from './side-view';
+import type { ChartImage, ViewImage } from './snapshot';
 import { Timebar } from './timebar';
 import { walkerSplit, type AppParams } from './url-params';
 
@@ -37,11 +40,29 @@ export interface AppDom {
   runInfo: HTMLElement;
 }
 
+/** What the design session hears from the app about the active design. */
+export interface AppHooks {
+  /** A valid scenario for the active design is now being analysed as `seq`. */
+  onActiveScenario(scenario: Scenario, seq: number, draft: Record<string, unknown>): void;
+  /** The active design's draft is invalid (the last run and view stay). */
+  onActiveInvalid(draft: Record<string, unknown>): void;
+  onActiveStatus(status: AnalysisStatus): void;
+  onActiveResult(result: AnalysisResult): void;
+  onLiveInfo(info: LiveScenarioInfo, scenario: Scenario): void;
+  /** A problem with the draft's name (e.g. another design has it), or undefined. */
+  checkName(name: unknown): string | undefined;
+}
+
 export interface AppDeps {
   analysis: AnalysisRemote;
   live: LiveRemote;
   dayMap: THREE.Texture;
+  /** Sequence numbers unique across the page (runs of every design share the worker pool). */
+  nextSeq?: () => number;
+  hooks?: Partial<AppHooks>;
 }
+
+export type AppMode = 'design' | 'compare' | 'sweep';
 
 const EXAMPLES: Record<string, { title: string; scenario: Record<string, unknown> }> = {
   'example-tle': {
@@ -66,10 +87,20 @@ const EXAMPLES: Record<string, { title: string; scenario: Record<string, unknown
   },
 };
 
+/** Element-set designs whose text or records take several MB to copy to a worker. */
+export function isLargeScenario(s: Scenario): boolean {
+  const c = s.constellation;
+  return (c.type === 'tle' && c.text.length > 500_000) || (c.type === 'omm' && c.records.length > 3000);
+}
+
 export function presetOptions(): PresetOption[] {
   return [
-    ...PRESETS.map((p) => ({ value: p.name, label: p.title })),
-    ...Object.entries(EXAMPLES).map(([value, e]) => ({ value, label: e.title })),
+    ...PRESETS.map((p) => ({ value: p.name, label: p.title, source: `${p.source} (shared/reference/PHYSICS.md)` })),
+    ...Object.entries(EXAMPLES).map(([value, e]) => ({
+      value,
+      label: e.title,
+      source: 'Element sets from Vallado’s SGP4 verification data (June 2006); start set near their epochs.',
+    })),
   ];
 }
 
@@ -136,15 +167,29 @@ export class App {
   private trackBusy = false;
   private pointer: { x: number; y: number; id: number } | undefined;
   private rafId = 0;
+  private readonly hooks: Partial<AppHooks>;
+  private readonly nextSeq: () => number;
+  private side: SideView | null = null;
+  private syncingCamera = false;
+  private mode: AppMode = 'design';
+  private readonly mainLabel: ReturnType<typeof viewLabel>;
+  /** Called every frame with the sim time as hours from the start (compare charts' cursor). */
+  onFrameTime: (elapsedHours: number) => void = () => {};
 
   constructor(
     private readonly dom: AppDom,
     deps: AppDeps,
     private readonly params: AppParams,
   ) {
+    this.hooks = deps.hooks ?? {};
+    let seq = 0;
+    this.nextSeq = deps.nextSeq ?? (() => ++seq);
     this.view = new SceneView(dom.view, deps.dayMap);
+    this.mainLabel = viewLabel(dom.view);
+    this.mainLabel.root.hidden = true;
     this.view.controls.addEventListener('change', () => {
       this.needRender = true;
+      this.syncCamera(this.view, this.side?.view);
     });
     this.legend = new Legend(dom.view, (v) => {
       this.view.setVisibility(v);
@@ -190,12 +235,22 @@ export class App {
           this.panel.showIssues(r.issues.map((i) => ({ path: i.path, message: `${fileName}: ${i.message}` })));
           return;
         }
-        this.panel.load(cloneJson(r.scenario) as unknown as Record<string, unknown>, 'custom');
+        // Keep the design's name (another design may have the file's).
+        const draft = cloneJson(r.scenario) as unknown as Record<string, unknown>;
+        if (this.hooks.checkName?.(draft.name)) draft.name = this.panel.value.name;
+        this.panel.load(draft, 'custom');
         this.applyDraft(this.panel.value, true);
+      },
+      currentScenario: () => {
+        const r = parseScenario(this.panel.value);
+        return r.ok ? r.scenario : undefined;
       },
     });
     this.analysis = new AnalysisClient(deps.analysis, {
-      onStatus: (s) => this.showStatus(s),
+      onStatus: (s) => {
+        this.showStatus(s);
+        this.hooks.onActiveStatus?.(s);
+      },
       onResult: (r) => this.onResult(r),
     });
     this.live = new LiveClient(deps.live);
@@ -214,9 +269,9 @@ export class App {
     window.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  /** Loads the initial scenario and starts the frame loop. */
-  start(): void {
-    const { draft, preset } = initialDraft(this.params);
+  /** Loads the initial scenario (a design's, or from the URL parameters) and starts the frame loop. */
+  start(initial?: { draft: Record<string, unknown>; preset: string }): void {
+    const { draft, preset } = initial ?? initialDraft(this.params);
     this.panel.load(draft, preset);
     if (this.params.warp !== undefined) this.clock.warp = this.params.warp;
     this.timebar.setWarp(this.clock.warp);
@@ -229,11 +284,114 @@ export class App {
   /** Redraws the view on the next frame (e.g. after a texture loaded). */
   requestRender(): void {
     this.needRender = true;
+    this.side?.requestRender();
+  }
+
+  /** Shows another design: its draft goes to the panel (edited in place when `owned`) and is analysed at once. */
+  loadDesign(draft: Record<string, unknown>, preset: string, owned = false): void {
+    this.panel.load(draft, preset, owned);
+    this.applyDraft(this.panel.value, true);
+  }
+
+  /** The draft object the panel edits (the active design's). */
+  get draft(): Record<string, unknown> {
+    return this.panel.value;
+  }
+
+  /** Renames the active design without re-running it (the name does not change any output). */
+  renameActive(name: string): void {
+    this.panel.setFieldValue('name', name);
+    if (this.scenario) this.scenario = { ...this.scenario, name };
+    this.dom.scenarioName.textContent = name;
+  }
+
+  /** Shows a result computed earlier for the same inputs as the current scenario `seq`. */
+  presentResult(r: AnalysisResult, seq: number): void {
+    if (seq !== this.scenarioSeq) return;
+    this.onResult({ ...r, seq }, false);
+  }
+
+  get currentSeq(): number {
+    return this.scenarioSeq;
+  }
+
+  get currentScenario(): Scenario | undefined {
+    return this.scenario;
+  }
+
+  get currentResult(): AnalysisResult | undefined {
+    return this.result;
+  }
+
+  /** The view beside the main one (compare mode), or null. */
+  setSide(side: SideView | null, label?: { name: string; colour: string }): void {
+    this.side = side;
+    this.mainLabel.root.hidden = !side;
+    if (side && label) this.mainLabel.set(label.name, label.colour);
+    if (side) {
+      this.syncCamera(this.view, side.view);
+      side.requestRender();
+    }
+    this.needRender = true;
+  }
+
+  setMode(mode: AppMode): void {
+    this.mode = mode;
+    this.needRender = true;
+    this.side?.requestRender();
+  }
+
+  /** Renders and captures the 3D view(s) for a PNG (same task, so the WebGL buffers are intact). */
+  captureViews(): ViewImage[] {
+    this.view.render();
+    const out: ViewImage[] = [{ canvas: this.view.renderer.domElement, label: this.side ? (this.scenario?.name ?? '') : '', colour: this.mainColour }];
+    if (this.side) {
+      this.side.view.render();
+      out.push({ canvas: this.side.view.renderer.domElement, label: this.side.container.querySelector('.view-label span:last-child')?.textContent ?? '', colour: this.sideColour });
+    }
+    return out;
+  }
+
+  private mainColour = '#4cc2ff';
+  private sideColour = '#ff9e3d';
+
+  setViewColours(main: string, side: string): void {
+    this.mainColour = main;
+    this.sideColour = side;
+  }
+
+  chartImages(): ChartImage[] {
+    return this.charts.snapshot();
+  }
+
+  private syncCamera(from: SceneView, to: SceneView | undefined): void {
+    if (!to || this.syncingCamera) return;
+    this.syncingCamera = true;
+    to.camera.position.copy(from.camera.position);
+    to.camera.up.copy(from.camera.up);
+    to.controls.target.copy(from.controls.target);
+    to.controls.update();
+    this.syncingCamera = false;
+  }
+
+  /** Keeps the side view's camera in step when the user turns it. */
+  linkSideCamera(side: SideView): void {
+    side.view.controls.addEventListener('change', () => {
+      if (this.side !== side) return;
+      this.syncCamera(side.view, this.view);
+      this.needRender = true;
+    });
   }
 
   /** Shows a worker failure in the analysis status. */
   workerFailed(which: string, message: string): void {
     this.showStatus({ state: 'error', message: `${which} worker: ${message}` });
+  }
+
+  /** Seeks the clock to `elapsedMs` from the start. */
+  seekElapsed(elapsedMs: number): void {
+    this.clock.seek(this.clock.startMs + elapsedMs);
+    this.needFrame = true;
   }
 
   stop(): void {
@@ -248,11 +406,17 @@ export class App {
   private applyDraft(draft: Record<string, unknown>, immediate: boolean): void {
     const local = this.panel.pendingLocalIssues();
     const r = parseScenario(draft);
-    const issues: ScenarioIssue[] = r.ok ? [] : r.issues;
-    this.panel.showIssues(r.ok ? [] : issues);
-    if (!r.ok || local.length > 0) return; // keep the current run and view
+    const issues: ScenarioIssue[] = r.ok ? [] : r.issues.slice();
+    const nameIssue = this.hooks.checkName?.(draft.name);
+    if (nameIssue) issues.push({ path: 'name', message: nameIssue });
+    this.panel.showIssues(issues);
+    if (!r.ok || local.length > 0 || nameIssue) {
+      this.hooks.onActiveInvalid?.(draft);
+      return; // keep the current run and view
+    }
     const scenario = r.scenario;
-    const seq = ++this.scenarioSeq;
+    const seq = this.nextSeq();
+    this.scenarioSeq = seq;
     this.scenario = scenario;
     this.dom.scenarioName.textContent = scenario.name;
     const startMs = parseUtcMs(scenario.startUtc);
@@ -260,10 +424,24 @@ export class App {
     this.clock.setHorizon(startMs, endMs);
     this.timebar.setHorizon(startMs, endMs, scenario.stepSeconds * 1000);
     this.kpis.setStale(true);
-    this.analysis.schedule(scenario, seq, immediate);
+    if (immediate && isLargeScenario(scenario)) {
+      // Multi-MB element sets: the copy to the worker pool gets a task of its own.
+      setTimeout(() => {
+        if (seq === this.scenarioSeq) this.analysis.schedule(scenario, seq, true);
+      }, 0);
+    } else this.analysis.schedule(scenario, seq, immediate);
+    this.hooks.onActiveScenario?.(scenario, seq, draft);
+    // The live worker gets the scenario in a task of its own (copying multi-MB element sets costs a few ms each).
+    setTimeout(() => {
+      if (seq === this.scenarioSeq) this.setLiveScenario(scenario, seq);
+    }, 0);
+  }
+
+  private setLiveScenario(scenario: Scenario, seq: number): void {
     void this.live.setScenario(scenario, seq).then(
       (info) => {
         if (!info || info.seq !== this.scenarioSeq) return;
+        this.hooks.onLiveInfo?.(info, scenario);
         this.viewSeq = info.seq;
         this.names = info.names;
         this.ids = info.names.map((_, i) => String(i + 1));
@@ -283,7 +461,9 @@ export class App {
     );
   }
 
-  private onResult(r: AnalysisResult): void {
+  private onResult(r: AnalysisResult, fresh = true): void {
+    if (r.seq !== this.scenarioSeq) return;
+    if (fresh) this.hooks.onActiveResult?.(r);
     this.result = r;
     this.ids = r.satelliteIds;
     this.kpis.set(r.kpis);
@@ -379,13 +559,17 @@ export class App {
     if (f) this.applyLiveFrame(f);
     if (this.needFrame && this.live.request(this.clock.timeMs, this.selected)) this.needFrame = false;
 
-    if (this.view.controls.update()) this.needRender = true;
-    if (this.needRender) {
-      this.needRender = false;
-      this.view.render();
+    if (this.mode !== 'sweep') {
+      if (this.view.controls.update() || this.view.takeResized()) this.needRender = true;
+      if (this.needRender) {
+        this.needRender = false;
+        this.view.render();
+      }
+      this.side?.tick(this.clock.timeMs - this.clock.startMs);
     }
     this.timebar.update(this.clock);
-    this.charts.setCursor(this.clock.timeMs);
+    if (this.mode === 'design') this.charts.setCursor(this.clock.timeMs);
+    else if (this.mode === 'compare') this.onFrameTime((this.clock.timeMs - this.clock.startMs) / 3_600_000);
     if (this.selected >= 0 && now - this.lastInspectorMs > 200) {
       this.lastInspectorMs = now;
       this.inspector.update(Number.isFinite(this.frameTimeMs) ? this.frameTimeMs : this.clock.timeMs, this.lastSelectedState);

@@ -273,6 +273,15 @@ export class ChartPanel {
     }
   }
 
+  /** Chart canvases with titles and legend entries (for a PNG of the charts). */
+  snapshot(): Array<{ title: string; canvas: HTMLCanvasElement; legend: Array<[string, string]> }> {
+    return this.charts.map((c) => ({
+      title: c.def.title,
+      canvas: c.plot.ctx.canvas,
+      legend: c.plot.series.slice(1).map((s): [string, string] => [String(s.label ?? ''), typeof s.stroke === 'string' ? s.stroke : '#9aa4b2']),
+    }));
+  }
+
   dispose(): void {
     this.observer.disconnect();
     for (const c of this.charts) c.plot.destroy();

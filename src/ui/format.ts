@@ -34,27 +34,29 @@ export interface KpiMeta {
   /** Shown as a percentage hint beside the plain number. */
   fraction?: boolean;
   group: 'constellation' | 'compute' | 'power' | 'data';
+  /** Which way is better when comparing designs (none: neither, e.g. a count or a balance term). */
+  better?: 'max' | 'min';
 }
 
 export const KPI_META: Record<keyof Kpis, KpiMeta> = {
   satelliteCount: { label: 'Satellites', unit: '', group: 'constellation' },
-  satellitesFailed: { label: 'Failed', unit: '', group: 'constellation' },
-  installedComputePflops: { label: 'Installed compute', unit: 'PFLOPS', group: 'compute' },
-  meanUsableComputePflops: { label: 'Mean usable compute', unit: 'PFLOPS', group: 'compute' },
-  minUsableComputePflops: { label: 'Min usable compute', unit: 'PFLOPS', group: 'compute' },
-  eclipseFraction: { label: 'Eclipse fraction', unit: '', fraction: true, group: 'constellation' },
-  powerLimitedFraction: { label: 'Power-limited', unit: '', fraction: true, group: 'compute' },
-  thermalLimitedFraction: { label: 'Thermal-limited', unit: '', fraction: true, group: 'compute' },
-  storageLimitedFraction: { label: 'Storage-limited', unit: '', fraction: true, group: 'compute' },
-  minStateOfCharge: { label: 'Min state of charge', unit: '', fraction: true, group: 'power' },
-  maxTemperatureC: { label: 'Max temperature', unit: '°C', group: 'power' },
-  contactMinutesPerSatellitePerDay: { label: 'Contact time', unit: 'min/sat/day', group: 'data' },
-  dataDownlinkedGB: { label: 'Data downlinked', unit: 'GB', group: 'data' },
-  dataGeneratedGB: { label: 'Data generated', unit: 'GB', group: 'data' },
-  energyGeneratedKWh: { label: 'Energy generated', unit: 'kWh', group: 'power' },
+  satellitesFailed: { label: 'Failed', unit: '', group: 'constellation', better: 'min' },
+  installedComputePflops: { label: 'Installed compute', unit: 'PFLOPS', group: 'compute', better: 'max' },
+  meanUsableComputePflops: { label: 'Mean usable compute', unit: 'PFLOPS', group: 'compute', better: 'max' },
+  minUsableComputePflops: { label: 'Min usable compute', unit: 'PFLOPS', group: 'compute', better: 'max' },
+  eclipseFraction: { label: 'Eclipse fraction', unit: '', fraction: true, group: 'constellation', better: 'min' },
+  powerLimitedFraction: { label: 'Power-limited', unit: '', fraction: true, group: 'compute', better: 'min' },
+  thermalLimitedFraction: { label: 'Thermal-limited', unit: '', fraction: true, group: 'compute', better: 'min' },
+  storageLimitedFraction: { label: 'Storage-limited', unit: '', fraction: true, group: 'compute', better: 'min' },
+  minStateOfCharge: { label: 'Min state of charge', unit: '', fraction: true, group: 'power', better: 'max' },
+  maxTemperatureC: { label: 'Max temperature', unit: '°C', group: 'power', better: 'min' },
+  contactMinutesPerSatellitePerDay: { label: 'Contact time', unit: 'min/sat/day', group: 'data', better: 'max' },
+  dataDownlinkedGB: { label: 'Data downlinked', unit: 'GB', group: 'data', better: 'max' },
+  dataGeneratedGB: { label: 'Data generated', unit: 'GB', group: 'data', better: 'max' },
+  energyGeneratedKWh: { label: 'Energy generated', unit: 'kWh', group: 'power', better: 'max' },
   energyConsumedKWh: { label: 'Energy consumed', unit: 'kWh', group: 'power' },
-  energyCurtailedKWh: { label: 'Energy curtailed', unit: 'kWh', group: 'power' },
+  energyCurtailedKWh: { label: 'Energy curtailed', unit: 'kWh', group: 'power', better: 'min' },
   energyStoredDeltaKWh: { label: 'Battery energy change', unit: 'kWh', group: 'power' },
-  energyBatteryLossKWh: { label: 'Battery losses', unit: 'kWh', group: 'power' },
-  energyUnmetKWh: { label: 'Unmet load', unit: 'kWh', group: 'power' },
+  energyBatteryLossKWh: { label: 'Battery losses', unit: 'kWh', group: 'power', better: 'min' },
+  energyUnmetKWh: { label: 'Unmet load', unit: 'kWh', group: 'power', better: 'min' },
 };

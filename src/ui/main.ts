@@ -1,12 +1,17 @@
 /**
- * Entry point: finds the layout elements of index.html, spawns the two
- * engine workers, loads the Earth texture shipped in assets/ and starts the app.
+ * Entry point: finds the layout elements of index.html, spawns the engine
+ * workers (a pool of analysis workers sized to the cores, the live-view
+ * worker, the element-set import worker), loads the Earth texture shipped in
+ * assets/ and starts the design session.
  */
 import * as THREE from 'three';
-import { App, type AppDom } from './app';
+import * as Comlink from 'comlink';
+import type { ImportApi } from '../../workers/import-api';
 import { spawnAnalysisWorker } from './analysis-client';
 import { spawnLiveWorker } from './live-client';
+import { AnalysisPool, poolSize, type PoolRemote } from './pool';
 import { parseAppParams } from './url-params';
+import { Workbench, type WorkbenchDom } from './workbench';
 import './styles.css';
 
 function byId(id: string): HTMLElement {
@@ -15,7 +20,8 @@ function byId(id: string): HTMLElement {
   return e;
 }
 
-const dom: AppDom = {
+const dom: WorkbenchDom = {
+  root: byId('app'),
   panel: byId('panel'),
   view: byId('view'),
   timebar: byId('timebar'),
@@ -26,15 +32,40 @@ const dom: AppDom = {
   satelliteCount: byId('satellite-count'),
   scenarioName: byId('scenario-name'),
   runInfo: byId('run-info'),
+  designs: byId('designs'),
+  compare: byId('compare'),
+  sweep: byId('sweep'),
+  sideView: byId('view-side'),
+  tabs: byId('mode-tabs'),
+  hash: byId('input-hash'),
 };
 
-const analysis = spawnAnalysisWorker();
+const analysisWorkers = Array.from({ length: poolSize(navigator.hardwareConcurrency) }, () => spawnAnalysisWorker());
+const pool = new AnalysisPool(analysisWorkers.map((w) => w.api as unknown as PoolRemote));
 const live = spawnLiveWorker();
-const dayMap = new THREE.TextureLoader().load(`${import.meta.env.BASE_URL}earth-day.png`, () => app.requestRender());
+const importWorker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+const dayMap = new THREE.TextureLoader().load(`${import.meta.env.BASE_URL}earth-day.png`, () => wb.app.requestRender());
 dayMap.colorSpace = THREE.SRGBColorSpace;
 
-const app = new App(dom, { analysis: analysis.api, live: live.api, dayMap }, parseAppParams(location.search));
-dayMap.anisotropy = app.view.softwareGl ? 1 : Math.min(8, app.view.renderer.capabilities.getMaxAnisotropy());
-analysis.worker.addEventListener('error', (e) => app.workerFailed('analysis', e.message || 'failed to start'));
-live.worker.addEventListener('error', (e) => app.workerFailed('live', e.message || 'failed to start'));
-app.start();
+const importer = Comlink.wrap<ImportApi>(importWorker);
+const wb = new Workbench(
+  dom,
+  {
+    pool,
+    live: live.api,
+    spawnSideLive: () => {
+      const side = spawnLiveWorker();
+      side.worker.addEventListener('error', (e) => wb.app.workerFailed('side live', e.message || 'failed to start'));
+      return side.api;
+    },
+    importer,
+    hash: (scenario) => importer.inputHash(scenario),
+    dayMap,
+  },
+  parseAppParams(location.search),
+);
+dayMap.anisotropy = wb.app.view.softwareGl ? 1 : Math.min(8, wb.app.view.renderer.capabilities.getMaxAnisotropy());
+analysisWorkers.forEach((w, i) => w.worker.addEventListener('error', (e) => wb.app.workerFailed(`analysis ${i + 1}`, e.message || 'failed to start')));
+live.worker.addEventListener('error', (e) => wb.app.workerFailed('live', e.message || 'failed to start'));
+importWorker.addEventListener('error', (e) => console.warn('import worker:', e.message));
+void wb.start(location.hash);

@@ -4,7 +4,7 @@
  * import/export and inline validation errors. Inputs carry name="<field
  * path>". User text is only ever set with textContent / value.
  */
-import type { ScenarioIssue } from '../engine/scenario';
+import type { Scenario, ScenarioIssue } from '../engine/scenario';
 import { cloneJson, getPath, numberFromText, setPath } from './draft';
 import {
   CONSTELLATION_FIELDS,
@@ -21,7 +21,13 @@ import {
 export interface PresetOption {
   value: string;
   label: string;
+  /** Where the preset's numbers come from. */
+  source?: string;
 }
+
+/** Element-set texts longer than this (characters), or OMM arrays longer than LARGE_RECORDS, are summarised instead of shown in a text box. */
+export const LARGE_TEXT_CHARS = 200_000;
+export const LARGE_RECORDS = 1000;
 
 export interface PanelCallbacks {
   /** The draft changed (debounce and validate there). */
@@ -30,6 +36,8 @@ export interface PanelCallbacks {
   onPreset(value: string): void;
   /** A scenario file was chosen for import. */
   onImport(text: string, fileName: string): void;
+  /** The normalised scenario of the draft, when valid (saved instead of the raw draft). */
+  currentScenario?(): Scenario | undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -43,6 +51,10 @@ export class ParameterPanel {
   readonly root: HTMLElement;
   private readonly body: HTMLElement;
   private readonly presetSelect: HTMLSelectElement;
+  private readonly presetSource: HTMLElement;
+  private readonly presets: readonly PresetOption[];
+  /** The preset the draft was last loaded from (its source stays shown once edited). */
+  private basePreset = '';
   private readonly formError: HTMLElement;
   private draft: Record<string, unknown> = {};
   /** Problems found before validation (e.g. OMM text that is not JSON). */
@@ -56,6 +68,7 @@ export class ParameterPanel {
     private readonly cb: PanelCallbacks,
   ) {
     this.root = root;
+    this.presets = presets;
     root.classList.add('panel');
     const head = el('div', 'panel-head');
     const label = el('label', 'preset-label', 'Preset');
@@ -75,13 +88,18 @@ export class ParameterPanel {
     this.presetSelect.append(custom);
     this.presetSelect.addEventListener('change', () => cb.onPreset(this.presetSelect.value));
 
+    this.presetSource = el('p', 'preset-source');
+    this.presetSource.dataset.testid = 'preset-source';
     const io = el('div', 'panel-io');
-    const importBtn = el('button', 'btn small', 'Import JSON…');
+    const importBtn = el('button', 'btn small', 'Replace from file…');
     importBtn.type = 'button';
+    importBtn.title = 'Replace this design with a scenario JSON file';
     const file = el('input');
     file.type = 'file';
     file.accept = '.json,application/json';
     file.hidden = true;
+    file.name = 'replace-file';
+    file.dataset.testid = 'replace-file';
     importBtn.addEventListener('click', () => file.click());
     file.addEventListener('change', async () => {
       const f = file.files?.[0];
@@ -89,11 +107,13 @@ export class ParameterPanel {
       cb.onImport(await f.text(), f.name);
       file.value = '';
     });
-    const exportBtn = el('button', 'btn small', 'Export JSON');
+    const exportBtn = el('button', 'btn small', 'Save JSON');
     exportBtn.type = 'button';
+    exportBtn.title = 'Download this design as a scenario file (normalised: defaults filled)';
+    exportBtn.dataset.testid = 'save-design';
     exportBtn.addEventListener('click', () => this.exportDraft());
     io.append(importBtn, exportBtn, file);
-    head.append(label, this.presetSelect, io);
+    head.append(label, this.presetSelect, this.presetSource, io);
     this.formError = el('div', 'form-error');
     this.formError.dataset.testid = 'form-error';
     this.formError.setAttribute('role', 'alert');
@@ -101,9 +121,10 @@ export class ParameterPanel {
     root.append(head, this.formError, this.body);
   }
 
-  /** Replaces the draft (preset, import) and rebuilds the form. */
-  load(draft: Record<string, unknown>, presetValue: string): void {
-    this.draft = cloneJson(draft);
+  /** Replaces the draft (preset, import) and rebuilds the form; `owned`: edit `draft` itself instead of a copy. */
+  load(draft: Record<string, unknown>, presetValue: string, owned = false): void {
+    this.draft = owned ? draft : cloneJson(draft);
+    if (presetValue === 'custom') this.basePreset = '';
     this.localIssues.clear();
     this.typeCache.clear();
     this.setPresetValue(presetValue);
@@ -113,6 +134,22 @@ export class ParameterPanel {
 
   setPresetValue(value: string): void {
     this.presetSelect.value = value;
+    if (value !== 'custom') this.basePreset = value;
+    else if (!this.presets.some((p) => p.value === this.basePreset)) this.basePreset = '';
+    const p = this.presets.find((x) => x.value === this.basePreset);
+    const edited = value === 'custom';
+    this.presetSource.textContent = p?.source ? `${edited ? `Edited from “${p.label}”. ` : ''}Source: ${p.source}` : edited ? 'Custom design (edited or loaded from a file).' : '';
+    this.presetSource.hidden = this.presetSource.textContent === '';
+  }
+
+  /** Sets one field of the draft and its input without a change event (e.g. a rename from the design list). */
+  setFieldValue(path: string, value: string | number | boolean): void {
+    setPath(this.draft, path, value);
+    const input = this.root.querySelector<HTMLInputElement>(`[name="${CSS.escape(path)}"]`);
+    if (input) {
+      if (input.type === 'checkbox') input.checked = value === true;
+      else input.value = String(value);
+    }
   }
 
   get value(): Record<string, unknown> {
@@ -300,6 +337,10 @@ export class ParameterPanel {
     label.htmlFor = id;
     const value = getPath(this.draft, f.path);
     let input: HTMLInputElement | HTMLTextAreaElement;
+    const large =
+      (f.kind === 'textarea' && typeof value === 'string' && value.length > LARGE_TEXT_CHARS) ||
+      (f.kind === 'json' && Array.isArray(value) && value.length > LARGE_RECORDS);
+    if (large) return this.largeField(f, value, label);
     if (f.kind === 'textarea' || f.kind === 'json') {
       const ta = el('textarea');
       ta.rows = 8;
@@ -364,8 +405,24 @@ export class ParameterPanel {
     return row;
   }
 
+  /** A summary in place of a text box too large to edit comfortably (tens of thousands of element sets). */
+  private largeField(f: FieldSpec, value: unknown, label: HTMLLabelElement): HTMLElement {
+    const row = el('div', 'field wide');
+    const box = el('div', 'large-value');
+    let lines = 1;
+    if (typeof value === 'string') for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) lines++;
+    const summary =
+      typeof value === 'string'
+        ? `${lines.toLocaleString('en-US')} lines (${(value.length / 1024 / 1024).toFixed(1)} MB) of element sets`
+        : `${(value as unknown[]).length.toLocaleString('en-US')} OMM records`;
+    box.append(el('span', undefined, `${summary}. Too large to edit here: edit the file and import it again (Import TLE/OMM…).`));
+    row.append(label, box, this.errorBox(f.path));
+    return row;
+  }
+
   private exportDraft(): void {
-    const blob = new Blob([`${JSON.stringify(this.draft, null, 2)}\n`], { type: 'application/json' });
+    const data = this.cb.currentScenario?.() ?? this.draft;
+    const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = el('a');
     a.href = url;

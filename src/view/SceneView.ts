@@ -113,7 +113,17 @@ export class SceneView {
     this.labelRenderer.setSize(w, h);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.resized = true;
   }
+
+  /** A resize clears the canvas: true once after each, so the owner redraws. */
+  takeResized(): boolean {
+    const r = this.resized;
+    this.resized = false;
+    return r;
+  }
+
+  private resized = false;
 
   setVisibility(v: LayerVisibility): void {
     this.track.line.visible &&= v.orbit;

@@ -101,4 +101,25 @@ describe('analysis worker API', () => {
     expect(chunkStepsFor(10_000)).toBe(40);
     expect(chunkStepsFor(100_000)).toBe(4);
   });
+
+  it('lean runs (keep: false) record no status codes or detail and leave the kept run in place', async () => {
+    const api = createAnalysisApi();
+    done(await api.run(small(), 21));
+    const lean = done(await api.run(small({ durationHours: 1 }), 22, undefined, { keep: false, statusCodes: false, details: false }));
+    expect(lean.statusCodes.length).toBe(0);
+    expect(lean.kpis.satelliteCount).toBe(6);
+    expect(await api.detail(22, 0)).toBeNull();
+    expect(await api.detail(21, 0)).not.toBeNull();
+  });
+
+  it('exports the CLI result document and series CSV as Blobs', async () => {
+    const api = createAnalysisApi();
+    const o = await api.exportRun(small(), 'series-csv');
+    expect(o.kind).toBe('done');
+    if (o.kind !== 'done') return;
+    const lines = (await o.blob.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 120);
+    expect(o.bytes).toBe(o.blob.size);
+    expect((await api.exportRun({ nonsense: 1 }, 'result-json')).kind).toBe('invalid');
+  });
 });

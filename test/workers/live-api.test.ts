@@ -31,6 +31,9 @@ describe('live worker API', () => {
     const info = await api.setScenario(sc, 4);
     expect(info.count).toBe(80);
     expect(info.names[0]).toBe('W01-01');
+    // Generated designs have their elements at the scenario start.
+    expect(info.epochMs).toHaveLength(80);
+    expect(info.epochMs[0]).toBe(Date.parse(sc.startUtc));
     const buffers = allocateLiveBuffers(80);
     const f = await api.frame(T, -1, buffers);
     expect(f.seq).toBe(4);

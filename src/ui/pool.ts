@@ -1,0 +1,228 @@
+/**
+ * A pool of analysis workers (one per core, capped) that every run goes to.
+ * Runs queue in lanes by priority:
+ *   primary — the active design being edited and inspected: always on worker 0,
+ *             which keeps it for per-satellite detail; it pre-empts whatever
+ *             else worker 0 runs (that job is put back at the head of its lane);
+ *   export  — result files (any worker);
+ *   design  — the other designs of the session (any worker);
+ *   sweep   — sweep points (any worker).
+ * One job per worker at a time. cancel(seq) drops a queued job or cancels the
+ * running one; cancelLane() does so for a whole lane. Each lane counts a batch
+ * (from when it was last idle) for an overall progress fraction.
+ */
+import * as Comlink from 'comlink';
+import type { AnalysisApi, AnalysisOutcome, ExportFormat, ExportOutcome, RunOptions, SatelliteDetailColumns } from '../../workers/protocol';
+import type { AnalysisRemote } from './analysis-client';
+
+export type Lane = 'primary' | 'export' | 'design' | 'sweep';
+const SHARED_LANES: readonly Lane[] = ['export', 'design', 'sweep'];
+
+/** A worker as the pool sees it (comlink remote or an in-process API in tests). */
+export type PoolRemote = Pick<Comlink.Remote<AnalysisApi>, 'run' | 'cancel' | 'detail' | 'exportRun'>;
+
+/** Workers for this machine: one per core, at least 1, at most `cap`. */
+export function poolSize(hardwareConcurrency: number | undefined, cap = 4): number {
+  const n = Number.isFinite(hardwareConcurrency) ? Math.floor(hardwareConcurrency as number) : 2;
+  return Math.max(1, Math.min(cap, n));
+}
+
+interface Job {
+  seq: number;
+  lane: Lane;
+  kind: 'run' | 'export';
+  input: unknown;
+  options?: RunOptions;
+  format?: ExportFormat;
+  onProgress?: (fraction: number) => void;
+  resolve: (o: AnalysisOutcome | ExportOutcome) => void;
+  worker: number;
+  progress: number;
+  cancelled: boolean;
+  preempted: boolean;
+}
+
+export interface LaneStats {
+  queued: number;
+  running: number;
+  /** Jobs finished in the current batch. */
+  finished: number;
+  /** Jobs in the current batch. */
+  total: number;
+  /** 0…1 over the batch (running jobs count by their progress). */
+  progress: number;
+}
+
+export class AnalysisPool {
+  private readonly queues: Record<Lane, Job[]> = { primary: [], export: [], design: [], sweep: [] };
+  private readonly running: Array<Job | undefined>;
+  private readonly batches: Record<Lane, { total: number; finished: number }> = {
+    primary: { total: 0, finished: 0 },
+    export: { total: 0, finished: 0 },
+    design: { total: 0, finished: 0 },
+    sweep: { total: 0, finished: 0 },
+  };
+  private exportSeq = -1;
+  /** Called when jobs start, finish or report progress (throttle in the caller). */
+  onChange: () => void = () => {};
+
+  constructor(
+    private readonly workers: readonly PoolRemote[],
+    /** Wraps callbacks passed to workers (Comlink.proxy in the page; identity in tests). */
+    private readonly wrap: <T extends object>(fn: T) => T = (fn) => Comlink.proxy(fn),
+  ) {
+    if (workers.length === 0) throw new RangeError('the analysis pool needs at least one worker');
+    this.running = workers.map(() => undefined);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Queues a run of `input` as `seq` (unique across the page) in `lane`. */
+  run(input: unknown, seq: number, lane: Exclude<Lane, 'export'>, options?: RunOptions, onProgress?: (fraction: number) => void): Promise<AnalysisOutcome> {
+    // Only the primary run is kept on worker 0 for detail(); others never replace it.
+    const opts: RunOptions | undefined = lane === 'primary' ? options : { ...options, keep: false };
+    return new Promise((resolve) => {
+      this.enqueue({ seq, lane, kind: 'run', input, options: opts, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+    });
+  }
+
+  /** Simulates `input` and returns the CLI's result file for it. */
+  exportRun(input: unknown, format: ExportFormat, onProgress?: (fraction: number) => void): Promise<ExportOutcome> {
+    return new Promise((resolve) => {
+      const seq = this.exportSeq--;
+      this.enqueue({ seq, lane: 'export', kind: 'export', input, format, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+    });
+  }
+
+  /** Per-satellite detail of the kept primary run (worker 0). */
+  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
+    return this.workers[0].detail(seq, index);
+  }
+
+  /** Drops job `seq` if queued; cancels it if running. */
+  cancel(seq: number): void {
+    for (const lane of Object.keys(this.queues) as Lane[]) {
+      const q = this.queues[lane];
+      const i = q.findIndex((j) => j.seq === seq);
+      if (i >= 0) {
+        const [job] = q.splice(i, 1);
+        this.settle(job, job.kind === 'run' ? { kind: 'cancelled', seq } : { kind: 'error', message: 'cancelled' });
+        this.changed();
+        return;
+      }
+    }
+    const job = this.running.find((j) => j?.seq === seq);
+    if (job && !job.cancelled) {
+      job.cancelled = true;
+      if (job.kind === 'run') void this.workers[job.worker].cancel(seq);
+    }
+  }
+
+  /** Cancels every queued and running job of `lane`. */
+  cancelLane(lane: Lane): void {
+    const q = this.queues[lane].splice(0);
+    for (const job of q) this.settle(job, job.kind === 'run' ? { kind: 'cancelled', seq: job.seq } : { kind: 'error', message: 'cancelled' });
+    for (const job of this.running) if (job && job.lane === lane) this.cancel(job.seq);
+    this.changed();
+  }
+
+  stats(lane: Lane): LaneStats {
+    const b = this.batches[lane];
+    let running = 0;
+    let inFlight = 0;
+    for (const j of this.running) {
+      if (j && j.lane === lane) {
+        running++;
+        inFlight += j.progress;
+      }
+    }
+    const queued = this.queues[lane].length;
+    return { queued, running, finished: b.finished, total: b.total, progress: b.total > 0 ? Math.min(1, (b.finished + inFlight) / b.total) : 0 };
+  }
+
+  /** The pool seen as one analysis worker for the active design's AnalysisClient (primary lane, worker 0). */
+  primaryRemote(): AnalysisRemote {
+    const remote = {
+      run: (input: unknown, seq: number, progress?: (seq: number, f: number) => void) =>
+        this.run(input, seq, 'primary', undefined, progress ? (f) => progress(seq, f) : undefined),
+      cancel: async (seq: number) => this.cancel(seq),
+      detail: (seq: number, index: number) => this.detail(seq, index),
+    };
+    return remote as unknown as AnalysisRemote;
+  }
+
+  private enqueue(job: Job): void {
+    const b = this.batches[job.lane];
+    if (this.queues[job.lane].length === 0 && !this.running.some((j) => j?.lane === job.lane)) {
+      b.total = 0;
+      b.finished = 0;
+    }
+    b.total++;
+    this.queues[job.lane].push(job);
+    this.pump();
+    this.changed();
+  }
+
+  private pump(): void {
+    // Worker 0 serves the primary lane first.
+    for (let w = 0; w < this.workers.length; w++) {
+      if (this.running[w]) continue;
+      let job: Job | undefined;
+      if (w === 0) job = this.queues.primary.shift();
+      if (!job) for (const lane of SHARED_LANES) if ((job = this.queues[lane].shift())) break;
+      if (job) this.start(job, w);
+    }
+    // A waiting primary run pre-empts a cancellable job on worker 0.
+    const cur = this.running[0];
+    if (this.queues.primary.length > 0 && cur && cur.lane !== 'primary' && cur.kind === 'run' && !cur.preempted && !cur.cancelled) {
+      cur.preempted = true;
+      void this.workers[0].cancel(cur.seq);
+    }
+  }
+
+  private start(job: Job, w: number): void {
+    job.worker = w;
+    job.progress = 0;
+    this.running[w] = job;
+    const remote = this.workers[w];
+    const onProgress = (f: number) => {
+      if (this.running[w] !== job) return;
+      job.progress = f;
+      job.onProgress?.(f);
+      this.changed();
+    };
+    const done = (o: AnalysisOutcome | ExportOutcome) => {
+      if (this.running[w] === job) this.running[w] = undefined;
+      if (job.kind === 'run' && job.preempted && !job.cancelled && (o as AnalysisOutcome).kind === 'cancelled') {
+        // Pre-empted by a primary run: back to the head of its lane.
+        job.preempted = false;
+        job.progress = 0;
+        this.queues[job.lane].unshift(job);
+      } else {
+        this.settle(job, o);
+      }
+      this.pump();
+      this.changed();
+    };
+    const failed = (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      done(job.kind === 'run' ? { kind: 'error', seq: job.seq, message } : { kind: 'error', message });
+    };
+    if (job.kind === 'run') {
+      remote.run(job.input, job.seq, this.wrap((_s: number, f: number) => onProgress(f)), job.options).then((o) => done(o as AnalysisOutcome), failed);
+    } else {
+      remote.exportRun(job.input, job.format!, this.wrap((f: number) => onProgress(f))).then((o) => done(o as ExportOutcome), failed);
+    }
+  }
+
+  private settle(job: Job, o: AnalysisOutcome | ExportOutcome): void {
+    this.batches[job.lane].finished++;
+    job.resolve(o);
+  }
+
+  private changed(): void {
+    this.onChange();
+  }
+}

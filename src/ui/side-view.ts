@@ -1,0 +1,141 @@
+/**
+ * The second 3D view of a side-by-side comparison: its own scene and live
+ * worker, driven by the app's clock as elapsed time from each design's start
+ * (so two designs with different epochs stay in step), status colours from
+ * that design's analysis. No picking or inspector: the active design owns
+ * those.
+ */
+import type * as THREE from 'three';
+import type { Scenario } from '../engine/scenario';
+import { parseUtcMs } from '../engine/time';
+import type { AnalysisResult, LiveFrame } from '../../workers/protocol';
+import { SceneView } from '../view/SceneView';
+import { LiveClient, type LiveRemote } from './live-client';
+
+type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'startMs' | 'stepMs' | 'steps' | 'satelliteCount'>;
+
+export function viewLabel(parent: HTMLElement): { root: HTMLElement; set(name: string, colour: string): void } {
+  const root = document.createElement('div');
+  root.className = 'view-label overlay';
+  const sw = document.createElement('span');
+  sw.className = 'swatch';
+  const t = document.createElement('span');
+  root.append(sw, t);
+  parent.append(root);
+  return {
+    root,
+    set(name: string, colour: string) {
+      t.textContent = name;
+      sw.style.background = colour;
+    },
+  };
+}
+
+export class SideView {
+  readonly view: SceneView;
+  private readonly live: LiveClient;
+  private readonly label: ReturnType<typeof viewLabel>;
+  private seq = 0;
+  private viewSeq = -1;
+  private startMs = 0;
+  private endMs = 0;
+  private status: StatusSource | undefined;
+  private statusStep = -2;
+  private needFrame = true;
+  private needRender = true;
+  private lastTime = Number.NaN;
+  private scenarioKey = '';
+  onError: (message: string) => void = () => {};
+
+  constructor(
+    readonly container: HTMLElement,
+    dayMap: THREE.Texture,
+    live: LiveRemote,
+  ) {
+    this.view = new SceneView(container, dayMap);
+    this.view.controls.addEventListener('change', () => {
+      this.needRender = true;
+    });
+    this.live = new LiveClient(live);
+    this.live.onError = (e) => this.onError(e instanceof Error ? e.message : String(e));
+    this.label = viewLabel(container);
+  }
+
+  /** Shows `scenario` (same object again: no reload). */
+  setDesign(scenario: Scenario, name: string, colour: string, key: string): void {
+    this.label.set(name, colour);
+    if (key === this.scenarioKey) return;
+    this.scenarioKey = key;
+    const seq = ++this.seq;
+    this.startMs = parseUtcMs(scenario.startUtc);
+    this.endMs = this.startMs + Math.round(scenario.durationHours * 3_600_000);
+    this.status = undefined;
+    this.statusStep = -2;
+    void this.live.setScenario(scenario, seq).then(
+      (info) => {
+        if (!info || info.seq !== this.seq) return;
+        this.viewSeq = info.seq;
+        this.view.satellites.resize(info.count);
+        this.view.satellites.setPointSize(info.count <= 400 ? 7 : info.count <= 2000 ? 5 : info.count <= 5000 ? 4 : 3);
+        this.view.stations.set(info.stationPos, info.stationNames);
+        this.statusStep = -2;
+        this.needFrame = true;
+      },
+      (e: unknown) => this.onError(e instanceof Error ? e.message : String(e)),
+    );
+  }
+
+  /** Analysis of the shown design (status colours), or undefined while it runs. */
+  setResult(r: StatusSource | undefined): void {
+    if (r === this.status) return;
+    this.status = r;
+    this.statusStep = -2;
+    this.needRender = true;
+  }
+
+  /** Per frame: follow the clock (elapsed ms from the active design's start). */
+  tick(elapsedMs: number): void {
+    const t = Math.min(this.endMs, Math.max(this.startMs, this.startMs + elapsedMs));
+    if (t !== this.lastTime) {
+      this.lastTime = t;
+      this.needFrame = true;
+    }
+    const f = this.live.take();
+    if (f) this.apply(f);
+    if (this.needFrame && this.live.request(t, -1)) this.needFrame = false;
+    if (this.view.controls.update() || this.view.takeResized()) this.needRender = true;
+    if (this.needRender) {
+      this.needRender = false;
+      this.view.render();
+    }
+  }
+
+  requestRender(): void {
+    this.needRender = true;
+  }
+
+  private apply(f: LiveFrame): void {
+    if (f.seq !== this.viewSeq || f.pos.length !== 3 * this.view.satellites.count) return;
+    const old = this.view.satellites.swapFrame(f.pos, f.flags);
+    this.view.applyFrame(f);
+    this.live.recycle(old.pos, old.flags, f.links);
+    this.updateStatus(f.timeMs);
+    this.needRender = true;
+  }
+
+  private updateStatus(timeMs: number): void {
+    const r = this.status;
+    const N = this.view.satellites.count;
+    if (!r || r.steps === 0 || r.satelliteCount !== N || r.statusCodes.length !== r.steps * N) {
+      if (this.statusStep !== -1) {
+        this.statusStep = -1;
+        this.view.satellites.setStatus(null);
+      }
+      return;
+    }
+    const k = Math.min(r.steps - 1, Math.max(0, Math.floor((timeMs - r.startMs) / r.stepMs)));
+    if (k === this.statusStep) return;
+    this.statusStep = k;
+    this.view.satellites.setStatus(r.statusCodes.subarray(k * N, (k + 1) * N));
+  }
+}

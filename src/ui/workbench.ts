@@ -1,0 +1,794 @@
+/**
+ * The design session: several designs, each a full scenario, compared side by
+ * side. It owns the design set and its list, the results of every design
+ * (cached by input hash: the same inputs give the same outputs), the runs of
+ * the non-active designs and of sweeps on the worker pool, the comparison
+ * and sweep workspaces, element-set import, files, share links and exports.
+ * The App (panel, 3D view, clock, charts, KPIs) shows and edits the active
+ * design and reports back through its hooks.
+ */
+import type * as THREE from 'three';
+import * as Comlink from 'comlink';
+import { MAX_SATELLITES, parseScenario, type Scenario } from '../engine/scenario';
+import { parseUtcMs } from '../engine/time';
+import type { AnalysisResult, LiveScenarioInfo } from '../../workers/protocol';
+import type { ImportApi, ImportSummary } from '../../workers/import-api';
+import { App, initialDraft, presetDraft, presetOptions, type AppDom, type AppMode } from './app';
+import type { AnalysisStatus } from './analysis-client';
+import { ComparePanel, type CompareEntry } from './compare';
+import { DesignList, type DesignRowInfo, type ExportKind } from './design-list';
+import { DesignSet, type Design } from './designs';
+import { cloneJson } from './draft';
+import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs } from './epochs';
+import { classifyFile, download, fileStem, prettyJson } from './files';
+import { displayNumber } from './format';
+import { inputHash } from './hash';
+import { ImportDialog, type ImportSettings } from './import-dialog';
+import type { LiveRemote } from './live-client';
+import type { AnalysisPool } from './pool';
+import { decodeShare, encodeShare, shareUrl, tokenFromHash } from './share';
+import { SideView } from './side-view';
+import { canvasToPng, composeCharts, composeViews } from './snapshot';
+import { SweepPanel } from './sweep-panel';
+import { SweepRunner, sweepFile, type SweepSpec, type SweepVary } from './sweep-model';
+import type { AppParams } from './url-params';
+
+export interface WorkbenchDom extends AppDom {
+  root: HTMLElement;
+  designs: HTMLElement;
+  compare: HTMLElement;
+  sweep: HTMLElement;
+  sideView: HTMLElement;
+  tabs: HTMLElement;
+  hash: HTMLElement;
+}
+
+export interface WorkbenchDeps {
+  pool: AnalysisPool;
+  live: LiveRemote;
+  /** Spawns the second live worker on first use of the side-by-side view. */
+  spawnSideLive: () => LiveRemote;
+  importer: Pick<Comlink.Remote<ImportApi>, 'parse'>;
+  dayMap: THREE.Texture;
+  /** Input hash of a normalised scenario; default: on this thread (the page passes the import worker's). */
+  hash?: (scenario: Scenario) => Promise<string>;
+}
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Results kept beyond those of current designs (by input hash), and their memory budget. */
+const SPARE_RESULTS = 6;
+const SPARE_BYTES = 64 * 1024 * 1024;
+
+/** Rough size of a result's columns (status codes dominate for large runs). */
+function resultBytes(r: AnalysisResult): number {
+  let n = r.statusCodes.byteLength;
+  for (const c of Object.values(r.series)) n += (c as Float64Array).byteLength;
+  for (const c of Object.values(r.events)) n += (c as Float64Array).byteLength;
+  return n;
+}
+/** Design-lane runs: status codes for the side view, no per-satellite detail. */
+const DESIGN_RUN = { statusCodes: true, details: false };
+
+type Mode = AppMode;
+
+export class Workbench {
+  readonly designs = new DesignSet();
+  readonly app: App;
+  private readonly list: DesignList;
+  private readonly compare: ComparePanel;
+  private readonly sweep: SweepPanel;
+  private readonly importer: ImportDialog;
+  private readonly runner: SweepRunner;
+  private sweepSpec: SweepSpec | undefined;
+  private sweepBaseColour = '#4cc2ff';
+  private readonly results = new Map<string, AnalysisResult>();
+  private readonly failed = new Map<string, string>();
+  private readonly inflight = new Map<string, { seq: number; progress: number; started: boolean }>();
+  private readonly rowInfo = new Map<number, DesignRowInfo>();
+  private activeStatus: AnalysisStatus = { state: 'running', progress: 0 };
+  private activeSeq = -1;
+  private seqCounter = 0;
+  private mode: Mode = 'design';
+  private side: SideView | undefined;
+  private maxAgeDays = DEFAULT_MAX_AGE_DAYS;
+  private lastEpochs: { epochMs: Float64Array; startMs: number } | undefined;
+  private refreshPending = false;
+  private poolPending = false;
+  private readonly hash: (scenario: Scenario) => Promise<string>;
+  /** Input hash of the active design's runs by seq (results need not be hashed again). */
+  private readonly hashBySeq = new Map<number, Promise<string | undefined>>();
+
+  constructor(
+    private readonly dom: WorkbenchDom,
+    private readonly deps: WorkbenchDeps,
+    private readonly params: AppParams,
+  ) {
+    const nextSeq = () => ++this.seqCounter;
+    this.hash = deps.hash ?? inputHash;
+    this.app = new App(
+      dom,
+      {
+        analysis: deps.pool.primaryRemote(),
+        live: deps.live,
+        dayMap: deps.dayMap,
+        nextSeq,
+        hooks: {
+          onActiveScenario: (s, seq, draft) => this.onActiveScenario(s, seq, draft),
+          onActiveInvalid: (draft) => this.onActiveInvalid(draft),
+          onActiveStatus: (st) => this.onActiveStatus(st),
+          onActiveResult: (r) => this.onActiveResult(r),
+          onLiveInfo: (info, s) => this.onLiveInfo(info, s),
+          checkName: (name) => {
+            if (typeof name !== 'string') return undefined; // the schema reports it
+            const c = this.designs.checkName(name, this.designs.activeId);
+            return c.ok ? undefined : c.message;
+          },
+        },
+      },
+      params,
+    );
+    this.app.onFrameTime = (h) => this.compare.setCursorHours(h);
+    this.list = new DesignList(dom.designs, presetOptions(), {
+      onActivate: (id) => this.activate(id),
+      onDuplicate: (id) => this.duplicate(id),
+      onRename: (id, name) => this.rename(id, name),
+      onRemove: (id) => this.remove(id),
+      onAdd: (preset) => this.addPreset(preset),
+      onOpenFiles: (files) => void this.openFiles(files),
+      onShare: () => void this.share(),
+      onImport: () => this.importer.open(),
+      onExport: (kind) => void this.exportFile(kind),
+      onCancelRuns: () => this.cancelDesignRuns(),
+    });
+    this.compare = new ComparePanel(dom.compare, {
+      onBaseline: (id) => {
+        this.designs.baselineId = id;
+        this.refresh();
+      },
+      onSide: (id) => {
+        this.designs.sideId = id;
+        this.updateSide();
+        this.refresh();
+      },
+      onSeekElapsed: (ms) => this.app.seekElapsed(ms),
+    });
+    this.runner = new SweepRunner(deps.pool, nextSeq);
+    this.sweep = new SweepPanel(dom.sweep, {
+      onRun: (baseId, vary) => void this.runSweep(baseId, vary),
+      onCancel: () => this.runner.cancel(),
+      onOpenPoint: (i) => this.openSweepPoint(i),
+      onExportCsv: () => void this.exportFile('sweep-csv'),
+      onExportFile: () => void this.exportFile('sweep-file'),
+    });
+    this.importer = new ImportDialog(document.body, {
+      onImport: (text, fileName, settings) => void this.importElements(text, fileName, settings),
+      onMaxAge: (days) => {
+        this.maxAgeDays = days;
+        this.showEpochWarning();
+      },
+    });
+    deps.pool.onChange = () => this.poolChanged();
+    for (const tab of dom.tabs.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
+      tab.addEventListener('click', () => this.setMode(tab.dataset.mode as Mode));
+    }
+    this.setupDrop();
+  }
+
+  /** Restores the designs of a share link, or opens the default / URL-parameter design; starts the app. */
+  async start(locationHash: string): Promise<void> {
+    const token = tokenFromHash(locationHash);
+    let active = 0;
+    if (token !== undefined) {
+      const r = await decodeShare(token);
+      if (r.ok) {
+        for (const s of r.value.designs) this.designs.add(s as unknown as Record<string, unknown>, 'custom');
+        active = r.value.active;
+        this.designs.baselineId = this.designs.designs[r.value.baseline].id;
+      } else {
+        this.list.showLoadError(`Share link not loaded: ${r.message}. Showing the default design instead.`);
+      }
+    }
+    if (this.designs.size === 0) {
+      const { draft, preset } = initialDraft(this.params);
+      this.designs.add(draft, preset);
+    }
+    const a = this.designs.designs[active];
+    this.designs.activeId = a.id;
+    for (const d of this.designs.designs) if (d !== a) void this.validate(d);
+    this.app.start({ draft: a.draft, preset: a.preset });
+    a.draft = this.app.draft;
+    this.refresh();
+  }
+
+  // ---- the active design (hooks from the App) ----
+
+  private onActiveScenario(scenario: Scenario, seq: number, draft: Record<string, unknown>): void {
+    const d = this.designs.active;
+    if (!d) return;
+    d.draft = draft;
+    if (scenario.name !== d.name) {
+      d.name = scenario.name;
+      this.dom.scenarioName.textContent = d.name;
+    }
+    d.scenario = scenario;
+    d.hash = undefined;
+    this.activeSeq = seq;
+    this.lastEpochs = undefined;
+    this.dom.hash.textContent = '········';
+    // Hashed in a task of its own (the scenario is copied to the hashing worker).
+    const hashed = nextTask().then(() => (d.scenario === scenario ? this.hash(scenario) : undefined));
+    this.hashBySeq.set(seq, hashed);
+    while (this.hashBySeq.size > 8) this.hashBySeq.delete(this.hashBySeq.keys().next().value as number);
+    void hashed
+      .then((h) => {
+        if (h === undefined || d.scenario !== scenario) return;
+        d.hash = h;
+        if (d.id === this.designs.activeId) this.showActiveHash(h);
+        const cached = this.results.get(h);
+        if (cached && this.activeSeq === seq && d.id === this.designs.activeId) this.app.presentResult(cached, seq);
+        this.refresh();
+      });
+    this.scheduleRefresh();
+  }
+
+  private onActiveInvalid(draft: Record<string, unknown>): void {
+    const d = this.designs.active;
+    if (!d) return;
+    d.draft = draft;
+    this.dom.hash.textContent = 'invalid';
+    this.dom.hash.title = 'The active design has invalid inputs (see the panel); the view and results are of its last valid version.';
+    this.rowInfo.set(d.id, { state: 'invalid', progress: 0, message: 'fix the fields marked in the panel' });
+    this.scheduleRefresh();
+  }
+
+  private onActiveStatus(s: AnalysisStatus): void {
+    const changed = s.state !== this.activeStatus.state;
+    this.activeStatus = s;
+    // Progress only repaints the rows; a state change refreshes everything.
+    if (changed) this.scheduleRefresh();
+    else this.poolChanged();
+  }
+
+  private onActiveResult(r: AnalysisResult): void {
+    void (this.hashBySeq.get(r.seq) ?? Promise.resolve(undefined)).then(async (known) => {
+      const h = known ?? (await this.hash(r.scenario));
+      this.results.set(h, r);
+      this.failed.delete(h);
+      this.trimResults();
+      this.refresh();
+    });
+  }
+
+  private onLiveInfo(info: LiveScenarioInfo, scenario: Scenario): void {
+    this.lastEpochs = { epochMs: info.epochMs, startMs: parseUtcMs(scenario.startUtc) };
+    this.showEpochWarning();
+  }
+
+  private showEpochWarning(): void {
+    const e = this.lastEpochs;
+    this.list.showEpochWarning(e ? epochWarning(e.epochMs, e.startMs, this.maxAgeDays) : null);
+  }
+
+  private showActiveHash(h: string): void {
+    this.dom.hash.textContent = h;
+    this.dom.hash.title = `Input hash of the active design: SHA-256 of its normalised scenario (name excluded), first 8 hex digits. The same inputs give the same outputs.`;
+  }
+
+  // ---- design list actions ----
+
+  private activate(id: number): void {
+    const d = this.designs.byId(id);
+    if (!d || id === this.designs.activeId) return;
+    this.designs.activeId = id;
+    if (this.designs.sideId === id) this.designs.sideId = -1;
+    this.lastEpochs = undefined;
+    this.showEpochWarning();
+    this.app.loadDesign(d.draft, d.preset, true);
+    d.draft = this.app.draft;
+    this.updateSide();
+    this.list.render(this.designs, new Map(this.designs.designs.map((x) => [x.id, this.rowState(x)])));
+    this.scheduleRefresh();
+  }
+
+  private duplicate(id: number): void {
+    const src = this.designs.byId(id);
+    if (!src) return;
+    if (src.id === this.designs.activeId) src.draft = this.app.draft;
+    const d = this.designs.duplicate(id);
+    if (d) this.activate(d.id);
+  }
+
+  private rename(id: number, name: string) {
+    const r = this.designs.rename(id, name);
+    if (r.ok) {
+      if (id === this.designs.activeId) this.app.renameActive(r.name);
+      this.updateSide();
+      this.refresh();
+    }
+    return r;
+  }
+
+  private remove(id: number): void {
+    const wasActive = id === this.designs.activeId;
+    if (!this.designs.remove(id)) return;
+    this.rowInfo.delete(id);
+    this.trimResults();
+    if (wasActive) {
+      const a = this.designs.active!;
+      this.app.loadDesign(a.draft, a.preset, true);
+      a.draft = this.app.draft;
+    }
+    this.updateSide();
+    this.refresh();
+  }
+
+  private addPreset(preset: string): void {
+    const draft = presetDraft(preset);
+    if (!draft) return;
+    const d = this.designs.add(draft, preset);
+    this.activate(d.id);
+  }
+
+  /** Adds scenarios as designs; the first (or `activeIndex`) becomes active. */
+  private addScenarios(scenarios: readonly Scenario[], activeIndex = 0, baselineIndex?: number): Design[] {
+    const added = scenarios.map((s) => this.designs.add(cloneJson(s) as unknown as Record<string, unknown>, 'custom', undefined, true));
+    for (const d of added) void this.validate(d);
+    if (baselineIndex !== undefined && added[baselineIndex]) this.designs.baselineId = added[baselineIndex].id;
+    const a = added[activeIndex] ?? added[0];
+    if (a) this.activate(a.id);
+    return added;
+  }
+
+  /** Validates a non-active design's draft and hashes it; then its run is queued if needed. */
+  private async validate(d: Design): Promise<void> {
+    const r = parseScenario(d.draft);
+    if (!r.ok) {
+      d.scenario = undefined;
+      d.hash = undefined;
+      this.rowInfo.set(d.id, { state: 'invalid', progress: 0, message: r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+      this.scheduleRefresh();
+      return;
+    }
+    d.scenario = r.scenario;
+    const h = await this.hash(r.scenario);
+    if (d.scenario !== r.scenario) return;
+    d.hash = h;
+    this.refresh();
+  }
+
+  // ---- runs of the other designs ----
+
+  /** Queues runs for designs without a result; cancels runs nobody needs any more. */
+  private refreshRuns(): void {
+    const needed = new Map<string, Design>();
+    const activeHash = this.designs.active?.hash;
+    for (const d of this.designs.designs) {
+      if (d.id === this.designs.activeId || !d.hash || !d.scenario) continue;
+      if (this.results.has(d.hash) || this.failed.has(d.hash) || d.hash === activeHash) continue;
+      needed.set(d.hash, d);
+    }
+    for (const [h, job] of this.inflight) {
+      if (!needed.has(h)) {
+        this.inflight.delete(h);
+        this.deps.pool.cancel(job.seq);
+      }
+    }
+    for (const [h, d] of needed) {
+      if (this.inflight.has(h)) continue;
+      const seq = ++this.seqCounter;
+      const job = { seq, progress: 0, started: false };
+      this.inflight.set(h, job);
+      void this.deps.pool
+        .run(d.scenario, seq, 'design', DESIGN_RUN, (f) => {
+          job.progress = f;
+          job.started = true;
+          this.poolChanged();
+        })
+        .then((o) => {
+          if (this.inflight.get(h) === job) this.inflight.delete(h);
+          if (o.kind === 'done') {
+            this.results.set(h, o.result);
+            this.trimResults();
+          } else if (o.kind === 'invalid') this.failed.set(h, o.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+          else if (o.kind === 'error') this.failed.set(h, o.message);
+          this.refresh();
+        });
+    }
+  }
+
+  private cancelDesignRuns(): void {
+    for (const [h, job] of this.inflight) {
+      this.failed.set(h, 'cancelled; show the design to run it again');
+      this.deps.pool.cancel(job.seq);
+    }
+    this.inflight.clear();
+    this.refresh();
+  }
+
+  /** Drops the oldest results no design uses beyond SPARE_RESULTS or SPARE_BYTES. */
+  private trimResults(): void {
+    const used = new Set(this.designs.designs.map((d) => d.hash).filter((h): h is string => !!h));
+    const spare = [...this.results.keys()].filter((h) => !used.has(h));
+    let bytes = spare.reduce((a, h) => a + resultBytes(this.results.get(h)!), 0);
+    while (spare.length > SPARE_RESULTS || (spare.length > 0 && bytes > SPARE_BYTES)) {
+      const h = spare.shift()!;
+      bytes -= resultBytes(this.results.get(h)!);
+      this.results.delete(h);
+    }
+  }
+
+  // ---- views of the session ----
+
+  private rowState(d: Design): DesignRowInfo {
+    const isActive = d.id === this.designs.activeId;
+    const prev = this.rowInfo.get(d.id);
+    if (prev?.state === 'invalid' && !d.scenario) return prev;
+    if (isActive && prev?.state === 'invalid' && this.activeStatus.state !== 'running') return prev;
+    const r = d.hash ? this.results.get(d.hash) : undefined;
+    if (r) return { state: 'done', progress: 1, headline: `${displayNumber(r.kpis.meanUsableComputePflops, 4)} PFLOPS usable` };
+    if (isActive) {
+      const s = this.activeStatus;
+      if (s.state === 'error') return { state: 'error', progress: 0, message: s.message };
+      return { state: 'running', progress: s.state === 'running' ? s.progress : 0 };
+    }
+    if (d.hash && this.failed.has(d.hash)) return { state: 'error', progress: 0, message: this.failed.get(d.hash) };
+    const job = d.hash ? this.inflight.get(d.hash) : undefined;
+    if (job) return job.started ? { state: 'running', progress: job.progress } : { state: 'pending', progress: 0 };
+    return { state: d.scenario ? 'pending' : 'invalid', progress: 0 };
+  }
+
+  /** A refresh in a task of its own (coalesced). */
+  private scheduleRefresh(): void {
+    if (this.refreshPending) return;
+    this.refreshPending = true;
+    setTimeout(() => {
+      this.refreshPending = false;
+      this.refresh();
+    }, 0);
+  }
+
+  /** Redraws the list, the comparison and the sweep's design choice; queues missing runs. */
+  private refresh(): void {
+    this.refreshRuns();
+    const info = new Map<number, DesignRowInfo>();
+    for (const d of this.designs.designs) {
+      const r = this.rowState(d);
+      info.set(d.id, r);
+      if (r.state !== 'invalid') this.rowInfo.delete(d.id);
+      else this.rowInfo.set(d.id, r);
+    }
+    this.list.render(this.designs, info);
+    const entries: CompareEntry[] = this.designs.designs.map((d) => ({
+      id: d.id,
+      name: d.name,
+      colour: d.colour,
+      hash: d.hash,
+      state: info.get(d.id)!.state,
+      result: d.hash ? this.results.get(d.hash) : undefined,
+    }));
+    this.compare.update(entries, this.designs.baseline?.id ?? -1, this.designs.sideId, this.designs.activeId);
+    this.sweep.setBases(
+      this.designs.designs.map((d) => ({ id: d.id, name: d.name, colour: d.colour, scenario: d.scenario })),
+      this.designs.activeId,
+    );
+    const a = this.designs.active;
+    if (a) this.app.setViewColours(a.colour, this.designs.byId(this.designs.sideId)?.colour ?? '#ff9e3d');
+    this.side?.setResult(this.sideResult());
+    this.poolChanged();
+  }
+
+  private sideResult(): AnalysisResult | undefined {
+    const d = this.designs.byId(this.designs.sideId);
+    return d?.hash ? this.results.get(d.hash) : undefined;
+  }
+
+  private poolChanged(): void {
+    if (this.poolPending) return;
+    this.poolPending = true;
+    requestAnimationFrame(() => {
+      this.poolPending = false;
+      const pool = this.deps.pool;
+      const ds = pool.stats('design');
+      const busy = ds.running + ds.queued;
+      const text = busy > 0 ? `${ds.running} running · ${ds.queued} queued` : `${pool.size} worker${pool.size === 1 ? '' : 's'}`;
+      this.list.setPool(text, ds.progress, busy > 0);
+      const ss = pool.stats('sweep');
+      this.sweep.setProgress(ss);
+      if (this.runner.running && this.runner.points.length) {
+        const done = this.runner.points.filter((p) => p.state === 'done').length;
+        this.sweep.setState('running', `${done} of ${this.runner.points.length} designs done · ${ss.running} running on ${pool.size} worker${pool.size === 1 ? '' : 's'}`);
+      }
+      // Row progress of running designs.
+      if (busy > 0 || this.activeStatus.state === 'running') this.list.render(this.designs, new Map(this.designs.designs.map((d) => [d.id, this.rowState(d)])));
+    });
+  }
+
+  setMode(mode: Mode): void {
+    this.mode = mode;
+    const root = this.dom.root;
+    root.classList.remove('mode-design', 'mode-compare', 'mode-sweep');
+    root.classList.add(`mode-${mode}`);
+    for (const tab of this.dom.tabs.querySelectorAll<HTMLElement>('[data-mode]')) tab.setAttribute('aria-selected', String(tab.dataset.mode === mode));
+    this.compare.setVisible(mode === 'compare');
+    this.sweep.setVisible(mode === 'sweep');
+    this.app.setMode(mode);
+    this.updateSide();
+  }
+
+  private updateSide(): void {
+    const d = this.designs.byId(this.designs.sideId);
+    const a = this.designs.active;
+    const on = this.mode === 'compare' && !!d && !!d.scenario && d.id !== this.designs.activeId;
+    this.dom.sideView.hidden = !on;
+    this.dom.root.classList.toggle('side-by-side', on);
+    if (!on || !d || !d.scenario) {
+      this.app.setSide(null);
+      return;
+    }
+    if (!this.side) {
+      this.side = new SideView(this.dom.sideView, this.deps.dayMap, this.deps.spawnSideLive());
+      this.side.onError = (m) => console.warn('side view:', m);
+      this.app.linkSideCamera(this.side);
+    }
+    this.side.setDesign(d.scenario, d.name, d.colour, `${d.id}:${d.hash ?? ''}`);
+    this.side.setResult(this.sideResult());
+    this.app.setSide(this.side, a ? { name: a.name, colour: a.colour } : undefined);
+  }
+
+  // ---- files ----
+
+  private async openFiles(files: File[]): Promise<void> {
+    this.list.showLoadError(null);
+    const problems: string[] = [];
+    for (const f of files) {
+      const text = await f.text();
+      const c = classifyFile(text, f.name);
+      if (c.kind === 'invalid') problems.push(c.message);
+      else if (c.kind === 'scenarios') this.addScenarios(c.scenarios, c.active ?? 0, c.baseline);
+      else if (c.kind === 'elements') {
+        this.importer.open();
+        await this.importElements(text, f.name, this.importer.settings());
+      } else if (c.kind === 'sweep') this.loadSweepFile(c.value, f.name, problems);
+    }
+    if (problems.length) this.list.showLoadError(problems.join('\n'));
+  }
+
+  private loadSweepFile(value: { base: unknown; vary: unknown }, fileName: string, problems: string[]): void {
+    const base = parseScenario(value.base);
+    if (!base.ok) {
+      problems.push(`${fileName}: base: ${base.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      return;
+    }
+    const vary = Array.isArray(value.vary) ? value.vary : [];
+    const ok = vary.length >= 1 && vary.length <= 2 && vary.every((v) => v && typeof v.field === 'string' && Array.isArray(v.values) && v.values.every((x: unknown) => typeof x === 'number'));
+    if (!ok) {
+      problems.push(`${fileName}: vary must list one or two fields with numeric values (the app sweeps numbers)`);
+      return;
+    }
+    const [d] = this.addScenarios([base.scenario]);
+    this.setMode('sweep');
+    this.refresh();
+    this.sweep.loadSpec(d.id, vary as SweepVary[]);
+  }
+
+  private setupDrop(): void {
+    const root = document.body;
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    root.addEventListener('dragenter', (e) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      root.classList.add('dropping');
+    });
+    root.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) root.classList.remove('dropping');
+    });
+    root.addEventListener('dragover', (e) => {
+      if (hasFiles(e)) e.preventDefault();
+    });
+    root.addEventListener('drop', (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      root.classList.remove('dropping');
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) void this.openFiles(files);
+    });
+  }
+
+  // ---- element-set import ----
+
+  private async importElements(text: string, fileName: string | undefined, settings: ImportSettings): Promise<void> {
+    this.maxAgeDays = settings.maxAgeDays;
+    this.importer.setBusy(0);
+    let summary: ImportSummary;
+    try {
+      const o = await this.deps.importer.parse(
+        text,
+        'auto',
+        Comlink.proxy((f: number) => this.importer.setBusy(f)),
+      );
+      if (o.kind === 'error') {
+        this.importer.setBusy(null);
+        this.importer.showError(o.message);
+        return;
+      }
+      summary = o.summary;
+    } catch (e) {
+      this.importer.setBusy(null);
+      this.importer.showError(`import failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.importer.setBusy(null);
+    const total = summary.count + summary.errors.length;
+    if (summary.count === 0) {
+      this.importer.showReport({ loaded: 0, total, errors: summary.errors, note: 'No element set loaded; nothing was added.' });
+      return;
+    }
+    const a = this.designs.active?.scenario;
+    let startMs: number | undefined;
+    if (settings.startMode === 'newest') startMs = startForEpochs(summary.epochMs);
+    else if (settings.startMode === 'active' && a) startMs = parseUtcMs(a.startUtc);
+    const startUtc = settings.startMode === 'custom' ? settings.startUtc : new Date(startMs ?? Date.now()).toISOString().replace('.000Z', 'Z');
+    const name = settings.name || (fileName ? fileName.replace(/\.[^.]+$/, '') : `Imported ${summary.format.toUpperCase()}`);
+    const draft: Record<string, unknown> = {
+      name,
+      startUtc,
+      durationHours: settings.durationHours,
+      stepSeconds: settings.stepSeconds,
+      constellation: summary.format === 'tle' ? { type: 'tle', text } : { type: 'omm', records: summary.records },
+    };
+    if (a) {
+      draft.node = a.node;
+      draft.groundStations = a.groundStations;
+      draft.interSatelliteLinks = a.interSatelliteLinks;
+      draft.environment = a.environment;
+    }
+    if (summary.count > MAX_SATELLITES) {
+      this.importer.showError(`${summary.count.toLocaleString('en-US')} element sets exceed the limit of ${MAX_SATELLITES.toLocaleString('en-US')} satellites per design.`);
+      return;
+    }
+    // Validated with a stand-in for the element sets (already parsed): the full text is checked once, on activation.
+    const check = parseScenario({ ...draft, constellation: summary.format === 'tle' ? { type: 'tle', text: 'x' } : { type: 'omm', records: [{}] } });
+    if (!check.ok) {
+      this.importer.showError(`The imported design is invalid: ${check.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      return;
+    }
+    const d = this.designs.add(draft, 'custom', undefined, true);
+    await nextTask();
+    this.activate(d.id);
+    this.lastEpochs = { epochMs: summary.epochMs, startMs: parseUtcMs(check.scenario.startUtc) };
+    this.showEpochWarning();
+    const warn = epochWarning(summary.epochMs, parseUtcMs(check.scenario.startUtc), settings.maxAgeDays);
+    this.importer.showReport({ loaded: summary.count, total, errors: summary.errors, designName: d.name, warning: warn });
+  }
+
+  // ---- share links ----
+
+  private async share(): Promise<void> {
+    const ds = this.designs.designs;
+    const valid = ds.filter((d) => d.scenario);
+    const skipped = ds.length - valid.length;
+    const idx = (id: number) => Math.max(0, valid.findIndex((d) => d.id === id));
+    const r = await encodeShare(
+      valid.map((d) => d.scenario!),
+      idx(this.designs.activeId),
+      idx(this.designs.baseline?.id ?? -1),
+    );
+    if (!r.ok) {
+      this.list.showShare(null, `Cannot share as a link: ${r.message}`, true);
+      return;
+    }
+    const url = shareUrl(location.href, r.value);
+    history.replaceState(null, '', url);
+    this.list.showShare(
+      url,
+      `Restores ${valid.length} design${valid.length === 1 ? '' : 's'} exactly (${(r.value.length / 1024).toFixed(1)} KB)${skipped ? `; ${skipped} invalid design${skipped === 1 ? '' : 's'} left out` : ''}.`,
+    );
+  }
+
+  // ---- sweeps ----
+
+  private async runSweep(baseId: number, vary: SweepVary[]): Promise<void> {
+    const b = this.designs.byId(baseId);
+    if (!b?.scenario) return;
+    const spec: SweepSpec = { base: b.scenario, vary };
+    this.sweepSpec = spec;
+    this.sweepBaseColour = b.colour;
+    this.sweep.setMessage(null);
+    const n = vary.reduce((a, v) => a * v.values.length, 1);
+    this.sweep.setState('planning', `Checking ${n} designs…`);
+    await this.runner.start(spec, {
+      onPlanned: (points) => {
+        this.sweep.setPlan(vary, points, this.sweepBaseColour);
+        this.sweep.setState('running', `0 of ${points.length} designs done`);
+      },
+      onPoint: () => this.sweep.pointsChanged(),
+      onDone: (o) => {
+        const pts = this.runner.points;
+        const done = pts.filter((p) => p.state === 'done').length;
+        const errs = pts.filter((p) => p.state === 'error');
+        this.sweep.pointsChanged();
+        if (o.kind === 'invalid') {
+          this.sweep.setState('invalid', 'The sweep has invalid designs (nothing ran).');
+          this.sweep.setMessage(o.message.replace(/^Error: /, '').split('\n').slice(0, 6).join('\n'));
+        } else if (o.kind === 'cancelled') this.sweep.setState('cancelled', `Cancelled: ${done} of ${pts.length} designs done.`);
+        else {
+          this.sweep.setState('done', `Done: ${done} of ${pts.length} designs${errs.length ? `, ${errs.length} failed` : ''}.`);
+          if (errs.length) this.sweep.setMessage(errs.slice(0, 4).map((p) => `${p.values.join(', ')}: ${p.message}`).join('\n'));
+        }
+      },
+    });
+  }
+
+  private openSweepPoint(index: number): void {
+    const p = this.runner.points[index];
+    const spec = this.sweepSpec;
+    if (!p || !spec) return;
+    const label = spec.vary.map((v, k) => `${v.field.split('.').pop()!.replace(/\[\d+\]/, '')}=${p.values[k]}`).join(', ');
+    const scenario = { ...p.scenario, name: `${spec.base.name} · ${label}` };
+    this.addScenarios([scenario]);
+    this.setMode('compare');
+  }
+
+  // ---- exports ----
+
+  private notice(text: string): void {
+    this.list.showLoadError(text);
+  }
+
+  private caption(): string {
+    const a = this.designs.active;
+    const side = this.designs.byId(this.designs.sideId);
+    const names = [a, this.mode === 'compare' ? side : undefined].filter((d): d is Design => !!d).map((d) => `${d.name} #${d.hash ?? '?'}`);
+    return `Orbital Compute Simulator · ${names.join(' | ')} · ${new Date(this.app.clock.timeMs).toISOString()}`;
+  }
+
+  private async exportFile(kind: ExportKind): Promise<void> {
+    const a = this.designs.active;
+    const stem = fileStem(a?.name ?? 'scenario');
+    try {
+      switch (kind) {
+        case 'series-csv':
+        case 'result-json': {
+          const s = this.app.currentScenario;
+          if (!s) return this.notice('The active design is invalid: nothing to export.');
+          const o = await this.deps.pool.exportRun(s, kind);
+          if (o.kind !== 'done') return this.notice(`Export failed: ${o.kind === 'invalid' ? o.issues.map((i) => i.message).join('; ') : o.message}`);
+          download(o.blob, kind === 'series-csv' ? `${stem}-series.csv` : `${stem}-result.json`);
+          return;
+        }
+        case 'design-set': {
+          const valid = this.designs.designs.filter((d) => d.scenario);
+          const idx = (id: number) => Math.max(0, valid.findIndex((d) => d.id === id));
+          download(prettyJson({ designs: valid.map((d) => d.scenario), active: idx(this.designs.activeId), baseline: idx(this.designs.baseline?.id ?? -1) }), 'designs.json', 'application/json');
+          return;
+        }
+        case 'view-png': {
+          if (this.mode === 'sweep') this.setMode('design');
+          const png = await canvasToPng(composeViews(this.app.captureViews(), this.caption()));
+          download(png, `${stem}-view.png`);
+          return;
+        }
+        case 'charts-png': {
+          const charts = this.mode === 'compare' ? this.compare.snapshot() : this.mode === 'sweep' ? this.sweep.snapshot() : this.app.chartImages();
+          const png = await canvasToPng(composeCharts(charts, this.caption()));
+          download(png, `${stem}-${this.mode === 'design' ? 'charts' : this.mode}.png`);
+          return;
+        }
+        case 'sweep-csv':
+          if (!this.runner.points.some((p) => p.state === 'done')) return this.notice('No sweep results yet: run a sweep first.');
+          download(this.runner.csv(), 'sweep-results.csv', 'text/csv');
+          return;
+        case 'sweep-file':
+          if (!this.sweepSpec) return this.notice('No sweep yet: set one up and run it first.');
+          download(prettyJson(sweepFile(this.sweepSpec)), 'sweep.json', 'application/json');
+          return;
+      }
+    } catch (e) {
+      this.notice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
