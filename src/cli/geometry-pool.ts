@@ -26,7 +26,11 @@ function spawnNodeWorker(): GeometryEndpoint {
   };
 }
 
-/** Phase A on `workers` worker threads. */
-export function workerGeometry(workers = defaultWorkerCount()): GeometrySourceFactory {
-  return poolGeometry(spawnNodeWorker, workers);
+/**
+ * Phase A over `threads` threads: this one (which also runs phase B) takes a
+ * share of the satellites, `threads − 1` worker threads the rest.
+ */
+export function workerGeometry(threads = defaultWorkerCount(), localFraction = 0.3): GeometrySourceFactory {
+  const workers = Math.max(1, threads - 1);
+  return poolGeometry(spawnNodeWorker, workers, { localFraction: threads > 1 ? localFraction : 0 });
 }

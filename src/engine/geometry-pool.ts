@@ -7,7 +7,8 @@
  * workers: src/cli/geometry-pool.ts (worker_threads), workers/geometry-pool.ts
  * (Web Workers).
  */
-import type { ChunkFields, GeometryResult } from './geometry';
+import { GeometryKernel, type ChunkFields, type GeometryResult } from './geometry';
+import { wasmRuntime } from './orbit';
 import type { GeometryReply, GeometryRequest } from './geometry-host';
 import type { GeometrySource, GeometrySourceFactory } from './simulation';
 
@@ -64,32 +65,59 @@ class PoolMember {
   }
 }
 
-/** A GeometrySourceFactory running phase A on `workers` endpoints made by `spawn`. */
-export function poolGeometry(spawn: () => GeometryEndpoint, workers: number): GeometrySourceFactory {
+export interface PoolOptions {
+  /**
+   * Share of the satellites whose phase A the coordinating thread computes
+   * itself, between its own phase B steps (0 = workers only). With one core
+   * per thread, about (A − W·B) / (A·(W + 1)) balances the pipeline, where A
+   * and B are the phase costs; ≈0.3 for one worker.
+   */
+  localFraction?: number;
+}
+
+/** A GeometrySourceFactory running phase A on `workers` endpoints made by `spawn` (plus, optionally, this thread). */
+export function poolGeometry(spawn: () => GeometryEndpoint, workers: number, options: PoolOptions = {}): GeometrySourceFactory {
   return async (ctx) => {
-    const ranges = splitRanges(ctx.satellites.length, workers);
+    const N = ctx.satellites.length;
+    const localCount = Math.min(N, Math.round(N * Math.max(0, Math.min(1, options.localFraction ?? 0))));
+    const ranges = splitRanges(N - localCount, workers).map(([a, n]): [number, number] => [a + localCount, n]);
     const pool = ranges.map(() => new PoolMember(spawn()));
-    const buffers = new Map<ChunkFields, number>();
+    // Workers start (boot, WASM, satellites) while this thread builds its own kernel.
+    const ready = Promise.all(
+      pool.map((w, k) =>
+        w.request({
+          type: 'init',
+          scenario: ctx.scenario,
+          first: ranges[k][0],
+          count: ranges[k][1],
+          grid: ctx.grid,
+          chunkSteps: ctx.chunkSteps,
+          skipFar: ctx.skipFarFromEvents,
+        }),
+      ),
+    );
+    let local: GeometryKernel | undefined;
     try {
-      await Promise.all(
-        pool.map((w, k) =>
-          w.request({
-            type: 'init',
-            scenario: ctx.scenario,
-            first: ranges[k][0],
-            count: ranges[k][1],
-            grid: ctx.grid,
-            chunkSteps: ctx.chunkSteps,
-            skipFar: ctx.skipFarFromEvents,
-          }),
-        ),
-      );
+      if (localCount > 0) {
+        local = new GeometryKernel(
+          ctx.scenario,
+          ctx.satellites.slice(0, localCount).map((s) => s.satrec),
+          0,
+          ctx.grid,
+          await wasmRuntime(),
+          ctx.chunkSteps,
+          ctx.skipFarFromEvents,
+        );
+      }
+      await ready;
     } catch (e) {
+      local?.dispose();
       for (const w of pool) w.terminate();
       throw e;
     }
+    const buffers = new Map<ChunkFields, number>();
     const source: GeometrySource = {
-      shared: true,
+      shared: pool.length > 0,
       async compute(n0, steps, out) {
         let id = buffers.get(out);
         if (id === undefined) {
@@ -99,13 +127,18 @@ export function poolGeometry(spawn: () => GeometryEndpoint, workers: number): Ge
           await Promise.all(pool.map((w) => w.request({ type: 'buffer', id: bufferId, fields: out })));
         }
         const bufferId = id;
-        await Promise.all(pool.map((w) => w.request({ type: 'compute', id: bufferId, n0, steps })));
+        const remote = Promise.all(pool.map((w) => w.request({ type: 'compute', id: bufferId, n0, steps })));
+        // This thread's share runs while the workers compute theirs.
+        local?.run(n0, steps, out);
+        await remote;
       },
       async finish() {
         const replies = await Promise.all(pool.map((w) => w.request({ type: 'finish' })));
-        return replies.map((r) => (r as Extract<GeometryReply, { type: 'finished' }>).result as GeometryResult);
+        const results = replies.map((r) => (r as Extract<GeometryReply, { type: 'finished' }>).result as GeometryResult);
+        return local ? [local.finish(), ...results] : results;
       },
       dispose() {
+        local?.dispose();
         for (const w of pool) w.terminate();
       },
     };

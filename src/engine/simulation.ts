@@ -252,12 +252,18 @@ export async function simulate(
   try {
     // Phase A of the next chunk runs (in workers, if any) while phase B consumes this one.
     let pending = source.compute(0, Math.min(chunkSteps, samples), buffers[0]);
+    pending.catch(() => {});
     for (let n0 = 0, c = 0; n0 < samples; n0 += chunkSteps, c++) {
       if (options.signal?.aborted) throw new AbortError();
       const steps = Math.min(chunkSteps, samples - n0);
       await pending;
       const next = n0 + chunkSteps;
-      if (next < samples) pending = source.compute(next, Math.min(chunkSteps, samples - next), buffers[(c + 1) % 2]);
+      if (next < samples) {
+        pending = source.compute(next, Math.min(chunkSteps, samples - next), buffers[(c + 1) % 2]);
+        // A worker may fail while this thread is busy with phase B; the error is
+        // rethrown by the await above on the next turn, not reported as unhandled.
+        pending.catch(() => {});
+      }
       const buf = buffers[c % 2];
       for (let k = 0; k < steps; k++) {
         const n = n0 + k;

@@ -47,6 +47,8 @@ describe('geometry pool', () => {
     const pooled = JSON.stringify(resultDocument(await simulateScenario(scenario, { geometry: poolGeometry(() => fakeEndpoint(log), 4) })));
     expect(pooled).toBe(one);
     expect(log.terminated).toBe(4);
+    const hybrid = JSON.stringify(resultDocument(await simulateScenario(scenario, { geometry: poolGeometry(() => fakeEndpoint(log), 2, { localFraction: 0.4 }) })));
+    expect(hybrid).toBe(one);
   });
   it('a worker that dies mid-run rejects the run with its message and every worker is terminated', async () => {
     const log = { terminated: 0 };
