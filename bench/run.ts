@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   const threads = defaultWorkerCount();
   const par = await engineRun(threads);
   const parRate = satSteps / (par.ms / 1000);
-  console.log(`  full engine, ${threads} geometry workers + coordinator:  ${fmt(parRate)} sat-steps/s (${(par.ms / 1000).toFixed(2)} s; ${par.eclipses} eclipses, ${par.contacts} contacts)`);
+  console.log(`  full engine, all ${threads} cores (coordinator + ${threads - 1} geometry worker(s)): ${fmt(parRate)} sat-steps/s (${(par.ms / 1000).toFixed(2)} s; ${par.eclipses} eclipses, ${par.contacts} contacts)`);
   console.log(`  ratio engine (all cores) / single-thread baseline: ${(parRate / baseRate).toFixed(2)}× (${(parRate / hoistedRate).toFixed(2)}× the stronger baseline)`);
   console.log(`  peak RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 
