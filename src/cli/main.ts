@@ -29,6 +29,7 @@ interface Args {
   csv?: string;
   listPresets: boolean;
   quiet: boolean;
+  help?: boolean;
   /** Geometry threads; undefined = automatic (all cores for large runs). */
   threads?: number;
 }
@@ -63,7 +64,7 @@ export function parseArgs(argv: readonly string[]): Args {
       if (!Number.isInteger(v) || v < 1 || v > 256) throw new UsageError(`--threads must be an integer from 1 to 256\n${USAGE}`);
       a.threads = v;
     }
-    else if (x === '--help' || x === '-h') throw new UsageError(USAGE);
+    else if (x === '--help' || x === '-h') a.help = true;
     else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
     else if (a.scenarioPath === undefined) a.scenarioPath = x;
     else throw new UsageError(`unexpected argument ${x}\n${USAGE}`);
@@ -146,6 +147,10 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   try {
     const a = parseArgs(argv);
+    if (a.help) {
+      io.out.write(`${USAGE}\n`);
+      return 0;
+    }
     if (a.listPresets) {
       for (const p of PRESETS) io.out.write(`${p.name.padEnd(24)} ${p.title}\n`);
       return 0;

@@ -37,3 +37,12 @@ describe('npm run sim -- sweep', () => {
     expect(c.err.join('')).toMatch(/node\.solarCellEfficiency=1\.5.*node\.solarCellEfficiency/);
   });
 });
+
+describe('--help', () => {
+  it('prints the usage to stdout and exits 0', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io)).toBe(0);
+    expect(c.out.join('')).toMatch(/npm run sim -- sweep <sweep\.json>/);
+    expect(c.err.join('')).toBe('');
+  });
+});
