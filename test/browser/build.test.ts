@@ -45,7 +45,39 @@ describe('production build', () => {
     expect(await page.textContent('[data-testid="satellite-count"]')).toBe('80');
     expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(80);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    // Served with a Content-Security-Policy that forbids inline scripts and eval; the app runs under it without violations.
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
     await page.close();
     expect(errors).toEqual([]);
+  });
+
+  it('blocks inline scripts and inline handlers, and allows no eval, in the built app', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const res = await page.goto(`${baseUrl}?play=0`);
+    const policy = res?.headers()['content-security-policy'] ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    expect(scriptSrc.split(' ')).toEqual(["'self'", "'wasm-unsafe-eval'"]); // no 'unsafe-inline', no 'unsafe-eval', no wildcard
+    await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1;';
+      document.body.append(s);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__handler = 1;');
+      img.src = 'data:image/png;base64,AAAA';
+      document.body.append(img);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const ran = await page.evaluate(() => {
+      const w = window as unknown as { __injected?: number; __handler?: number };
+      return { injected: w.__injected ?? null, handler: w.__handler ?? null };
+    });
+    expect(ran).toEqual({ injected: null, handler: null });
+    expect(violations.length).toBeGreaterThanOrEqual(2);
+    await page.close();
   });
 });
