@@ -1,22 +1,43 @@
 /**
- * Browser benchmark: main-thread time per frame in headless Chromium at
- * 1,000× warp with 1,000 and 10,000 satellites (the app's `?n=` generated
- * Walker design), and the longest main-thread task while an analysis runs.
+ * Browser benchmark in headless Chromium (called by bench/run.ts; direct run:
+ * `npx tsx bench/browser.ts`).
+ *
+ * 1. `n1000.*`, `n10000.*`: main-thread time per frame at 1,000× warp with
+ *    1,000 and 10,000 satellites (the app's `?n=` generated Walker design) and
+ *    the longest main-thread task while a re-analysis runs.
+ * 2. `n30000.*`: 30,000 satellites at 10,000× warp: frame times while a
+ *    year-long 1,000-satellite analysis runs in the background (a second
+ *    design of the session, from a share link), and the longest main-thread
+ *    task over that window.
+ * 3. `year.*` (GPU-composited mode only): the year-long 1,000-satellite,
+ *    60-s analysis (5 ground stations, events) as the active design, the
+ *    view paused (a user waiting for the run; the live view at 10,000× while
+ *    a year-long analysis runs is case 2): wall seconds (page navigation →
+ *    status "done", and the worker's own figure), peak memory, and the
+ *    main-thread long tasks while it runs and while its result is shown.
  *
  * "Frame time" is the time spent in requestAnimationFrame callbacks (the
- * app's whole per-frame work: clock, buffer swap, status colours, link
- * lines, three.js render submission, DOM updates), measured by wrapping
+ * app's whole per-frame work: clock, positions, status colours, link lines,
+ * three.js render submission, DOM updates), measured by wrapping
  * requestAnimationFrame in an init script — nothing bench-specific lives in
- * the app. Long tasks come from a PerformanceObserver('longtask') while a
- * re-analysis triggered through the parameter panel runs.
+ * the app. Long tasks come from a PerformanceObserver('longtask').
  *
- *   import { runBrowserBench } from './browser';  // called by bench/run.ts
+ * Memory: the peak resident set (VmHWM from /proc/<pid>/status) of the
+ * page's renderer process — page, analysis, geometry and live workers all
+ * live in it — found through the CDP `SystemInfo.getProcessInfo` process list
+ * (the renderer with the largest peak among those started for the page).
  */
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { GROUND_NETWORK, PRESETS } from '../src/engine/presets';
+import { normaliseScenario, type Scenario } from '../src/engine/scenario';
+import { encodeShare } from '../src/ui/share';
 import { startHarness } from '../test/browser/harness';
 
 const SIZES = [1000, 10_000] as const;
 const MEASURE_MS = 6000;
+/** Window over which n30000 long tasks are collected (the background year-long run keeps going). */
+const BACKGROUND_WINDOW_MS = 15_000;
 
 const INIT_SCRIPT = `
 (() => {
@@ -37,6 +58,8 @@ const INIT_SCRIPT = `
 })();
 `;
 
+type BenchWindow = Window & { __benchFrames: number[]; __benchLongTasks: Array<{ start: number; duration: number }> };
+
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
@@ -44,8 +67,24 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function waitDone(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout });
+  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout, polling: 250 });
 }
+
+const clearFrames = (page: Page) => page.evaluate(() => void ((window as unknown as BenchWindow).__benchFrames.length = 0));
+const takeFrames = async (page: Page) => (await page.evaluate(() => (window as unknown as BenchWindow).__benchFrames.slice())).sort((a, b) => a - b);
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+const longTasksSince = (page: Page, from: number) =>
+  page.evaluate((f) => (window as unknown as BenchWindow).__benchLongTasks.filter((t) => t.start >= f), from);
+/** From the start of the horizon, playing (a day at 10,000× lasts 8.6 s, so the clock may have reached the end). */
+async function playFromStart(page: Page): Promise<void> {
+  await page.click('[data-testid="jump-start"]');
+  if ((await page.getAttribute('[data-testid="play"]', 'aria-pressed')) !== 'true') await page.click('[data-testid="play"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === 'true');
+  await page.waitForTimeout(300);
+}
+const simTime = async (page: Page) => Date.parse((await page.textContent('[data-testid="sim-time"]')) ?? '');
+/** The worker's own wall time of the active run ("… steps in 12.3 s" in the header). */
+const runInfoSeconds = async (page: Page) => Number(/in ([\d.]+) s/.exec((await page.textContent('#run-info')) ?? '')?.[1] ?? Number.NaN);
 
 async function measure(page: Page, n: number): Promise<Record<string, number>> {
   const t0 = Date.now();
@@ -55,25 +94,20 @@ async function measure(page: Page, n: number): Promise<Record<string, number>> {
   const count = Number(await page.textContent('[data-testid="satellite-count"]'));
   if (count !== n) throw new Error(`expected ${n} satellites, the app shows ${count}`);
   // Frames while playing at 1,000× (positions, colours, render every frame).
-  await page.evaluate(() => {
-    (window as unknown as { __benchFrames: number[] }).__benchFrames.length = 0;
-  });
-  const simStart = Date.parse((await page.textContent('[data-testid="sim-time"]')) ?? '');
+  await playFromStart(page);
+  await clearFrames(page);
+  const simStart = await simTime(page);
   await page.waitForTimeout(MEASURE_MS);
-  const frames = await page.evaluate(() => (window as unknown as { __benchFrames: number[] }).__benchFrames.slice());
-  const simEnd = Date.parse((await page.textContent('[data-testid="sim-time"]')) ?? '');
-  frames.sort((a, b) => a - b);
+  const frames = await takeFrames(page);
+  const simEnd = await simTime(page);
   // Long tasks while a re-analysis runs (edit the altitude in the panel).
-  const since = await page.evaluate(() => performance.now());
+  const since = await pageNow(page);
   const rerunStart = Date.now();
   await page.fill('[name="constellation.altitudeKm"]', '560');
   await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'running');
   await waitDone(page, 300_000);
   const rerunS = (Date.now() - rerunStart) / 1000;
-  const tasks = await page.evaluate(
-    (from) => (window as unknown as { __benchLongTasks: Array<{ start: number; duration: number }> }).__benchLongTasks.filter((t) => t.start >= from),
-    since,
-  );
+  const tasks = await longTasksSince(page, since);
   const maxTask = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   return {
     [`n${n}.frameMedianMs`]: quantile(frames, 0.5),
@@ -87,6 +121,132 @@ async function measure(page: Page, n: number): Promise<Record<string, number>> {
   };
 }
 
+/** The year-long target: 1,000 satellites (40 planes × 25), 5 ground stations, 1 year at 60 s. */
+export function yearScenario(): Scenario {
+  return normaliseScenario({
+    name: 'Year-long 1,000-node shell',
+    startUtc: '2026-01-01T00:00:00Z',
+    durationHours: 8760,
+    stepSeconds: 60,
+    constellation: { type: 'walker', pattern: 'delta', altitudeKm: 550, inclinationDeg: 53, planes: 40, satellitesPerPlane: 25, phasing: 1, firstRaanDeg: 0 },
+    groundStations: GROUND_NETWORK,
+  });
+}
+
+/** 30,000 satellites (150 planes × 200, as `?n=30000`), one day at 60 s, the starter preset's node. */
+export function largeScenario(): Scenario {
+  const base = PRESETS[0].scenario;
+  return normaliseScenario({
+    ...base,
+    name: 'Generated Walker 150 × 200',
+    constellation: { type: 'walker', pattern: 'delta', altitudeKm: 550, inclinationDeg: 53, planes: 150, satellitesPerPlane: 200, phasing: 1, firstRaanDeg: 0 },
+  });
+}
+
+async function shareHash(designs: Scenario[], active: number): Promise<string> {
+  const r = await encodeShare(designs, active, active);
+  if (!r.ok) throw new Error(r.message);
+  return `#designs=${r.value}`;
+}
+
+/** 30,000 satellites at 10,000× while the session's other design (a year-long analysis) runs. */
+async function measureLarge(page: Page): Promise<Record<string, number>> {
+  const t0 = Date.now();
+  await page.goto(`?warp=10000${await shareHash([largeScenario(), yearScenario()], 0)}`);
+  await waitDone(page, 600_000);
+  const analysisS = (Date.now() - t0) / 1000;
+  const count = Number(await page.textContent('[data-testid="satellite-count"]'));
+  if (count !== 30_000) throw new Error(`expected 30000 satellites, the app shows ${count}`);
+  const yearRunning = () =>
+    page.evaluate(() => [...document.querySelectorAll('[data-testid="design-list"] [data-design]')].some((r) => r.getAttribute('data-state') !== 'done'));
+  const since = await pageNow(page);
+  await playFromStart(page);
+  await clearFrames(page);
+  const simStart = await simTime(page);
+  await page.waitForTimeout(MEASURE_MS);
+  const frames = await takeFrames(page);
+  const simEnd = await simTime(page);
+  await page.waitForTimeout(Math.max(0, BACKGROUND_WINDOW_MS - MEASURE_MS));
+  const backgroundRunning = await yearRunning();
+  const tasks = await longTasksSince(page, since);
+  return {
+    'n30000.frameMedianMs': quantile(frames, 0.5),
+    'n30000.frameP95Ms': quantile(frames, 0.95),
+    'n30000.framesPerSecond': frames.length / (MEASURE_MS / 1000),
+    'n30000.simSecondsPerWallSecond': (simEnd - simStart) / MEASURE_MS,
+    'n30000.yearAnalysisRunningAfterWindow': backgroundRunning ? 1 : 0,
+    'n30000.longTasksWhileYearAnalysisRuns': tasks.length,
+    'n30000.maxLongTaskWhileYearAnalysisRunsMs': tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    'n30000.analysisWallS': analysisS,
+    'n30000.analysisWorkerS': await runInfoSeconds(page),
+  };
+}
+
+interface ProcessInfo {
+  type: string;
+  id: number;
+}
+
+async function rendererPids(browser: Browser): Promise<number[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const r = (await cdp.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: ProcessInfo[] };
+    return r.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function peakRssMiB(pid: number): number {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The year-long 1,000-satellite, 60-s analysis as the active design, view paused. */
+async function measureYear(browser: Browser, context: BrowserContext): Promise<Record<string, number>> {
+  const before = new Set(await rendererPids(browser));
+  const page = await context.newPage();
+  try {
+    const hash = await shareHash([yearScenario()], 0);
+    const t0 = Date.now();
+    await page.goto(`?play=0${hash}`);
+    // Page set up (scenario in the live view): long tasks count from here.
+    await page.waitForFunction(() => document.querySelector('[data-testid="satellite-count"]')?.textContent === '1000', null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const since = await pageNow(page);
+    await waitDone(page, 900_000);
+    const wallS = (Date.now() - t0) / 1000;
+    // The result is shown (charts, KPIs, status colours) in the tasks after "done".
+    await page.waitForTimeout(3000);
+    const tasks = await longTasksSince(page, since);
+    const pids = (await rendererPids(browser)).filter((p) => !before.has(p));
+    const kpi = Number(await page.textContent('[data-kpi="satelliteCount"]'));
+    if (kpi !== 1000) throw new Error(`year-long run shows satelliteCount ${kpi}`);
+    return {
+      'year.analysisWallS': wallS,
+      'year.analysisWorkerS': await runInfoSeconds(page),
+      'year.peakRendererRssMiB': Math.max(...pids.map(peakRssMiB)),
+      'year.longTasks': tasks.length,
+      'year.maxLongTaskMs': tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export type BenchPart = 'sizes' | 'large' | 'year';
+export type BenchMode = 'gpuComposited' | 'softwareComposited';
+
+export interface BrowserBenchOptions {
+  /** Default: all; `year` runs in the GPU-composited mode only. */
+  parts?: readonly BenchPart[];
+  modes?: readonly BenchMode[];
+}
+
 /**
  * Runs both compositing modes of headless Chromium without a GPU:
  * - `gpuComposited.*`: SwiftShader renders and composites in the GPU process,
@@ -94,34 +254,56 @@ async function measure(page: Page, n: number): Promise<Record<string, number>> {
  * - `softwareComposited.*`: the tests' setup (--disable-gpu), where every
  *   WebGL frame is read back on the page's main thread, so each rendered
  *   frame is a main-thread task as long as SwiftShader takes to draw it.
+ * The year-long run (minutes) is measured in the GPU-composited mode only.
  */
-export async function runBrowserBench(): Promise<Record<string, number>> {
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<Record<string, number>> {
+  const parts = new Set<BenchPart>(options.parts ?? ['sizes', 'large', 'year']);
+  const modes = options.modes ?? ['gpuComposited', 'softwareComposited'];
   const out: Record<string, number> = {};
-  for (const [mode, gpuCompositing] of [
-    ['gpuComposited', true],
-    ['softwareComposited', false],
-  ] as const) {
-    const r = await runMode(gpuCompositing);
+  for (const mode of modes) {
+    const gpu = mode === 'gpuComposited';
+    const r = await runMode(gpu, new Set([...parts].filter((p) => p !== 'year' || gpu)));
     for (const [k, v] of Object.entries(r)) out[`${mode}.${k}`] = v;
   }
   return out;
 }
 
-async function runMode(gpuCompositing: boolean): Promise<Record<string, number>> {
-  const h = await startHarness({ gpuCompositing });
+async function runMode(gpuCompositing: boolean, parts: Set<BenchPart>): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
+  if (parts.size === 0) return out;
+  const h = await startHarness({ gpuCompositing });
+  const newContext = async () => {
+    const c = await h.browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: h.baseUrl });
+    await c.addInitScript(INIT_SCRIPT);
+    return c;
+  };
   try {
-    const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: h.baseUrl });
-    await context.addInitScript(INIT_SCRIPT);
-    for (const n of SIZES) {
+    if (parts.has('year')) {
+      // First, in a fresh context, so the renderer's peak memory is this run's.
+      const context = await newContext();
+      Object.assign(out, await measureYear(h.browser, context));
+      await context.close();
+    }
+    const context = await newContext();
+    if (parts.has('sizes')) {
+      for (const n of SIZES) {
+        const page = await context.newPage();
+        try {
+          Object.assign(out, await measure(page, n));
+        } finally {
+          await page.close();
+        }
+      }
+      out.maxLongTaskDuringAnalysisMs = Math.max(...SIZES.map((n) => out[`n${n}.maxLongTaskDuringAnalysisMs`]));
+    }
+    if (parts.has('large')) {
       const page = await context.newPage();
       try {
-        Object.assign(out, await measure(page, n));
+        Object.assign(out, await measureLarge(page));
       } finally {
         await page.close();
       }
     }
-    out.maxLongTaskDuringAnalysisMs = Math.max(...SIZES.map((n) => out[`n${n}.maxLongTaskDuringAnalysisMs`]));
     await context.close();
   } finally {
     await h.close();
@@ -129,11 +311,12 @@ async function runMode(gpuCompositing: boolean): Promise<Record<string, number>>
   return out;
 }
 
-// Direct run: npx tsx bench/browser.ts
+// Direct run: npx tsx bench/browser.ts [--parts=sizes,large,year] [--modes=gpuComposited,softwareComposited]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runBrowserBench().then(
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
+  runBrowserBench({ parts: arg('parts') as BenchPart[] | undefined, modes: arg('modes') as BenchMode[] | undefined }).then(
     (r) => {
-      for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(44)} ${v.toFixed(2)}`);
+      for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(56)} ${v.toFixed(2)}`);
     },
     (e: unknown) => {
       console.error(e);

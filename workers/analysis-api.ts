@@ -6,13 +6,61 @@
  * detail for the inspector.
  */
 import { buildSatellites } from '../src/engine/constellation';
+import { emptyEvents } from '../src/engine/geometry';
 import { parseScenario, type Scenario } from '../src/engine/scenario';
 import { writeResultJson, writeSeriesCsv } from '../src/engine/result';
-import { AbortError, simulate, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
-import type { AnalysisApi, AnalysisOutcome, AnalysisResult, EventColumns, ExportFormat, ExportOutcome, ProgressCallback, RunOptions, SatelliteDetailColumns } from './protocol';
+import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
+import {
+  POOL_MIN_SATELLITE_STEPS,
+  statusEveryFor,
+  type AnalysisApi,
+  type AnalysisOutcome,
+  type AnalysisResult,
+  type EventColumns,
+  type ExportFormat,
+  type ExportOutcome,
+  type ProgressCallback,
+  type RunOptions,
+  type SatelliteDetailColumns,
+} from './protocol';
 
 /** Record every satellite's detail when satellites × steps stays under this (≈29 bytes each). */
 export const DETAIL_ALL_BUDGET = 1_500_000;
+
+/** Detail series kept from on-demand re-runs (a year at 60 s is ≈15 MB per satellite). */
+export const KEPT_DETAIL_BYTES = 64 * 1024 * 1024;
+
+/** What the worker needs from its platform: geometry sub-workers (the browser's Web Workers, worker_threads in tests). */
+export interface AnalysisApiDeps {
+  /** Phase A on `workers` sub-workers, or undefined when they cannot share memory here. */
+  geometry?: (workers: number) => GeometrySourceFactory | undefined;
+}
+
+/** How a run of `satellites` × `steps` is carried out. */
+export interface RunPlan {
+  /** Steps between status rows (bounded memory on long horizons). */
+  statusEvery: number;
+  /** Geometry sub-workers (0: this thread). */
+  geometryWorkers: number;
+  geometry?: GeometrySourceFactory;
+}
+
+export function planRun(satellites: number, steps: number, options: Pick<RunOptions, 'geometryWorkers'>, deps: AnalysisApiDeps): RunPlan {
+  const statusEvery = statusEveryFor(satellites, steps);
+  const want = Math.floor(options.geometryWorkers ?? 0);
+  if (want < 1 || satellites < 2 || satellites * steps < POOL_MIN_SATELLITE_STEPS || !deps.geometry) return { statusEvery, geometryWorkers: 0 };
+  const workers = Math.min(want, satellites);
+  const geometry = deps.geometry(workers);
+  return geometry ? { statusEvery, geometryWorkers: workers, geometry } : { statusEvery, geometryWorkers: 0 };
+}
+
+function stepsOf(scenario: Scenario): number {
+  return Math.ceil((scenario.durationHours * 3_600_000) / Math.round(scenario.stepSeconds * 1000));
+}
+
+function detailBytes(d: SatelliteDetail): number {
+  return d.stateOfCharge.length * 29;
+}
 
 interface RunState {
   seq: number;
@@ -24,11 +72,19 @@ interface Kept {
   scenario: Scenario;
   details: Map<number, SatelliteDetail>;
   allDetails: boolean;
+  /** Geometry sub-workers the page allowed for this run (reused by detail re-runs). */
+  geometryWorkers: number;
 }
 
-/** Bulk-propagation chunk: smaller for large constellations so cancels stay responsive. */
-export function chunkStepsFor(satellites: number): number {
-  return Math.max(4, Math.min(64, Math.round(400_000 / Math.max(1, satellites))));
+/**
+ * Bulk-propagation chunk: smaller for large constellations so cancels stay
+ * responsive; with geometry sub-workers up to 240 steps (fewer round trips
+ * between threads; ≈0.1 s of work for 1,000 satellites).
+ */
+export function chunkStepsFor(satellites: number, pooled = false): number {
+  const n = Math.max(1, satellites);
+  const single = Math.max(4, Math.min(64, Math.round(400_000 / n)));
+  return pooled ? Math.max(single, Math.min(240, Math.round(240_000 / n))) : single;
 }
 
 /** The engine's event columns are exact-size typed arrays owned by the result: transfer them as they are. */
@@ -85,11 +141,13 @@ export interface AnalysisApiImpl extends AnalysisApi {
   readonly activeSeq: number;
 }
 
-export function createAnalysisApi(): AnalysisApiImpl {
+export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   let active: RunState | undefined;
   let kept: Kept | undefined;
   /** On-demand detail re-runs share one signal; a new analysis aborts them. */
   let detailSignal = { aborted: false };
+  /** The on-demand detail re-run in progress, if any. */
+  let rerun: { kept: Kept; index: number; own: { aborted: boolean }; done: Promise<SatelliteDetail | null> } | undefined;
 
   const api: AnalysisApiImpl = {
     get activeSeq() {
@@ -118,18 +176,21 @@ export function createAnalysisApi(): AnalysisApiImpl {
       try {
         const build = buildSatellites(scenario);
         const N = build.satellites.length;
-        const steps = Math.ceil((scenario.durationHours * 3_600_000) / Math.round(scenario.stepSeconds * 1000));
+        const steps = stepsOf(scenario);
         const allDetails = wantDetails && N * steps <= DETAIL_ALL_BUDGET;
+        const plan = planRun(N, steps, options, deps);
         const out = await simulate(scenario, build.satellites, build.errors, {
           signal: state.signal,
           recordStatus: wantStatus,
+          statusEvery: plan.statusEvery,
           detailSatellites: allDetails ? Array.from({ length: N }, (_, i) => i) : [],
-          chunkSteps: chunkStepsFor(N),
+          chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
+          geometry: plan.geometry,
           progress: progress ? (f) => void progress(seq, f) : undefined,
         });
         if (state.signal.aborted) return { kind: 'cancelled', seq };
-        if (keep) kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails };
+        if (keep) kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails, geometryWorkers: options.geometryWorkers ?? 0 };
         const result: AnalysisResult = {
           seq,
           scenario,
@@ -145,7 +206,10 @@ export function createAnalysisApi(): AnalysisApiImpl {
           kpis: out.kpis,
           series: out.series,
           statusCodes: out.statusCodes ?? new Uint8Array(0),
-          events: eventColumns(out),
+          statusEvery: out.statusEvery,
+          geometryWorkers: plan.geometryWorkers,
+          events: options.events === false ? emptyEvents() : eventColumns(out),
+          ...(options.events === false ? { eventsOmitted: true } : {}),
           elapsedMs: performance.now() - t0,
         };
         return { kind: 'done', seq, result };
@@ -161,14 +225,17 @@ export function createAnalysisApi(): AnalysisApiImpl {
       if (active && active.seq === seq) active.signal.aborted = true;
     },
 
-    async exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void): Promise<ExportOutcome> {
+    async exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void, options: Pick<RunOptions, 'geometryWorkers'> = {}): Promise<ExportOutcome> {
       const parsed = parseScenario(scenarioInput);
       if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
       try {
         const build = buildSatellites(parsed.scenario);
+        const N = build.satellites.length;
+        const plan = planRun(N, stepsOf(parsed.scenario), options, deps);
         const out = await simulate(parsed.scenario, build.satellites, build.errors, {
-          chunkSteps: chunkStepsFor(build.satellites.length),
+          chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
+          geometry: plan.geometry,
           progress: progress ? (f) => void progress(f) : undefined,
         });
         return exportBlob(out, format);
@@ -183,28 +250,59 @@ export function createAnalysisApi(): AnalysisApiImpl {
       const have = k.details.get(index);
       if (have) return copyDetail(seq, have);
       if (k.allDetails) return null; // index out of range
-      // Re-run the same scenario recording this satellite (the constellation is
-      // coupled through shared ground stations, so all satellites run).
-      const signal = detailSignal;
+      // The same satellite asked again while its re-run goes on: wait for that one.
+      if (rerun && rerun.kept === k && rerun.index === index) {
+        const d = await rerun.done;
+        return d && kept === k ? copyDetail(seq, d) : null;
+      }
+      // Only the newest selection matters: a re-run for another satellite stops.
+      if (rerun) rerun.own.aborted = true;
       const build = buildSatellites(k.scenario);
       if (index < 0 || index >= build.satellites.length) return null;
-      try {
-        const out = await simulate(k.scenario, build.satellites, build.errors, {
-          signal,
-          detailSatellites: [index],
-          chunkSteps: chunkStepsFor(build.satellites.length),
-          yieldEveryMs: 30,
-        });
-        const d = out.details[0];
-        if (!d || kept !== k) return null;
-        // Keep a few re-run details; drop the oldest.
-        if (k.details.size >= 8) k.details.delete(k.details.keys().next().value as number);
-        k.details.set(index, d);
-        return copyDetail(seq, d);
-      } catch (e) {
-        if (e instanceof AbortError) return null;
-        throw e;
-      }
+      // Stopped by a newer selection or by a new analysis replacing the kept run.
+      const shared = detailSignal;
+      const own = { aborted: false };
+      const signal = {
+        get aborted() {
+          return own.aborted || shared.aborted;
+        },
+      };
+      const job = { kept: k, index, own, done: undefined as unknown as Promise<SatelliteDetail | null> };
+      rerun = job;
+      job.done = (async () => {
+        // Re-run the same scenario recording this satellite (the constellation is
+        // coupled through shared ground stations, so all satellites run).
+        const N = build.satellites.length;
+        const plan = planRun(N, stepsOf(k.scenario), { geometryWorkers: k.geometryWorkers }, deps);
+        try {
+          const out = await simulate(k.scenario, build.satellites, build.errors, {
+            signal,
+            detailSatellites: [index],
+            chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
+            yieldEveryMs: 30,
+            geometry: plan.geometry,
+          });
+          const d = out.details[0];
+          if (!d || kept !== k) return null;
+          // Keep a few re-run details (at most 8, within KEPT_DETAIL_BYTES); drop the oldest.
+          let bytes = detailBytes(d);
+          for (const x of k.details.values()) bytes += detailBytes(x);
+          while (k.details.size > 0 && (k.details.size >= 8 || bytes > KEPT_DETAIL_BYTES)) {
+            const oldest = k.details.keys().next().value as number;
+            bytes -= detailBytes(k.details.get(oldest)!);
+            k.details.delete(oldest);
+          }
+          k.details.set(index, d);
+          return d;
+        } catch (e) {
+          if (e instanceof AbortError) return null;
+          throw e;
+        } finally {
+          if (rerun === job) rerun = undefined;
+        }
+      })();
+      const d = await job.done;
+      return d ? copyDetail(seq, d) : null;
     },
   };
   return api;

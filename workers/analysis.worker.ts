@@ -1,13 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * Analysis worker: a thin comlink wrapper over createAnalysisApi(). Results
- * and details go back as transferred ArrayBuffers.
+ * and details go back as transferred ArrayBuffers. Large runs coordinate a
+ * pool of geometry sub-workers (phase A) sharing chunk buffers with this one.
  */
 import * as Comlink from 'comlink';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
+import { browserGeometry } from './geometry-pool';
 import type { AnalysisApi, ProgressCallback } from './protocol';
 
-const impl = createAnalysisApi();
+const impl = createAnalysisApi({ geometry: browserGeometry });
 
 const exposed: AnalysisApi = {
   async run(scenarioInput, seq, progress?: ProgressCallback, options?) {
@@ -22,9 +24,9 @@ const exposed: AnalysisApi = {
   cancel(seq) {
     impl.cancel(seq);
   },
-  async exportRun(scenarioInput, format, progress?) {
+  async exportRun(scenarioInput, format, progress?, options?) {
     try {
-      return await impl.exportRun(scenarioInput, format, progress);
+      return await impl.exportRun(scenarioInput, format, progress, options);
     } finally {
       const remote = progress as unknown as Partial<Comlink.Remote<unknown>> | undefined;
       remote?.[Comlink.releaseProxy]?.();

@@ -3,21 +3,93 @@
  * worker) sharing chunk buffers through SharedArrayBuffer. Needs a
  * cross-origin-isolated page (COOP/COEP, served by vite.config.ts); otherwise
  * callers stay on the single-thread path.
+ *
+ * Memory at the end of a long run: each worker's event log is copied to exact
+ * size when it finishes, so the workers of one pool finish one at a time and
+ * each is terminated as soon as its result has arrived (its log is freed
+ * before the next one copies hers).
  */
-import type { GeometryReply } from '../src/engine/geometry-host';
+import type { GeometryReply, GeometryRequest } from '../src/engine/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../src/engine/geometry-pool';
 import type { GeometrySourceFactory } from '../src/engine/simulation';
 
-function spawnWebWorker(): GeometryEndpoint {
-  const worker = new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module' });
-  return {
-    post: (req) => worker.postMessage(req),
-    listen(onReply, onFatal) {
-      worker.onmessage = (e: MessageEvent<GeometryReply>) => onReply(e.data);
-      worker.onerror = (e) => onFatal(new Error(`geometry worker failed: ${e.message}`));
-    },
-    terminate: () => worker.terminate(),
+/** Lets one 'finish' request of a pool be outstanding at a time. */
+export class FinishGate {
+  private busy = false;
+  private readonly waiting: Array<() => void> = [];
+
+  /** Runs `send` now or once the finishes ahead of it are done. */
+  enter(send: () => void): void {
+    if (this.busy) this.waiting.push(send);
+    else {
+      this.busy = true;
+      send();
+    }
+  }
+
+  /** The outstanding finish is done (or its worker failed). */
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+}
+
+/** The part of a Web Worker an endpoint uses (a fake in unit tests). */
+export interface WorkerLike {
+  postMessage(message: GeometryRequest): void;
+  onmessage: ((e: MessageEvent<GeometryReply>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** An endpoint over `worker` whose finish goes through `gate`; the worker ends once its result is in. */
+export function gatedEndpoint(worker: WorkerLike, gate: FinishGate): GeometryEndpoint {
+  let finishing = false;
+  let terminated = false;
+  const end = () => {
+    if (terminated) return;
+    terminated = true;
+    worker.terminate();
   };
+  const settle = () => {
+    if (!finishing) return;
+    finishing = false;
+    gate.leave();
+  };
+  return {
+    post(req) {
+      if (req.type !== 'finish') worker.postMessage(req);
+      else
+        gate.enter(() => {
+          finishing = true;
+          if (terminated) settle();
+          else worker.postMessage(req);
+        });
+    },
+    listen(onReply, onFatal) {
+      worker.onmessage = (e) => {
+        onReply(e.data);
+        if (finishing) {
+          if (e.data.type === 'finished') end();
+          settle();
+        }
+      };
+      worker.onerror = (e) => {
+        onFatal(new Error(`geometry worker failed: ${e.message}`));
+        settle();
+      };
+    },
+    terminate() {
+      end();
+      settle();
+    },
+  };
+}
+
+function spawnWebWorker(gate: FinishGate): GeometryEndpoint {
+  const worker = new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module', name: 'geometry' });
+  return gatedEndpoint(worker, gate);
 }
 
 /** True when SharedArrayBuffers can be shared with workers here. */
@@ -25,8 +97,15 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }
 
-/** Phase A on `workers` Web Workers, or undefined (single thread) when memory cannot be shared. */
+/**
+ * Phase A on `workers` Web Workers, or undefined (single thread) when memory
+ * cannot be shared. One worker is worth it too: phase A of the next chunk
+ * then runs beside phase B of this one.
+ */
 export function browserGeometry(workers: number): GeometrySourceFactory | undefined {
-  if (workers < 2 || !canShareMemory()) return undefined;
-  return poolGeometry(spawnWebWorker, workers);
+  if (workers < 1 || !canShareMemory()) return undefined;
+  return (ctx) => {
+    const gate = new FinishGate();
+    return poolGeometry(() => spawnWebWorker(gate), workers)(ctx);
+  };
 }

@@ -20,6 +20,21 @@ export interface EventColumns {
   contactMaxElevationDeg: Float64Array;
 }
 
+/**
+ * Runs above this many satellite-steps are "large": their phase A runs on
+ * geometry sub-workers (when the page allows it in RunOptions.geometryWorkers
+ * and memory can be shared), and the page's pool runs them one at a time.
+ */
+export const POOL_MIN_SATELLITE_STEPS = 5_000_000;
+
+/** Status codes of a run stay within this many bytes: long horizons record every statusEvery-th step. */
+export const STATUS_BUDGET_BYTES = 32 * 1024 * 1024;
+
+/** Steps between recorded status rows for `satellites` × `steps` within `budgetBytes` (1 byte each). */
+export function statusEveryFor(satellites: number, steps: number, budgetBytes = STATUS_BUDGET_BYTES): number {
+  return Math.max(1, Math.ceil((Math.max(0, satellites) * Math.max(0, steps)) / Math.max(1, budgetBytes)));
+}
+
 export interface AnalysisResult {
   seq: number;
   scenario: Scenario;
@@ -35,8 +50,17 @@ export interface AnalysisResult {
   elementErrors: ElementError[];
   kpis: Kpis;
   series: SeriesColumns;
-  /** Status byte per (step, satellite), index step · N + sat (engine STATUS_* bits). */
+  /**
+   * Status byte per (row, satellite), index row · N + sat (engine STATUS_* bits);
+   * row r holds step r · statusEvery (see statusRow()). Empty when not recorded.
+   */
   statusCodes: Uint8Array;
+  /** Steps between status rows (1 unless the horizon is long; see STATUS_BUDGET_BYTES). */
+  statusEvery: number;
+  /** Geometry sub-workers the run used (0: the analysis worker alone). */
+  geometryWorkers: number;
+  /** True when the run was asked not to return events (RunOptions.events false): `events` is empty. */
+  eventsOmitted?: boolean;
   events: EventColumns;
   /** Wall time of the run (ms). */
   elapsedMs: number;
@@ -72,6 +96,25 @@ export interface RunOptions {
   statusCodes?: boolean;
   /** Record every satellite's per-step state when the budget allows (inspector). */
   details?: boolean;
+  /**
+   * Geometry sub-workers a large run (≥ POOL_MIN_SATELLITE_STEPS) may spawn for
+   * phase A; 0 or absent: phase A on the analysis worker itself.
+   */
+  geometryWorkers?: number;
+  /** Return the event tables (default true; a year of 1,000 satellites holds ≈240 MB of events). */
+  events?: boolean;
+}
+
+/**
+ * Status row of sim time `timeMs` in a result (the last recorded step at or
+ * before it, clamped to the horizon), or -1 when the result has no status codes.
+ */
+export function statusRow(r: Pick<AnalysisResult, 'startMs' | 'stepMs' | 'steps' | 'statusEvery' | 'satelliteCount' | 'statusCodes'>, timeMs: number): number {
+  const N = r.satelliteCount;
+  const rows = N > 0 ? Math.floor(r.statusCodes.length / N) : 0;
+  if (rows === 0 || r.steps <= 0) return -1;
+  const k = Math.min(r.steps - 1, Math.max(0, Math.floor((timeMs - r.startMs) / r.stepMs)));
+  return Math.min(rows - 1, Math.floor(k / Math.max(1, r.statusEvery)));
 }
 
 /** Files the worker can write from a run: the CLI's result.json and --csv series, byte for byte. */
@@ -86,7 +129,7 @@ export interface AnalysisApi {
   /** Validates and simulates `scenarioInput`; a newer run cancels older ones. */
   run(scenarioInput: unknown, seq: number, progress?: ProgressCallback, options?: RunOptions): Promise<AnalysisOutcome>;
   /** Simulates `scenarioInput` and writes the result as `format` (the CLI's writers), as a Blob. */
-  exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void): Promise<ExportOutcome>;
+  exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void, options?: Pick<RunOptions, 'geometryWorkers'>): Promise<ExportOutcome>;
   /** Cancels run `seq` if it is still going. */
   cancel(seq: number): void;
   /** Per-step detail of satellite `index` from run `seq`; null when that run is gone or was replaced. */

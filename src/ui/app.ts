@@ -9,7 +9,7 @@ import type * as THREE from 'three';
 import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/presets';
 import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import type { AnalysisResult, LiveFrame, LiveScenarioInfo, SelectedState } from '../../workers/protocol';
+import { statusRow, type AnalysisResult, type LiveFrame, type LiveScenarioInfo, type SelectedState } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
 import { ChartPanel } from './charts';
@@ -467,7 +467,7 @@ export class App {
     this.result = r;
     this.ids = r.satelliteIds;
     this.kpis.set(r.kpis);
-    this.charts.setSeries(r.series);
+    this.charts.setSeries(r.series, r.stepMs);
     this.statusStep = -2;
     this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s`;
     if (r.elementErrors.length) this.dom.runInfo.textContent += ` · ${r.elementErrors.length} element-set record(s) skipped`;
@@ -611,17 +611,17 @@ export class App {
 
   private updateStatusColours(timeMs: number): void {
     const r = this.result;
-    if (!r || r.seq !== this.viewSeq || r.steps === 0) {
+    const row = r && r.seq === this.viewSeq && r.satelliteCount === this.view.satellites.count ? statusRow(r, timeMs) : -1;
+    if (row < 0) {
       if (this.statusStep !== -1) {
         this.statusStep = -1;
         this.view.satellites.setStatus(null);
       }
       return;
     }
-    const k = this.clock.stepIndex(timeMs, r.startMs, r.stepMs, r.steps);
-    if (k === this.statusStep) return;
-    this.statusStep = k;
-    const N = r.satelliteCount;
-    this.view.satellites.setStatus(r.statusCodes.subarray(k * N, (k + 1) * N));
+    if (row === this.statusStep) return;
+    this.statusStep = row;
+    const N = r!.satelliteCount;
+    this.view.satellites.setStatus(r!.statusCodes.subarray(row * N, (row + 1) * N));
   }
 }

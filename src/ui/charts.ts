@@ -4,11 +4,40 @@
  * of charge, max temperature, satellites in contact and stored data. Each
  * chart has a cursor line at the sim time (a positioned overlay element, so
  * following the clock does not redraw the chart); clicking a chart seeks.
+ * Long horizons are drawn as min/max envelopes of at most MAX_CHART_POINTS
+ * points (see decimate.ts); the titles say over how long each point is.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesColumns } from '../engine/simulation';
 import { STATE_COLOURS } from '../view/palette';
+import { envelope } from './decimate';
+
+/** Points per chart series at most: about two per pixel column of a wide chart. */
+export const MAX_CHART_POINTS = 4000;
+
+/** "4.4 h", "20 min", "2 d": the time one decimated bucket spans. */
+export function spanText(ms: number): string {
+  const min = ms / 60_000;
+  if (min < 90) return `${Number(min.toPrecision(2))} min`;
+  const h = min / 60;
+  if (h < 48) return `${Number(h.toPrecision(2))} h`;
+  return `${Number((h / 24).toPrecision(2))} d`;
+}
+
+/** Series and stack columns as drawn: the min/max envelope when longer than `maxPoints`. */
+export function displayColumns(s: SeriesColumns, maxPoints = MAX_CHART_POINTS): { series: SeriesColumns; stack: StackColumns; bucket: number } {
+  const keys = (Object.keys(s) as Array<keyof SeriesColumns>).filter((k) => k !== 'timeMs');
+  if (s.timeMs.length <= maxPoints) return { series: s, stack: stackColumns(s), bucket: 1 };
+  const st = stackColumns(s);
+  const env = envelope(s.timeMs, [...keys.map((k) => s[k]), st.usable, st.plusPower, st.plusThermal, st.plusStorage], maxPoints);
+  const series = { timeMs: env.x } as SeriesColumns;
+  keys.forEach((k, i) => {
+    series[k] = env.ys[i];
+  });
+  const m = keys.length;
+  return { series, stack: { usable: env.ys[m], plusPower: env.ys[m + 1], plusThermal: env.ys[m + 2], plusStorage: env.ys[m + 3] }, bucket: env.bucket };
+}
 
 export interface ChartCallbacks {
   onSeek(timeMs: number): void;
@@ -190,6 +219,7 @@ interface Mounted {
   plot: uPlot;
   box: HTMLElement;
   cursor: HTMLElement;
+  note: HTMLElement;
   lastPx: number;
 }
 
@@ -212,6 +242,10 @@ export class ChartPanel {
       const title = document.createElement('div');
       title.className = 'chart-title';
       title.textContent = def.title;
+      const note = document.createElement('span');
+      note.className = 'chart-note';
+      note.dataset.testid = 'chart-note';
+      title.append(note);
       const holder = document.createElement('div');
       holder.className = 'chart-plot';
       box.append(title, holder);
@@ -226,7 +260,7 @@ export class ChartPanel {
         if (left === undefined || left < 0) return;
         cb.onSeek(plot.posToVal(left, 'x'));
       });
-      this.charts.push({ def, plot, box: holder, cursor, lastPx: Number.NaN });
+      this.charts.push({ def, plot, box: holder, cursor, note, lastPx: Number.NaN });
     }
     this.observer = new ResizeObserver(() => {
       if (this.resizePending) return;
@@ -249,12 +283,14 @@ export class ChartPanel {
     return { w: Math.max(160, holder.clientWidth), h: Math.max(80, holder.clientHeight - 26) };
   }
 
-  /** New analysis result: one setData per chart. */
-  setSeries(s: SeriesColumns): void {
-    this.data = s;
-    const stack = stackColumns(s);
+  /** New analysis result: one setData per chart (long horizons as min/max envelopes). */
+  setSeries(s: SeriesColumns, stepMs = Number.NaN): void {
+    const d = displayColumns(s);
+    this.data = d.series;
+    const note = d.bucket > 1 ? ` · min–max per ${Number.isFinite(stepMs) ? spanText(d.bucket * stepMs) : `${d.bucket} steps`}` : '';
     for (const c of this.charts) {
-      c.plot.setData(c.def.data(s, stack));
+      c.plot.setData(c.def.data(d.series, d.stack));
+      c.note.textContent = note;
       c.lastPx = Number.NaN;
     }
     this.setCursor(this.cursorMs);

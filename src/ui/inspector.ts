@@ -170,7 +170,7 @@ export class Inspector {
 
   private contactText(t: number): string {
     const r = this.result;
-    if (!r) return 'awaiting analysis';
+    if (!r || r.eventsOmitted) return 'awaiting analysis';
     const e = r.events;
     for (const k of this.contacts) {
       if (e.contactEndMs[k] <= t) continue;

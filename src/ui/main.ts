@@ -10,6 +10,7 @@ import type { ImportApi } from '../../workers/import-api';
 import { spawnAnalysisWorker } from './analysis-client';
 import { spawnLiveWorker } from './live-client';
 import { AnalysisPool, poolSize, type PoolRemote } from './pool';
+import { isLargeRun } from './run-size';
 import { parseAppParams } from './url-params';
 import { Workbench, type WorkbenchDom } from './workbench';
 import './styles.css';
@@ -41,7 +42,13 @@ const dom: WorkbenchDom = {
 };
 
 const analysisWorkers = Array.from({ length: poolSize(navigator.hardwareConcurrency) }, () => spawnAnalysisWorker());
-const pool = new AnalysisPool(analysisWorkers.map((w) => w.api as unknown as PoolRemote));
+// A large run spawns geometry sub-workers for the cores its analysis worker leaves (it runs phase B itself).
+const geometryWorkers = Math.max(1, (navigator.hardwareConcurrency || 2));
+const pool = new AnalysisPool(
+  analysisWorkers.map((w) => w.api as unknown as PoolRemote),
+  (fn) => Comlink.proxy(fn),
+  { large: isLargeRun, geometryWorkers },
+);
 const live = spawnLiveWorker();
 const importWorker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 const dayMap = new THREE.TextureLoader().load(`${import.meta.env.BASE_URL}earth-day.png`, () => wb.app.requestRender());

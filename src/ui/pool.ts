@@ -10,6 +10,12 @@
  * One job per worker at a time. cancel(seq) drops a queued job or cancels the
  * running one; cancelLane() does so for a whole lane. Each lane counts a batch
  * (from when it was last idle) for an overall progress fraction.
+ *
+ * Large runs (the plan's `large(input)`, e.g. a year of 1,000 satellites)
+ * spread over all cores themselves (geometry sub-workers), so they run one at
+ * a time and alone: nothing else starts while one runs, one starts only when
+ * the pool is idle, and a primary run pre-empts any other job in its way.
+ * Memory stays bounded too (one large result in the making at a time).
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi, AnalysisOutcome, ExportFormat, ExportOutcome, RunOptions, SatelliteDetailColumns } from '../../workers/protocol';
@@ -27,8 +33,20 @@ export function poolSize(hardwareConcurrency: number | undefined, cap = 4): numb
   return Math.max(1, Math.min(cap, n));
 }
 
+/** How the pool treats large runs. */
+export interface PoolPlan {
+  /** Whether a run of `input` is large (runs alone, with geometry sub-workers). */
+  large(input: unknown): boolean;
+  /** Geometry sub-workers a large run may use (e.g. cores − 1: the analysis worker is busy too). */
+  geometryWorkers: number;
+}
+
+const NO_PLAN: PoolPlan = { large: () => false, geometryWorkers: 0 };
+
 interface Job {
   seq: number;
+  /** Runs alone (see PoolPlan). */
+  exclusive: boolean;
   lane: Lane;
   kind: 'run' | 'export';
   input: unknown;
@@ -70,6 +88,7 @@ export class AnalysisPool {
     private readonly workers: readonly PoolRemote[],
     /** Wraps callbacks passed to workers (Comlink.proxy in the page; identity in tests). */
     private readonly wrap: <T extends object>(fn: T) => T = (fn) => Comlink.proxy(fn),
+    private readonly plan: PoolPlan = NO_PLAN,
   ) {
     if (workers.length === 0) throw new RangeError('the analysis pool needs at least one worker');
     this.running = workers.map(() => undefined);
@@ -82,9 +101,11 @@ export class AnalysisPool {
   /** Queues a run of `input` as `seq` (unique across the page) in `lane`. */
   run(input: unknown, seq: number, lane: Exclude<Lane, 'export'>, options?: RunOptions, onProgress?: (fraction: number) => void): Promise<AnalysisOutcome> {
     // Only the primary run is kept on worker 0 for detail(); others never replace it.
-    const opts: RunOptions | undefined = lane === 'primary' ? options : { ...options, keep: false };
+    let opts: RunOptions | undefined = lane === 'primary' ? options : { ...options, keep: false };
+    const exclusive = this.plan.large(input);
+    if (exclusive && this.plan.geometryWorkers > 0) opts = { ...opts, geometryWorkers: this.plan.geometryWorkers };
     return new Promise((resolve) => {
-      this.enqueue({ seq, lane, kind: 'run', input, options: opts, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+      this.enqueue({ seq, lane, kind: 'run', exclusive, input, options: opts, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
     });
   }
 
@@ -92,7 +113,9 @@ export class AnalysisPool {
   exportRun(input: unknown, format: ExportFormat, onProgress?: (fraction: number) => void): Promise<ExportOutcome> {
     return new Promise((resolve) => {
       const seq = this.exportSeq--;
-      this.enqueue({ seq, lane: 'export', kind: 'export', input, format, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+      const exclusive = this.plan.large(input);
+      const options: RunOptions | undefined = exclusive && this.plan.geometryWorkers > 0 ? { geometryWorkers: this.plan.geometryWorkers } : undefined;
+      this.enqueue({ seq, lane: 'export', kind: 'export', exclusive, input, options, format, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
     });
   }
 
@@ -166,19 +189,29 @@ export class AnalysisPool {
   }
 
   private pump(): void {
+    const busy = () => this.running.some((j) => j !== undefined);
+    const alone = () => this.running.some((j) => j?.exclusive);
     // Worker 0 serves the primary lane first.
+    const primary = this.queues.primary[0];
+    if (primary && !this.running[0] && !alone() && (!primary.exclusive || !busy())) this.start(this.queues.primary.shift()!, 0);
     for (let w = 0; w < this.workers.length; w++) {
-      if (this.running[w]) continue;
-      let job: Job | undefined;
-      if (w === 0) job = this.queues.primary.shift();
-      if (!job) for (const lane of SHARED_LANES) if ((job = this.queues[lane].shift())) break;
-      if (job) this.start(job, w);
+      if (this.running[w] || alone()) continue;
+      if (w === 0 && this.queues.primary.length > 0) continue; // held for the waiting primary run
+      const lane = SHARED_LANES.find((l) => this.queues[l].length > 0);
+      if (!lane) break;
+      if (this.queues[lane][0].exclusive && busy()) break; // waits for the pool to empty
+      this.start(this.queues[lane].shift()!, w);
     }
-    // A waiting primary run pre-empts a cancellable job on worker 0.
-    const cur = this.running[0];
-    if (this.queues.primary.length > 0 && cur && cur.lane !== 'primary' && cur.kind === 'run' && !cur.preempted && !cur.cancelled) {
-      cur.preempted = true;
-      void this.workers[0].cancel(cur.seq);
+    // A waiting primary run pre-empts the cancellable jobs in its way: the one on
+    // worker 0, a large one anywhere, and (when it is large itself) all others.
+    const waiting = this.queues.primary[0];
+    if (!waiting) return;
+    for (const cur of this.running) {
+      if (!cur || cur.lane === 'primary' || cur.kind !== 'run' || cur.preempted || cur.cancelled) continue;
+      if (cur.worker === 0 || cur.exclusive || waiting.exclusive) {
+        cur.preempted = true;
+        void this.workers[cur.worker].cancel(cur.seq);
+      }
     }
   }
 
@@ -213,7 +246,7 @@ export class AnalysisPool {
     if (job.kind === 'run') {
       remote.run(job.input, job.seq, this.wrap((_s: number, f: number) => onProgress(f)), job.options).then((o) => done(o as AnalysisOutcome), failed);
     } else {
-      remote.exportRun(job.input, job.format!, this.wrap((f: number) => onProgress(f))).then((o) => done(o as ExportOutcome), failed);
+      remote.exportRun(job.input, job.format!, this.wrap((f: number) => onProgress(f)), job.options).then((o) => done(o as ExportOutcome), failed);
     }
   }
 

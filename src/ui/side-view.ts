@@ -8,11 +8,11 @@
 import type * as THREE from 'three';
 import type { Scenario } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import type { AnalysisResult, LiveFrame } from '../../workers/protocol';
+import { statusRow, type AnalysisResult, type LiveFrame } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { LiveClient, type LiveRemote } from './live-client';
 
-type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'startMs' | 'stepMs' | 'steps' | 'satelliteCount'>;
+type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'statusEvery' | 'startMs' | 'stepMs' | 'steps' | 'satelliteCount'>;
 
 export function viewLabel(parent: HTMLElement): { root: HTMLElement; set(name: string, colour: string): void } {
   const root = document.createElement('div');
@@ -126,16 +126,16 @@ export class SideView {
   private updateStatus(timeMs: number): void {
     const r = this.status;
     const N = this.view.satellites.count;
-    if (!r || r.steps === 0 || r.satelliteCount !== N || r.statusCodes.length !== r.steps * N) {
+    const row = r && r.satelliteCount === N ? statusRow(r, timeMs) : -1;
+    if (!r || row < 0) {
       if (this.statusStep !== -1) {
         this.statusStep = -1;
         this.view.satellites.setStatus(null);
       }
       return;
     }
-    const k = Math.min(r.steps - 1, Math.max(0, Math.floor((timeMs - r.startMs) / r.stepMs)));
-    if (k === this.statusStep) return;
-    this.statusStep = k;
-    this.view.satellites.setStatus(r.statusCodes.subarray(k * N, (k + 1) * N));
+    if (row === this.statusStep) return;
+    this.statusStep = row;
+    this.view.satellites.setStatus(r.statusCodes.subarray(row * N, (row + 1) * N));
   }
 }

@@ -11,7 +11,7 @@ import type * as THREE from 'three';
 import * as Comlink from 'comlink';
 import { MAX_SATELLITES, parseScenario, type Scenario } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import type { AnalysisResult, LiveScenarioInfo } from '../../workers/protocol';
+import type { AnalysisResult, LiveScenarioInfo, RunOptions } from '../../workers/protocol';
 import type { ImportApi, ImportSummary } from '../../workers/import-api';
 import { App, initialDraft, presetDraft, presetOptions, type AppDom, type AppMode } from './app';
 import type { AnalysisStatus } from './analysis-client';
@@ -23,6 +23,7 @@ import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs } from './epochs';
 import { classifyFile, download, fileStem, prettyJson } from './files';
 import { displayNumber } from './format';
 import { inputHash } from './hash';
+import { isLargeRun } from './run-size';
 import { ImportDialog, type ImportSettings } from './import-dialog';
 import type { LiveRemote } from './live-client';
 import type { AnalysisPool } from './pool';
@@ -67,8 +68,8 @@ function resultBytes(r: AnalysisResult): number {
   for (const c of Object.values(r.events)) n += (c as Float64Array).byteLength;
   return n;
 }
-/** Design-lane runs: status codes for the side view, no per-satellite detail. */
-const DESIGN_RUN = { statusCodes: true, details: false };
+/** Design-lane runs: status codes for the side view, no per-satellite detail; no events for large runs (≈240 MB a year for 1,000 satellites). */
+const designRun = (scenario: Scenario | undefined): RunOptions => ({ statusCodes: true, details: false, events: !isLargeRun(scenario) });
 
 type Mode = AppMode;
 
@@ -380,7 +381,7 @@ export class Workbench {
       const job = { seq, progress: 0, started: false };
       this.inflight.set(h, job);
       void this.deps.pool
-        .run(d.scenario, seq, 'design', DESIGN_RUN, (f) => {
+        .run(d.scenario, seq, 'design', designRun(d.scenario), (f) => {
           job.progress = f;
           job.started = true;
           this.poolChanged();
