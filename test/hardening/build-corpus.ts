@@ -12,39 +12,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tleChecksum } from '../../src/engine/elements.ts';
+import type { Case, Expect, Kind } from './corpus-types';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 const DIR = `${ROOT}/corpus`;
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 
-type Kind = 'scenario' | 'tle' | 'omm' | 'sweep';
-interface Expect {
-  exitCode: 0 | 2;
-  messageIncludes: string[];
-  goodRecords?: number;
-  badLines?: number[];
-  badRecords?: number[];
-  /** Lines (TLE) or record indices (OMM) that get an epoch warning; default none. */
-  epochWarnings?: number[];
-  statuses?: string[];
-  names?: string[];
-  issuePaths?: string[];
-  satellites?: number;
-  /** The input validates; the run then finds no satellite (exit 2 from the CLI only). */
-  failsAt?: 'run';
-  /** The problem concerns the whole document (size, nesting, design count), not one field. */
-  document?: true;
-}
-interface Case {
-  id: string;
-  kind: Kind;
-  file?: string;
-  generate?: string;
-  note: string;
-  startUtc?: string;
-  expect: Expect;
-}
 const cases: Case[] = [];
 const ext: Record<Kind, string> = { scenario: 'json', tle: 'tle', omm: 'json', sweep: 'json' };
 function add(kind: Kind, id: string, note: string, content: string, expect: Expect, extra: Partial<Case> = {}): void {

@@ -17,34 +17,11 @@ import { MAX_STATIONS } from '../../src/engine/geometry.ts';
 import { KPI_NAMES } from '../../src/engine/result.ts';
 import { formatIssue, MAX_GROUND_STATIONS, parseJsonText, parseScenarioJson } from '../../src/engine/scenario.ts';
 import { planSweep, SweepError } from '../../src/engine/sweep.ts';
+import type { Case, Expect, Kind } from './corpus-types';
 
 // ---------------------------------------------------------------------------
 // manifest
 
-type Kind = 'scenario' | 'tle' | 'omm' | 'sweep';
-interface Expect {
-  exitCode: 0 | 2;
-  messageIncludes: string[];
-  goodRecords?: number;
-  badLines?: number[];
-  badRecords?: number[];
-  epochWarnings?: number[];
-  statuses?: string[];
-  names?: string[];
-  issuePaths?: string[];
-  satellites?: number;
-  failsAt?: 'run';
-  document?: true;
-}
-interface Case {
-  id: string;
-  kind: Kind;
-  file?: string;
-  generate?: string;
-  note: string;
-  startUtc?: string;
-  expect: Expect;
-}
 interface Manifest {
   defaults: { startUtc: string; durationHours: number; stepSeconds: number };
   cases: Case[];
