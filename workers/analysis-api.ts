@@ -3,13 +3,19 @@
  * Node. It validates a scenario, simulates the whole horizon with the engine
  * (which yields between chunks, so cancel messages get through), and returns
  * columns ready to transfer. The last run is kept to serve per-satellite
- * detail for the inspector.
+ * detail for the inspector (re-run on demand for large constellations).
+ *
+ * Large runs (planRun): phase A on geometry sub-workers when the page allows
+ * it (this worker coordinates and runs phase B); status codes every
+ * statusEvery steps so they stay within STATUS_BUDGET_BYTES; long series come
+ * with their chart envelope, so the page draws a year without a long task.
  */
 import { buildSatellites } from '../src/engine/constellation';
 import { emptyEvents } from '../src/engine/geometry';
 import { parseScenario, type Scenario } from '../src/engine/scenario';
 import { writeResultJson, writeSeriesCsv } from '../src/engine/result';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
+import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
   POOL_MIN_SATELLITE_STEPS,
   statusEveryFor,
@@ -98,6 +104,10 @@ export function resultTransferables(r: AnalysisResult): ArrayBuffer[] {
   for (const col of Object.values(r.series)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
   for (const col of Object.values(r.events)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
   bufs.add(r.statusCodes.buffer as ArrayBuffer);
+  if (r.chart) {
+    for (const col of Object.values(r.chart.series)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
+    for (const col of Object.values(r.chart.stack)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
+  }
   return [...bufs];
 }
 
@@ -210,6 +220,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           geometryWorkers: plan.geometryWorkers,
           events: options.events === false ? emptyEvents() : eventColumns(out),
           ...(options.events === false ? { eventsOmitted: true } : {}),
+          ...(out.series.timeMs.length > DECIMATE_ABOVE ? { chart: displayColumns(out.series, MAX_CHART_POINTS) } : {}),
           elapsedMs: performance.now() - t0,
         };
         return { kind: 'done', seq, result };

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Live-view worker: a thin comlink wrapper over createLiveApi(). Frame
- * buffers come in transferred and go back transferred (ping-pong, no copies).
+ * buffers come in transferred and go back transferred (ping-pong, no
+ * copies); a stream writes into SharedArrayBuffers the page shares with it.
  */
 import * as Comlink from 'comlink';
 import { createLiveApi, liveTransferables } from './live-api';
@@ -17,6 +18,9 @@ const exposed: LiveApi = {
   async frame(timeMs, selected, buffers) {
     const f = await impl.frame(timeMs, selected, buffers);
     return Comlink.transfer(f, liveTransferables(f));
+  },
+  stream(shared, seq) {
+    return impl.stream(shared, seq);
   },
   async track(index, timeMs, samples) {
     const t = await impl.track(index, timeMs, samples);

@@ -7,6 +7,7 @@
 import type { ElementError } from '../src/engine/elements';
 import type { ScenarioIssue, Scenario } from '../src/engine/scenario';
 import type { Kpis, SeriesColumns } from '../src/engine/simulation';
+import type { ChartColumns } from './chart-columns';
 
 /** Events as typed columns (transferable). */
 export interface EventColumns {
@@ -61,6 +62,8 @@ export interface AnalysisResult {
   geometryWorkers: number;
   /** True when the run was asked not to return events (RunOptions.events false): `events` is empty. */
   eventsOmitted?: boolean;
+  /** Long runs: the series as the charts draw them (min/max envelope, chart-columns.ts). */
+  chart?: ChartColumns;
   events: EventColumns;
   /** Wall time of the run (ms). */
   elapsedMs: number;
@@ -136,10 +139,12 @@ export interface AnalysisApi {
   detail(seq: number, index: number): Promise<SatelliteDetailColumns | null>;
 }
 
-/** Live-view frame buffers: the page owns two sets and ping-pongs them with the worker. */
+/** Live-view frame buffers: one computed instant of every satellite. */
 export interface LiveBuffers {
-  /** Scene-frame positions, 3 per satellite, in Earth radii (see LIVE_FRAME below). */
+  /** Scene-frame positions, 3 per satellite, in Earth radii (see LIVE_FRAME below); (0, 0, 0) when not propagating. */
   pos: Float32Array;
+  /** Scene-frame velocities, 3 per satellite, in Earth radii per second (for interpolation between instants). */
+  vel: Float32Array;
   /** Per satellite: bit0 in eclipse (shadow ≥ 0.5), bit1 above some station's mask. */
   flags: Uint8Array;
   /**
@@ -189,11 +194,93 @@ export interface LiveScenarioInfo {
   epochMs: Float64Array;
 }
 
+/**
+ * The shared live stream (cross-origin-isolated pages): the worker computes
+ * instants ahead of the page's clock into a ring of LIVE_SLOTS slots in
+ * SharedArrayBuffers; the page claims the newest, keeps up to LIVE_HELD of
+ * them and draws the satellites between two (interpolated on the GPU), so
+ * nothing is copied or posted per frame. Layout and protocol:
+ * workers/live-stream.ts.
+ */
+export interface LiveShared {
+  count: number;
+  /** Int32 control cells (LIVE_CTRL). */
+  control: Int32Array;
+  /** Float64 clock cells written by the page (LIVE_CLOCK), under the clockSeq seqlock. */
+  clock: Float64Array;
+  /** Float64 metadata, LIVE_META_SIZE per slot (LIVE_META). */
+  meta: Float64Array;
+  /** Per slot. */
+  slots: LiveBuffers[];
+}
+
+/** Slots in the ring: the page holds up to LIVE_HELD, the worker writes the others. */
+export const LIVE_SLOTS = 5;
+export const LIVE_HELD = 3;
+
+/** Int32 control cells of LiveShared.control. */
+export const LIVE_CTRL = {
+  /** Seqlock of the clock cells: odd while the page writes them. */
+  clockSeq: 0,
+  /** Publications so far (the worker increments it after filling a slot). */
+  pubSeq: 1,
+  /** Slot of the newest publication (-1: none yet). */
+  latest: 2,
+  /** Publications the page has taken in (it stores pubSeq after claiming the newest). */
+  ackSeq: 3,
+  /** Slots the page holds (-1: none), LIVE_HELD cells from here. */
+  held: 4,
+  /** Selected satellite (-1: none); the page writes it. */
+  selected: 8,
+  /** 1: the worker stops streaming into these buffers. */
+  stop: 9,
+} as const;
+export const LIVE_CTRL_SIZE = 16;
+
+/** Float64 clock cells of LiveShared.clock (the page's SimClock, anchored at a wall time). */
+export const LIVE_CLOCK = {
+  timeMs: 0,
+  /** performance.timeOrigin + performance.now() when timeMs was read (same scale in page and worker). */
+  wallMs: 1,
+  warp: 2,
+  /** 1 playing, 0 paused. */
+  playing: 3,
+  startMs: 4,
+  endMs: 5,
+  /** Bumped on every jump of the clock (seek, new horizon): instants of another epoch are not interpolated with. */
+  epoch: 6,
+} as const;
+export const LIVE_CLOCK_SIZE = 8;
+
+/** Float64 metadata cells of one slot. */
+export const LIVE_META = {
+  timeMs: 0,
+  epoch: 1,
+  /** Publication number (pubSeq after this slot was published). */
+  pub: 2,
+  gmstRad: 3,
+  sunX: 4,
+  sunY: 5,
+  sunZ: 6,
+  contactLinks: 7,
+  islLinks: 8,
+  /** Selected satellite's state (index -1: none). */
+  selIndex: 9,
+  selLatDeg: 10,
+  selLonDeg: 11,
+  selAltitudeKm: 12,
+  selSpeedKmS: 13,
+  selIllumination: 14,
+} as const;
+export const LIVE_META_SIZE = 16;
+
 export interface LiveApi {
-  /** Builds SGP4 records for a validated scenario; replaces the previous one. */
+  /** Builds SGP4 records for a validated scenario; replaces the previous one (and stops its stream). */
   setScenario(scenario: Scenario, seq: number): Promise<LiveScenarioInfo>;
   /** Fills `buffers` for `timeMs` and transfers them back. */
   frame(timeMs: number, selected: number, buffers: LiveBuffers): Promise<LiveFrame>;
+  /** Streams instants of scenario `seq` into `shared` until stopped or replaced (resolves once started). */
+  stream(shared: LiveShared, seq: number): Promise<boolean>;
   /** One orbit of satellite `index` around `timeMs`, scene frame (Earth radii), `samples` + 1 points. */
   track(index: number, timeMs: number, samples: number): Promise<Float32Array | null>;
 }

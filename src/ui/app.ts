@@ -9,7 +9,7 @@ import type * as THREE from 'three';
 import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/presets';
 import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import { statusRow, type AnalysisResult, type LiveFrame, type LiveScenarioInfo, type SelectedState } from '../../workers/protocol';
+import { statusRow, type AnalysisResult, type LiveScenarioInfo, type SelectedState } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
 import { ChartPanel } from './charts';
@@ -19,7 +19,7 @@ import { EXAMPLE_OMM, EXAMPLE_TLE } from './fields';
 import { Inspector } from './inspector';
 import { KpiPanel } from './kpis';
 import { Legend } from './legend';
-import { LiveClient, type LiveRemote } from './live-client';
+import { LiveClient, type ClockModel, type LiveRemote } from './live-client';
 import { ParameterPanel, type PresetOption } from './panel';
 import type { SideView } from './side-view';
 import { viewLabel } from './side-view';
@@ -467,9 +467,14 @@ export class App {
     this.result = r;
     this.ids = r.satelliteIds;
     this.kpis.set(r.kpis);
-    this.charts.setSeries(r.series, r.stepMs);
+    this.charts.setSeries(r.series, r.stepMs, r.chart);
     this.statusStep = -2;
-    this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s`;
+    const threads = r.geometryWorkers > 0 ? ` on ${r.geometryWorkers + 1} threads` : '';
+    this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s${threads}`;
+    // Hooks: geometry sub-workers the run used; steps between recorded status rows (view colours).
+    this.dom.runInfo.dataset.geometryWorkers = String(r.geometryWorkers);
+    this.dom.runInfo.dataset.statusEvery = String(r.statusEvery);
+    this.dom.runInfo.title = r.statusEvery > 1 ? `Satellite colours in the view are recorded every ${r.statusEvery} steps (long horizon: bounded memory).` : '';
     if (r.elementErrors.length) this.dom.runInfo.textContent += ` · ${r.elementErrors.length} element-set record(s) skipped`;
     if (this.selected >= 0 && this.selected < r.satelliteCount) this.select(this.selected);
     else this.inspector.setResult(r);
@@ -553,11 +558,18 @@ export class App {
     this.rafId = requestAnimationFrame(this.frame);
     const dt = Math.min(250, Math.max(0, now - this.lastNow));
     this.lastNow = now;
-    if (this.clock.tick(dt)) this.needFrame = true;
-
-    const f = this.live.take();
-    if (f) this.applyLiveFrame(f);
-    if (this.needFrame && this.live.request(this.clock.timeMs, this.selected)) this.needFrame = false;
+    this.clock.tick(dt);
+    const t = this.clock.timeMs;
+    const m = this.liveClock;
+    m.timeMs = t;
+    m.wallMs = performance.timeOrigin + now;
+    m.warp = this.clock.warp;
+    m.playing = this.clock.playing;
+    m.startMs = this.clock.startMs;
+    m.endMs = this.clock.endMs;
+    m.epoch = this.clock.epoch;
+    const arrived = this.live.update(m, this.selected);
+    if (arrived || this.needFrame || t !== this.frameTimeMs) this.showLive(t, arrived);
 
     if (this.mode !== 'sweep') {
       if (this.view.controls.update() || this.view.takeResized()) this.needRender = true;
@@ -565,35 +577,41 @@ export class App {
         this.needRender = false;
         this.view.render();
       }
-      this.side?.tick(this.clock.timeMs - this.clock.startMs);
+      this.side?.tick(t - this.clock.startMs, m);
     }
     this.timebar.update(this.clock);
-    if (this.mode === 'design') this.charts.setCursor(this.clock.timeMs);
-    else if (this.mode === 'compare') this.onFrameTime((this.clock.timeMs - this.clock.startMs) / 3_600_000);
+    if (this.mode === 'design') this.charts.setCursor(t);
+    else if (this.mode === 'compare') this.onFrameTime((t - this.clock.startMs) / 3_600_000);
     if (this.selected >= 0 && now - this.lastInspectorMs > 200) {
       this.lastInspectorMs = now;
-      this.inspector.update(Number.isFinite(this.frameTimeMs) ? this.frameTimeMs : this.clock.timeMs, this.lastSelectedState);
+      this.inspector.update(Number.isFinite(this.frameTimeMs) ? this.frameTimeMs : t, this.lastSelectedState);
     }
   };
 
-  private applyLiveFrame(f: LiveFrame): void {
-    if (f.seq !== this.viewSeq || f.pos.length !== 3 * this.view.satellites.count) return;
-    const old = this.view.satellites.swapFrame(f.pos, f.flags);
-    this.frameTimeMs = f.timeMs;
-    this.view.applyFrame(f);
-    this.live.recycle(old.pos, old.flags, f.links);
-    this.lastSelectedState = f.selected;
-    this.updateStatusColours(f.timeMs);
+  /** The clock as handed to the live worker each frame (one object, updated in place). */
+  private readonly liveClock: ClockModel = { timeMs: 0, wallMs: 0, warp: 1, playing: false, startMs: 0, endMs: 0, epoch: 0 };
+
+  /** Draws the live instants at sim time `t`. */
+  private showLive(t: number, arrived: boolean): void {
+    if (this.live.currentSeq !== this.viewSeq) return;
+    const v = this.live.view(t);
+    if (!v || v.b.pos.length !== 3 * this.view.satellites.count) return;
+    this.needFrame = false;
+    this.view.showLive(v, t);
+    this.frameTimeMs = t;
+    const near = v.u < 0.5 ? v.a : v.b;
+    this.lastSelectedState = near.selected;
+    this.updateStatusColours(t);
     if (!this.cameraPlaced) {
       this.cameraPlaced = true;
-      this.view.placeCamera(f.sunDir, -0.95, 0.42, 4.4);
+      this.view.placeCamera(near.sunDir, -0.95, 0.42, 4.4);
     }
-    if (this.selected >= 0 && !this.trackBusy && !(Math.abs(f.timeMs - this.trackTimeMs) < 10 * 60_000)) {
+    if (arrived && this.selected >= 0 && !this.trackBusy && !(Math.abs(t - this.trackTimeMs) < 10 * 60_000)) {
       this.trackBusy = true;
       const sel = this.selected;
       const seq = this.viewSeq;
-      this.trackTimeMs = f.timeMs;
-      this.live.track(sel, f.timeMs, 240).then(
+      this.trackTimeMs = t;
+      this.live.track(sel, t, 240).then(
         (pts) => {
           this.trackBusy = false;
           if (sel === this.selected && seq === this.viewSeq) {

@@ -4,40 +4,15 @@
  * of charge, max temperature, satellites in contact and stored data. Each
  * chart has a cursor line at the sim time (a positioned overlay element, so
  * following the clock does not redraw the chart); clicking a chart seeks.
- * Long horizons are drawn as min/max envelopes of at most MAX_CHART_POINTS
- * points (see decimate.ts); the titles say over how long each point is.
+ * Long horizons are drawn as min/max envelopes of a few thousand points
+ * (workers/chart-columns.ts; the analysis worker sends them with the
+ * result); the titles say what a point spans.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesColumns } from '../engine/simulation';
 import { STATE_COLOURS } from '../view/palette';
-import { envelope } from './decimate';
-
-/** Points per chart series at most: about two per pixel column of a wide chart. */
-export const MAX_CHART_POINTS = 4000;
-
-/** "4.4 h", "20 min", "2 d": the time one decimated bucket spans. */
-export function spanText(ms: number): string {
-  const min = ms / 60_000;
-  if (min < 90) return `${Number(min.toPrecision(2))} min`;
-  const h = min / 60;
-  if (h < 48) return `${Number(h.toPrecision(2))} h`;
-  return `${Number((h / 24).toPrecision(2))} d`;
-}
-
-/** Series and stack columns as drawn: the min/max envelope when longer than `maxPoints`. */
-export function displayColumns(s: SeriesColumns, maxPoints = MAX_CHART_POINTS): { series: SeriesColumns; stack: StackColumns; bucket: number } {
-  const keys = (Object.keys(s) as Array<keyof SeriesColumns>).filter((k) => k !== 'timeMs');
-  if (s.timeMs.length <= maxPoints) return { series: s, stack: stackColumns(s), bucket: 1 };
-  const st = stackColumns(s);
-  const env = envelope(s.timeMs, [...keys.map((k) => s[k]), st.usable, st.plusPower, st.plusThermal, st.plusStorage], maxPoints);
-  const series = { timeMs: env.x } as SeriesColumns;
-  keys.forEach((k, i) => {
-    series[k] = env.ys[i];
-  });
-  const m = keys.length;
-  return { series, stack: { usable: env.ys[m], plusPower: env.ys[m + 1], plusThermal: env.ys[m + 2], plusStorage: env.ys[m + 3] }, bucket: env.bucket };
-}
+import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS, MIN_CHART_POINTS, spanText, type ChartColumns, type StackColumns } from '../../workers/chart-columns';
 
 export interface ChartCallbacks {
   onSeek(timeMs: number): void;
@@ -48,29 +23,6 @@ interface ChartDef {
   title: string;
   make(el: HTMLElement, w: number, h: number, raw: () => SeriesColumns | undefined): uPlot;
   data(s: SeriesColumns, stack: StackColumns): uPlot.AlignedData;
-}
-
-/** Cumulative columns for the stacked compute chart (allocated once per result). */
-export interface StackColumns {
-  usable: Float64Array;
-  plusPower: Float64Array;
-  plusThermal: Float64Array;
-  plusStorage: Float64Array;
-}
-
-export function stackColumns(s: SeriesColumns): StackColumns {
-  const n = s.timeMs.length;
-  const st: StackColumns = { usable: new Float64Array(n), plusPower: new Float64Array(n), plusThermal: new Float64Array(n), plusStorage: new Float64Array(n) };
-  for (let i = 0; i < n; i++) {
-    const a = s.usableComputePflops[i];
-    const b = a + s.powerLimitedPflops[i];
-    const c = b + s.thermalLimitedPflops[i];
-    st.usable[i] = a;
-    st.plusPower[i] = b;
-    st.plusThermal[i] = c;
-    st.plusStorage[i] = c + s.storageLimitedPflops[i];
-  }
-  return st;
 }
 
 const AXIS = { stroke: '#9aa4b2', grid: { stroke: 'rgba(255,255,255,0.06)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.12)', width: 1 }, font: '11px system-ui, sans-serif' };
@@ -106,15 +58,21 @@ function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
   };
 }
 
-/** Time axis labels in UTC: HH:mm, with the date when the view spans more than a day and a half. */
+/**
+ * Time axis labels in UTC: HH:mm within a day and a half, MM-DD HH:mm up to
+ * five days, MM-DD beyond (a year), with room for the longer labels.
+ */
 function timeAxis(): uPlot.Axis {
+  const span = (u: uPlot) => (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
   return {
     ...AXIS,
+    space: (u: uPlot) => (span(u) > 36 * 3_600_000 && span(u) <= 5 * 86_400_000 ? 90 : 60),
     values: (u: uPlot, splits: number[]) => {
-      const span = (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
+      const s = span(u);
       return splits.map((t) => {
         const iso = new Date(t).toISOString();
-        return span > 36 * 3_600_000 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
+        if (s > 5 * 86_400_000) return iso.slice(5, 10);
+        return s > 36 * 3_600_000 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
       });
     },
   };
@@ -199,7 +157,7 @@ const CHARTS: ChartDef[] = [
         {
           ...baseOpts(w, h),
           scales: { x: { time: true }, n: { range: (_u, _min, max) => [0, Math.max(1, max)] }, gb: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
-          axes: [timeAxis(), { ...AXIS, scale: 'n', size: 36 }, { ...AXIS, scale: 'gb', side: 1, size: 44, grid: { show: false }, values: compactAxis }],
+          axes: [timeAxis(), { ...AXIS, scale: 'n', size: 40, values: compactAxis }, { ...AXIS, scale: 'gb', side: 1, size: 44, grid: { show: false }, values: compactAxis }],
           series: [
             { label: 'UTC' },
             { label: 'In contact', scale: 'n', stroke: STATE_COLOURS.contact, width: 1.25, value: fmt(6), paths: uPlot.paths.stepped?.({ align: 1 }) },
@@ -283,9 +241,11 @@ export class ChartPanel {
     return { w: Math.max(160, holder.clientWidth), h: Math.max(80, holder.clientHeight - 26) };
   }
 
-  /** New analysis result: one setData per chart (long horizons as min/max envelopes). */
-  setSeries(s: SeriesColumns, stepMs = Number.NaN): void {
-    const d = displayColumns(s);
+  /** New analysis result: one setData per chart (long horizons as min/max envelopes, `chart` when already computed). */
+  setSeries(s: SeriesColumns, stepMs = Number.NaN, chart?: ChartColumns): void {
+    const widest = Math.max(...this.charts.map((c) => c.plot.width));
+    const d =
+      chart ?? (s.timeMs.length <= DECIMATE_ABOVE ? displayColumns(s, DECIMATE_ABOVE) : displayColumns(s, Math.max(MIN_CHART_POINTS, Math.min(MAX_CHART_POINTS, 4 * widest))));
     this.data = d.series;
     const note = d.bucket > 1 ? ` · min–max per ${Number.isFinite(stepMs) ? spanText(d.bucket * stepMs) : `${d.bucket} steps`}` : '';
     for (const c of this.charts) {

@@ -12,6 +12,8 @@ export class SimClock {
   startMs = 0;
   endMs = 0;
   playing = false;
+  /** Bumped whenever the time jumps (seek, new horizon), so instants computed for the old time line are not blended with new ones. */
+  epoch = 0;
   private warpValue = 100;
   /** Sub-millisecond remainder carried between ticks so slow warps do not stall. */
   private carry = 0;
@@ -29,7 +31,10 @@ export class SimClock {
     const inside = this.timeMs >= startMs && this.timeMs <= endMs && this.startMs === startMs;
     this.startMs = startMs;
     this.endMs = endMs;
-    if (!inside) this.timeMs = startMs;
+    if (!inside) {
+      this.timeMs = startMs;
+      this.epoch++;
+    }
   }
 
   /** Advances by `realDtMs` of wall time; returns true when the time changed. */
@@ -47,6 +52,7 @@ export class SimClock {
   seek(timeMs: number): void {
     this.timeMs = Math.round(Math.min(this.endMs, Math.max(this.startMs, timeMs)));
     this.carry = 0;
+    this.epoch++;
   }
 
   jumpToStart(): void {
@@ -55,7 +61,10 @@ export class SimClock {
 
   /** Starts playing; from the start when at the end. */
   play(): void {
-    if (this.timeMs >= this.endMs) this.timeMs = this.startMs;
+    if (this.timeMs >= this.endMs) {
+      this.timeMs = this.startMs;
+      this.epoch++;
+    }
     this.playing = true;
   }
 

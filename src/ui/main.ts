@@ -43,7 +43,7 @@ const dom: WorkbenchDom = {
 
 const analysisWorkers = Array.from({ length: poolSize(navigator.hardwareConcurrency) }, () => spawnAnalysisWorker());
 // A large run spawns geometry sub-workers for the cores its analysis worker leaves (it runs phase B itself).
-const geometryWorkers = Math.max(1, (navigator.hardwareConcurrency || 2));
+const geometryWorkers = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 const pool = new AnalysisPool(
   analysisWorkers.map((w) => w.api as unknown as PoolRemote),
   (fn) => Comlink.proxy(fn),

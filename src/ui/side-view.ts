@@ -8,9 +8,9 @@
 import type * as THREE from 'three';
 import type { Scenario } from '../engine/scenario';
 import { parseUtcMs } from '../engine/time';
-import { statusRow, type AnalysisResult, type LiveFrame } from '../../workers/protocol';
+import { statusRow, type AnalysisResult } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
-import { LiveClient, type LiveRemote } from './live-client';
+import { LiveClient, type ClockModel, type LiveRemote } from './live-client';
 
 type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'statusEvery' | 'startMs' | 'stepMs' | 'steps' | 'satelliteCount'>;
 
@@ -90,19 +90,23 @@ export class SideView {
     if (r === this.status) return;
     this.status = r;
     this.statusStep = -2;
+    this.needFrame = true;
     this.needRender = true;
   }
 
-  /** Per frame: follow the clock (elapsed ms from the active design's start). */
-  tick(elapsedMs: number): void {
+  /** Per frame: follow the clock (elapsed ms from the active design's start; `main` is the main view's live clock). */
+  tick(elapsedMs: number, main: ClockModel): void {
     const t = Math.min(this.endMs, Math.max(this.startMs, this.startMs + elapsedMs));
-    if (t !== this.lastTime) {
-      this.lastTime = t;
-      this.needFrame = true;
-    }
-    const f = this.live.take();
-    if (f) this.apply(f);
-    if (this.needFrame && this.live.request(t, -1)) this.needFrame = false;
+    const m = this.clock;
+    m.timeMs = t;
+    m.wallMs = main.wallMs;
+    m.warp = main.warp;
+    m.playing = main.playing && t < this.endMs;
+    m.startMs = this.startMs;
+    m.endMs = this.endMs;
+    m.epoch = main.epoch;
+    const arrived = this.live.update(m, -1);
+    if (arrived || t !== this.lastTime || this.needFrame) this.show(t);
     if (this.view.controls.update() || this.view.takeResized()) this.needRender = true;
     if (this.needRender) {
       this.needRender = false;
@@ -114,12 +118,16 @@ export class SideView {
     this.needRender = true;
   }
 
-  private apply(f: LiveFrame): void {
-    if (f.seq !== this.viewSeq || f.pos.length !== 3 * this.view.satellites.count) return;
-    const old = this.view.satellites.swapFrame(f.pos, f.flags);
-    this.view.applyFrame(f);
-    this.live.recycle(old.pos, old.flags, f.links);
-    this.updateStatus(f.timeMs);
+  private readonly clock: ClockModel = { timeMs: 0, wallMs: 0, warp: 1, playing: false, startMs: 0, endMs: 0, epoch: 0 };
+
+  private show(t: number): void {
+    if (this.live.currentSeq !== this.viewSeq) return;
+    const v = this.live.view(t);
+    if (!v || v.b.pos.length !== 3 * this.view.satellites.count) return;
+    this.needFrame = false;
+    this.lastTime = t;
+    this.view.showLive(v, t);
+    this.updateStatus(t);
     this.needRender = true;
   }
 

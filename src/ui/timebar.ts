@@ -102,7 +102,8 @@ export class Timebar {
   setHorizon(startMs: number, endMs: number, stepMs: number): void {
     this.scrub.min = String(startMs);
     this.scrub.max = String(endMs);
-    this.scrub.step = String(Math.max(1000, Math.round(stepMs / 60)));
+    // At most ≈20,000 positions over the horizon: arrow keys move a useful amount on a year (≈26 min) and seconds on a day.
+    this.scrub.step = String(Math.max(1000, Math.round(stepMs / 60), Math.round((endMs - startMs) / 20_000 / 1000) * 1000));
     this.lastTime = Number.NaN;
   }
 

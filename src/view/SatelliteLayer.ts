@@ -1,25 +1,87 @@
 /**
  * All satellites as one THREE.Points draw call. Per-satellite data lives in
- * flat typed arrays with a fixed stride: positions (3 floats, Earth radii,
- * scene frame), live flags (eclipse / station in view, from the live worker)
- * and the analysis status byte of the current step. Position and flag arrays
- * are swapped with the worker's frame buffers (ping-pong, no copies); the
- * status array is filled from the analysis' statusCodes when the step changes.
+ * flat typed arrays with a fixed stride: two instants from the live worker
+ * (positions in Earth radii and velocities in Earth radii per second, scene
+ * frame; eclipse / station-in-view flags), and the analysis status byte of
+ * the current step. The vertex shader places each satellite at the sim time
+ * between the two instants by cubic Hermite interpolation of their states
+ * (uniforms u and dtS), so the satellites move smoothly at any warp while
+ * the worker updates at its own pace; the CPU never touches positions per
+ * frame. Instant arrays are used as they are (SharedArrayBuffer views or the
+ * worker's transferred buffers): two attribute sets alternate, and each
+ * instant is uploaded once. The status array is filled from the analysis'
+ * statusCodes when the status row changes.
  */
 import * as THREE from 'three';
 import { glslColour, STATE_COLOURS } from './palette';
 
+/** One instant of every satellite (the live worker's output), as the layer needs it. */
+export interface Instant {
+  pos: Float32Array;
+  vel: Float32Array;
+  flags: Uint8Array;
+  /** Changes whenever the arrays get new contents. */
+  version: number;
+}
+
+/** Two instants and where between them to draw (u = 1, dtS = 0: b as it is). */
+export interface InstantPair {
+  a: Instant;
+  b: Instant;
+  u: number;
+  dtS: number;
+}
+
+/**
+ * Cubic Hermite between states (pa, va) and (pb, vb) over dtS seconds at
+ * fraction u, component c of satellite i — the vertex shader's formula, for
+ * picking and link lines. A satellite at the origin (not propagating) in
+ * either instant stays at b's position.
+ */
+export function hermite(p: InstantPair, i: number, out: Float32Array | number[]): void {
+  const pa = p.a.pos;
+  const pb = p.b.pos;
+  const j = 3 * i;
+  if (p.u >= 1 || p.dtS <= 0 || (pa[j] === 0 && pa[j + 1] === 0 && pa[j + 2] === 0) || (pb[j] === 0 && pb[j + 1] === 0 && pb[j + 2] === 0)) {
+    out[0] = pb[j];
+    out[1] = pb[j + 1];
+    out[2] = pb[j + 2];
+    return;
+  }
+  const u = p.u;
+  const u2 = u * u;
+  const u3 = u2 * u;
+  const h00 = 2 * u3 - 3 * u2 + 1;
+  const h10 = (u3 - 2 * u2 + u) * p.dtS;
+  const h01 = -2 * u3 + 3 * u2;
+  const h11 = (u3 - u2) * p.dtS;
+  const va = p.a.vel;
+  const vb = p.b.vel;
+  for (let c = 0; c < 3; c++) out[c] = h00 * pa[j + c] + h10 * va[j + c] + h01 * pb[j + c] + h11 * vb[j + c];
+}
+
 const C = STATE_COLOURS;
 
 const VERT = /* glsl */ `
+attribute vec3 posA;
+attribute vec3 velA;
+attribute vec3 velB;
 attribute float flags;
 attribute float status;
 uniform float baseSize;
 uniform float selected;
 uniform float hasStatus;
+uniform float u;
+uniform float dtS;
 varying vec3 vColor;
 varying float vRing;
 varying float vSelected;
+vec3 interpolated() {
+  if (u >= 1.0 || dtS <= 0.0 || dot(posA, posA) == 0.0 || dot(position, position) == 0.0) return position;
+  float u2 = u * u;
+  float u3 = u2 * u;
+  return (2.0 * u3 - 3.0 * u2 + 1.0) * posA + (u3 - 2.0 * u2 + u) * dtS * velA + (-2.0 * u3 + 3.0 * u2) * position + (u3 - u2) * dtS * velB;
+}
 void main() {
   float limit = mod(status, 4.0);
   bool eclipse = mod(flags, 2.0) > 0.5;
@@ -38,7 +100,7 @@ void main() {
   vColor = c;
   vSelected = float(gl_VertexID) == selected ? 1.0 : 0.0;
   vRing = contact && !failed ? 1.0 : 0.0;
-  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  vec4 mv = modelViewMatrix * vec4(interpolated(), 1.0);
   gl_Position = projectionMatrix * mv;
   float s = baseSize * (vRing > 0.5 ? 1.55 : 1.0);
   gl_PointSize = vSelected > 0.5 ? max(s * 2.2, 16.0) : s;
@@ -68,18 +130,29 @@ void main() {
   #include <colorspace_fragment>
 }`;
 
+/** GPU attributes of one instant (the layer has two, alternating between the roles a and b). */
+interface AttrSet {
+  pos: THREE.BufferAttribute;
+  vel: THREE.BufferAttribute;
+  flags: THREE.BufferAttribute;
+  /** What they hold. */
+  instant: Instant | null;
+  version: number;
+}
+
 export class SatelliteLayer {
   readonly points: THREE.Points;
   readonly geometry = new THREE.BufferGeometry();
   private readonly material: THREE.ShaderMaterial;
-  private posAttr!: THREE.BufferAttribute;
-  private flagAttr!: THREE.BufferAttribute;
+  private sets: [AttrSet, AttrSet] = [this.makeSet(0), this.makeSet(0)];
   private statusAttr!: THREE.BufferAttribute;
+  private pair: InstantPair | null = null;
+  private readonly scratch = new Float32Array(3);
   count = 0;
 
   constructor() {
     this.material = new THREE.ShaderMaterial({
-      uniforms: { baseSize: { value: 7 }, selected: { value: -1 }, hasStatus: { value: 0 } },
+      uniforms: { baseSize: { value: 7 }, selected: { value: -1 }, hasStatus: { value: 0 }, u: { value: 1 }, dtS: { value: 0 } },
       vertexShader: VERT,
       fragmentShader: FRAG,
     });
@@ -88,43 +161,120 @@ export class SatelliteLayer {
     this.resize(0);
   }
 
+  private makeSet(count: number): AttrSet {
+    const set: AttrSet = {
+      pos: new THREE.BufferAttribute(new Float32Array(3 * count), 3),
+      vel: new THREE.BufferAttribute(new Float32Array(3 * count), 3),
+      flags: new THREE.BufferAttribute(new Uint8Array(count), 1),
+      instant: null,
+      version: -1,
+    };
+    for (const a of [set.pos, set.vel, set.flags]) a.setUsage(THREE.DynamicDrawUsage);
+    return set;
+  }
+
   /** Reallocates for `count` satellites (scenario change). */
   resize(count: number): void {
     this.count = count;
-    this.posAttr = new THREE.BufferAttribute(new Float32Array(3 * count), 3);
-    this.flagAttr = new THREE.BufferAttribute(new Uint8Array(count), 1);
-    this.statusAttr = new THREE.BufferAttribute(new Uint8Array(count), 1);
-    for (const a of [this.posAttr, this.flagAttr, this.statusAttr]) a.setUsage(THREE.DynamicDrawUsage);
     this.geometry.dispose();
-    this.geometry.setAttribute('position', this.posAttr);
-    this.geometry.setAttribute('flags', this.flagAttr);
+    this.sets = [this.makeSet(count), this.makeSet(count)];
+    this.statusAttr = new THREE.BufferAttribute(new Uint8Array(count), 1);
+    this.statusAttr.setUsage(THREE.DynamicDrawUsage);
+    this.pair = null;
+    // Both sets stay on the geometry under names of their own, so geometry.dispose() frees them whichever is bound.
+    this.sets.forEach((set, k) => {
+      this.geometry.setAttribute(`set${k}Pos`, set.pos);
+      this.geometry.setAttribute(`set${k}Vel`, set.vel);
+      this.geometry.setAttribute(`set${k}Flags`, set.flags);
+    });
+    this.bind(this.sets[0], this.sets[0], 0);
     this.geometry.setAttribute('status', this.statusAttr);
     this.geometry.setDrawRange(0, count);
+    this.material.uniforms.u.value = 1;
+    this.material.uniforms.dtS.value = 0;
   }
 
-  /** Positions (Earth radii, scene frame) of the last frame applied. */
-  get positions(): Float32Array {
-    return this.posAttr.array as Float32Array;
+  private bind(a: AttrSet, b: AttrSet, u: number): void {
+    const g = this.geometry;
+    if (g.attributes.position !== b.pos) g.setAttribute('position', b.pos);
+    if (g.attributes.velB !== b.vel) g.setAttribute('velB', b.vel);
+    if (g.attributes.posA !== a.pos) g.setAttribute('posA', a.pos);
+    if (g.attributes.velA !== a.vel) g.setAttribute('velA', a.vel);
+    const flags = u < 0.5 ? a.flags : b.flags;
+    if (g.attributes.flags !== flags) g.setAttribute('flags', flags);
   }
 
-  get flags(): Uint8Array {
-    return this.flagAttr.array as Uint8Array;
+  /** Points `set` at `instant`'s arrays and flags an upload when they are new to it. */
+  private load(set: AttrSet, instant: Instant): void {
+    if (set.instant === instant && set.version === instant.version && set.pos.array === instant.pos) return;
+    set.instant = instant;
+    set.version = instant.version;
+    set.pos.array = instant.pos;
+    set.vel.array = instant.vel;
+    set.flags.array = instant.flags;
+    set.pos.needsUpdate = true;
+    set.vel.needsUpdate = true;
+    set.flags.needsUpdate = true;
+  }
+
+  private holds(set: AttrSet, instant: Instant): boolean {
+    return set.instant === instant && set.version === instant.version && set.pos.array === instant.pos;
   }
 
   /**
-   * Swaps in a new frame's arrays and returns the previous ones, which the
-   * caller hands back to the worker. Lengths must match `count`.
+   * Draws the satellites between instants p.a and p.b at fraction p.u. Each
+   * instant is uploaded once; moving on to the next pair re-uses the set that
+   * already holds the instant both pairs share. Arrays must be `count` long.
    */
-  swapFrame(pos: Float32Array, flags: Uint8Array): { pos: Float32Array; flags: Uint8Array } {
-    const prev = { pos: this.posAttr.array as Float32Array, flags: this.flagAttr.array as Uint8Array };
-    this.posAttr.array = pos;
-    this.posAttr.needsUpdate = true;
-    this.flagAttr.array = flags;
-    this.flagAttr.needsUpdate = true;
-    return prev;
+  show(p: InstantPair): void {
+    if (p.b.pos.length !== 3 * this.count || p.a.pos.length !== 3 * this.count) return;
+    const [s0, s1] = this.sets;
+    let sb = this.holds(s1, p.b) ? s1 : s0;
+    let sa = sb;
+    if (p.a !== p.b) {
+      sa = sb === s0 ? s1 : s0;
+      if (!this.holds(sb, p.b) && this.holds(sa, p.b)) [sa, sb] = [sb, sa];
+      if (this.holds(sb, p.a) && !this.holds(sa, p.a)) [sa, sb] = [sb, sa];
+      this.load(sa, p.a);
+    }
+    this.load(sb, p.b);
+    this.bind(sa, sb, p.u);
+    const un = this.material.uniforms;
+    un.u.value = p.a === p.b ? 1 : p.u;
+    un.dtS.value = p.a === p.b ? 0 : p.dtS;
+    this.pair = p;
   }
 
-  /** Copies one step's status bytes (length `count`), or clears them when null. */
+  /** Position (Earth radii, scene frame) of satellite `i` as drawn; (0, 0, 0) when none. */
+  positionAt(i: number, out: Float32Array | number[]): void {
+    if (!this.pair || i < 0 || i >= this.count) {
+      out[0] = out[1] = out[2] = 0;
+      return;
+    }
+    hermite(this.pair, i, out);
+  }
+
+  /** Flags of satellite `i` in the nearer instant. */
+  flagsAt(i: number): number {
+    const p = this.pair;
+    if (!p || i < 0 || i >= this.count) return 0;
+    return (p.u < 0.5 ? p.a : p.b).flags[i];
+  }
+
+  /** Positions of every satellite as drawn now (allocates: for picking, not per frame). */
+  positionsNow(): Float32Array {
+    const out = new Float32Array(3 * this.count);
+    const s = this.scratch;
+    for (let i = 0; i < this.count; i++) {
+      this.positionAt(i, s);
+      out[3 * i] = s[0];
+      out[3 * i + 1] = s[1];
+      out[3 * i + 2] = s[2];
+    }
+    return out;
+  }
+
+  /** Copies one status row's bytes (length `count`), or clears them when null. */
   setStatus(codes: Uint8Array | null): void {
     const u = this.material.uniforms.hasStatus;
     if (codes && codes.length === this.count) {

@@ -3,15 +3,17 @@
  * Earth, satellites, orbit track, ground stations with contact lines,
  * inter-satellite links, Sun indicator). Inertial scene frame (TEME mapped to
  * three.js Y-up, Earth radii); the Earth group turns by GMST. It does no
- * propagation: positions come from the live worker's frames.
+ * propagation: positions come from the live worker's instants, drawn
+ * between two of them at the clock's sim time (SatelliteLayer).
  */
 import * as THREE from 'three';
+import { SIDEREAL_DAY_S } from '../engine/constants';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { EarthView } from './EarthView';
 import { LinkLines } from './LinkLines';
 import { OrbitTrack } from './OrbitTrack';
-import { SatelliteLayer } from './SatelliteLayer';
+import { SatelliteLayer, type Instant } from './SatelliteLayer';
 import { StarField } from './StarField';
 import { StationMarkers } from './StationMarkers';
 import { SunIndicator } from './SunIndicator';
@@ -26,6 +28,22 @@ export interface FrameGeometry {
   islLinks: number;
 }
 
+/** One instant of the live worker: satellites plus the frame's Earth, Sun and links. */
+export interface LiveInstant extends Instant, FrameGeometry {
+  timeMs: number;
+}
+
+/** Two instants and where between them the clock is (see SatelliteLayer.show). */
+export interface LivePair {
+  a: LiveInstant;
+  b: LiveInstant;
+  u: number;
+  dtS: number;
+}
+
+/** Earth rotation rate (rad per ms of sim time): GMST advances 2π per sidereal day. */
+const EARTH_RAD_PER_MS = (2 * Math.PI) / (SIDEREAL_DAY_S * 1000);
+
 export interface LayerVisibility {
   orbit: boolean;
   contacts: boolean;
@@ -36,6 +54,8 @@ export interface LayerVisibility {
 
 const scratchV = new THREE.Vector3();
 const scratchM = new THREE.Matrix4();
+const scratchP = new Float32Array(3);
+const scratchQ = new Float32Array(3);
 
 export class SceneView {
   readonly renderer: THREE.WebGLRenderer;
@@ -140,43 +160,52 @@ export class SceneView {
     this.track.set(this.trackEnabled ? points : null);
   }
 
-  /** Earth rotation, Sun and link lines for the frame whose positions the satellite layer holds. */
-  applyFrame(f: FrameGeometry): void {
-    this.earth.setGmst(f.gmstRad);
+  /**
+   * Shows the live worker's instants at sim time `timeMs`: satellites between
+   * p.a and p.b (interpolated on the GPU), the Earth turned to the GMST of
+   * that time, the Sun and link lines of the nearer instant with their
+   * satellite ends where the satellites are drawn.
+   */
+  showLive(p: LivePair, timeMs: number): void {
+    this.satellites.show(p);
+    const f = p.u < 0.5 ? p.a : p.b;
+    const gmst = f.gmstRad + EARTH_RAD_PER_MS * (Number.isFinite(f.timeMs) ? timeMs - f.timeMs : 0);
+    this.earth.setGmst(gmst);
     this.earth.setSunDirection(f.sunDir[0], f.sunDir[1], f.sunDir[2]);
     this.sun.setDirection(f.sunDir[0], f.sunDir[1], f.sunDir[2]);
-    const pos = this.satellites.positions;
+    const sats = this.satellites;
     const st = this.stations.positions;
-    const c = Math.cos(f.gmstRad);
-    const s = Math.sin(f.gmstRad);
+    const c = Math.cos(gmst);
+    const s = Math.sin(gmst);
     // Station → satellite lines (station rotated into the inertial frame).
     const cb = this.contactLines.buffer;
     const nc = Math.min(f.contactLinks, this.contactLines.capacity);
-    for (let p = 0; p < nc; p++) {
-      const k = f.links[2 * p];
-      const i = f.links[2 * p + 1];
+    for (let q = 0; q < nc; q++) {
+      const k = f.links[2 * q];
+      const i = f.links[2 * q + 1];
       const x = st[3 * k];
       const y = st[3 * k + 1];
       const z = st[3 * k + 2];
-      cb[6 * p] = x * c + z * s;
-      cb[6 * p + 1] = y;
-      cb[6 * p + 2] = -x * s + z * c;
-      cb[6 * p + 3] = pos[3 * i];
-      cb[6 * p + 4] = pos[3 * i + 1];
-      cb[6 * p + 5] = pos[3 * i + 2];
+      sats.positionAt(i, scratchP);
+      cb[6 * q] = x * c + z * s;
+      cb[6 * q + 1] = y;
+      cb[6 * q + 2] = -x * s + z * c;
+      cb[6 * q + 3] = scratchP[0];
+      cb[6 * q + 4] = scratchP[1];
+      cb[6 * q + 5] = scratchP[2];
     }
     this.contactLines.commit(nc);
     const ib = this.islLines.buffer;
-    const ni = Math.min(f.islLinks, this.islLines.capacity);
-    for (let p = 0; p < ni; p++) {
-      const i = f.links[2 * (f.contactLinks + p)];
-      const j = f.links[2 * (f.contactLinks + p) + 1];
-      ib[6 * p] = pos[3 * i];
-      ib[6 * p + 1] = pos[3 * i + 1];
-      ib[6 * p + 2] = pos[3 * i + 2];
-      ib[6 * p + 3] = pos[3 * j];
-      ib[6 * p + 4] = pos[3 * j + 1];
-      ib[6 * p + 5] = pos[3 * j + 2];
+    const ni = this.islLines.lines.visible ? Math.min(f.islLinks, this.islLines.capacity) : 0;
+    for (let q = 0; q < ni; q++) {
+      sats.positionAt(f.links[2 * (f.contactLinks + q)], scratchP);
+      sats.positionAt(f.links[2 * (f.contactLinks + q) + 1], scratchQ);
+      ib[6 * q] = scratchP[0];
+      ib[6 * q + 1] = scratchP[1];
+      ib[6 * q + 2] = scratchP[2];
+      ib[6 * q + 3] = scratchQ[0];
+      ib[6 * q + 4] = scratchQ[1];
+      ib[6 * q + 5] = scratchQ[2];
     }
     this.islLines.commit(ni);
   }
@@ -205,7 +234,7 @@ export class SceneView {
     const h = rect.height;
     this.camera.updateMatrixWorld();
     scratchM.multiplyMatrices(this.camera.projectionMatrix, this.camera.matrixWorldInverse);
-    const pos = this.satellites.positions;
+    const pos = this.satellites.positionsNow();
     const cam = this.camera.position;
     let best = -1;
     let bestD2 = radiusPx * radiusPx;
@@ -230,9 +259,9 @@ export class SceneView {
   /** Screen position (client px) of satellite `i`, or null when off screen. */
   screenPosition(i: number): { x: number; y: number } | null {
     if (i < 0 || i >= this.satellites.count) return null;
-    const pos = this.satellites.positions;
+    this.satellites.positionAt(i, scratchP);
     this.camera.updateMatrixWorld();
-    scratchV.set(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]).project(this.camera);
+    scratchV.set(scratchP[0], scratchP[1], scratchP[2]).project(this.camera);
     if (scratchV.z < -1 || scratchV.z > 1) return null;
     const rect = this.renderer.domElement.getBoundingClientRect();
     return { x: rect.left + ((scratchV.x + 1) / 2) * rect.width, y: rect.top + ((1 - scratchV.y) / 2) * rect.height };
@@ -258,7 +287,9 @@ export function isSoftwareGl(): boolean {
   const canvas = document.createElement('canvas');
   const gl = canvas.getContext('webgl2');
   if (!gl) return true;
-  const name = String(gl.getParameter(gl.RENDERER));
+  // RENDERER may be masked ("WebKit WebGL"); the debug extension gives the real one where allowed.
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = `${String(gl.getParameter(gl.RENDERER))} ${debug ? String(gl.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : ''}`;
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return /swiftshader|llvmpipe|softpipe|software/i.test(name);
 }

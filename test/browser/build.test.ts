@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './harness';
+import { normaliseScenario } from '../../src/engine/scenario';
+import { encodeShare } from '../../src/ui/share';
 
 let outDir: string;
 let server: PreviewServer;
@@ -80,4 +82,30 @@ describe('production build', () => {
     expect(violations.length).toBeGreaterThanOrEqual(2);
     await page.close();
   });
+
+  it('runs a large design on geometry sub-workers spawned by the analysis worker (nested workers bundled, allowed by the policy)', async () => {
+    expect(readdirSync(join(outDir, 'assets')).some((f) => /geometry\.worker.*\.js$/.test(f))).toBe(true);
+    // 500 satellites × 7 days at 60 s: over the pool threshold.
+    const week = normaliseScenario({
+      name: 'Week of 500',
+      startUtc: '2026-03-20T00:00:00Z',
+      durationHours: 168,
+      stepSeconds: 60,
+      constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 20, satellitesPerPlane: 25, phasing: 1 },
+    });
+    const share = await encodeShare([week], 0, 0);
+    if (!share.ok) throw new Error(share.message);
+    const errors: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}?play=0#designs=${share.value}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout: 120_000 });
+    expect(Number(await page.getAttribute('#run-info', 'data-geometry-workers'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(500);
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 150_000);
 });

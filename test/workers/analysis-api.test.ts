@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalysisApi, DETAIL_ALL_BUDGET, chunkStepsFor, resultTransferables, detailTransferables } from '../../workers/analysis-api';
-import type { AnalysisOutcome } from '../../workers/protocol';
+import { createAnalysisApi, DETAIL_ALL_BUDGET, chunkStepsFor, planRun, resultTransferables, detailTransferables } from '../../workers/analysis-api';
+import { statusEveryFor, statusRow, type AnalysisOutcome } from '../../workers/protocol';
 import { KPI_NAMES } from '../../src/engine/result';
+import { GROUND_NETWORK } from '../../src/engine/presets';
+import { workerGeometry } from '../../src/cli/geometry-pool';
 
 const small = (over: Record<string, unknown> = {}) => ({
   name: 'small',
@@ -122,4 +124,83 @@ describe('analysis worker API', () => {
     expect(o.bytes).toBe(o.blob.size);
     expect((await api.exportRun({ nonsense: 1 }, 'result-json')).kind).toBe('invalid');
   });
+});
+
+describe('large runs (geometry sub-workers, bounded status codes)', () => {
+  // 500 satellites × 7 days at 60 s = 5.04M satellite-steps: just over the pool threshold.
+  const week = small({
+    durationHours: 168,
+    constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 20, satellitesPerPlane: 25, phasing: 1 },
+    groundStations: GROUND_NETWORK,
+  });
+
+  it('plans the pool only for large runs the page allows, when sub-workers can be had', () => {
+    const geometry = () => (async () => {
+      throw new Error('not run');
+    }) as never;
+    const deps = { geometry };
+    expect(planRun(500, 10_080, { geometryWorkers: 2 }, deps)).toMatchObject({ geometryWorkers: 2, statusEvery: 1 });
+    expect(planRun(500, 10_080, {}, deps).geometryWorkers).toBe(0);
+    expect(planRun(500, 9_000, { geometryWorkers: 2 }, deps).geometryWorkers).toBe(0);
+    expect(planRun(500, 10_080, { geometryWorkers: 2 }, {}).geometryWorkers).toBe(0);
+    expect(planRun(500, 10_080, { geometryWorkers: 2 }, { geometry: () => undefined }).geometryWorkers).toBe(0);
+    // A year of 1,000 satellites at 60 s: status codes every 16 steps (≤ 32 MiB).
+    const year = planRun(1000, 525_600, { geometryWorkers: 1 }, deps);
+    expect(year).toMatchObject({ geometryWorkers: 1, statusEvery: 16 });
+    expect((1000 * Math.ceil(525_600 / year.statusEvery)) / 2 ** 20).toBeLessThanOrEqual(32);
+    expect(chunkStepsFor(1000, true)).toBe(240);
+    expect(chunkStepsFor(30_000, true)).toBe(chunkStepsFor(30_000));
+  });
+
+  it('status rows follow statusEvery: the last recorded step at or before the time', () => {
+    const r = { startMs: 0, stepMs: 60_000, steps: 100, statusEvery: 16, satelliteCount: 2, statusCodes: new Uint8Array(2 * Math.ceil(100 / 16)) };
+    expect(statusEveryFor(1000, 525_600)).toBe(16);
+    expect(statusEveryFor(10, 10)).toBe(1);
+    expect(statusRow(r, 0)).toBe(0);
+    expect(statusRow(r, 15 * 60_000 + 59_999)).toBe(0);
+    expect(statusRow(r, 16 * 60_000)).toBe(1);
+    expect(statusRow(r, 99 * 60_000)).toBe(6);
+    expect(statusRow(r, 1e12)).toBe(6);
+    expect(statusRow(r, -5)).toBe(0);
+    expect(statusRow({ ...r, statusCodes: new Uint8Array(0) }, 0)).toBe(-1);
+  });
+
+  it('accuracy guard: the pooled run gives the single-thread run’s KPIs, events, series and status codes', async () => {
+    const single = done(await createAnalysisApi().run(week, 1, undefined, { keep: false, details: false }));
+    const pooledApi = createAnalysisApi({ geometry: (n) => workerGeometry(n) });
+    const pooled = done(await pooledApi.run(week, 2, undefined, { keep: false, details: false, geometryWorkers: 2 }));
+    expect(single.geometryWorkers).toBe(0);
+    expect(pooled.geometryWorkers).toBe(2);
+    for (const k of KPI_NAMES) expect(pooled.kpis[k], k).toBe(single.kpis[k]);
+    for (const [k, col] of Object.entries(single.series)) expect(Array.from(pooled.series[k as keyof typeof single.series]), k).toEqual(Array.from(col));
+    for (const [k, col] of Object.entries(single.events)) expect(Array.from(pooled.events[k as keyof typeof single.events]), k).toEqual(Array.from(col));
+    expect(pooled.events.contactSat.length).toBeGreaterThan(1000);
+    expect(Buffer.from(pooled.statusCodes).equals(Buffer.from(single.statusCodes))).toBe(true);
+    // Over 10,000 steps: the charts' envelope comes with the result, in its transfer list.
+    expect(pooled.chart!.bucket).toBeGreaterThan(1);
+    expect(pooled.chart!.series.timeMs.length).toBeLessThanOrEqual(4000);
+    expect(resultTransferables(pooled)).toContain(pooled.chart!.stack.plusStorage.buffer);
+  }, 120_000);
+
+  it('omits events on request (other designs’ large runs)', async () => {
+    const r = done(await createAnalysisApi().run(small(), 3, undefined, { keep: false, events: false }));
+    expect(r.eventsOmitted).toBe(true);
+    expect(r.events.contactSat.length).toBe(0);
+    expect(r.kpis.contactMinutesPerSatellitePerDay).toBeGreaterThan(0);
+  });
+
+  it('a detail request for another satellite stops the re-run in progress; the same one waits for it', async () => {
+    const api = createAnalysisApi();
+    const input = small({ durationHours: 24, constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 30, satellitesPerPlane: 40, phasing: 1 } });
+    done(await api.run(input, 5));
+    const first = api.detail(5, 10);
+    const again = api.detail(5, 10);
+    await new Promise((r) => setTimeout(r, 20));
+    const other = api.detail(5, 20);
+    expect(await first).toBeNull();
+    expect(await again).toBeNull();
+    expect((await other)!.index).toBe(20);
+    // Kept now: served without a re-run.
+    expect((await api.detail(5, 20))!.index).toBe(20);
+  }, 120_000);
 });

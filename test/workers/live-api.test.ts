@@ -40,7 +40,8 @@ describe('live worker API', () => {
     expect(f.pos).toBe(buffers.pos);
     expect(f.flags).toBe(buffers.flags);
     expect(f.links).toBe(buffers.links);
-    expect(liveTransferables(f)).toHaveLength(3);
+    expect(f.vel).toBe(buffers.vel);
+    expect(liveTransferables(f)).toHaveLength(4);
     const sats = buildSatellites(sc).satellites;
     const pv = new Float64Array(6);
     for (const i of [0, 17, 79]) {
@@ -48,6 +49,10 @@ describe('live worker API', () => {
       expect(f.pos[3 * i]).toBeCloseTo(pv[0] / EARTH_RADIUS_KM, 4);
       expect(f.pos[3 * i + 1]).toBeCloseTo(pv[2] / EARTH_RADIUS_KM, 4);
       expect(f.pos[3 * i + 2]).toBeCloseTo(-pv[1] / EARTH_RADIUS_KM, 4);
+      // Velocities in the same frame, Earth radii per second.
+      expect(f.vel[3 * i]).toBeCloseTo(pv[3] / EARTH_RADIUS_KM, 7);
+      expect(f.vel[3 * i + 1]).toBeCloseTo(pv[5] / EARTH_RADIUS_KM, 7);
+      expect(f.vel[3 * i + 2]).toBeCloseTo(-pv[4] / EARTH_RADIUS_KM, 7);
     }
     // GMST and Sun direction in the same frame.
     expect(f.gmstRad).toBeCloseTo(gstime(julianDateFromMs(T)), 6);
