@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { GeometryReply } from '../engine/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../engine/geometry-pool';
 import type { GeometrySourceFactory } from '../engine/simulation';
+import { geometryWorkerBundle } from './worker-bundle';
 
 export { splitRanges } from '../engine/geometry-pool';
 
@@ -12,7 +13,7 @@ export function defaultWorkerCount(): number {
 }
 
 function spawnNodeWorker(): GeometryEndpoint {
-  const worker = new Worker(new URL('./geometry-worker-boot.mjs', import.meta.url));
+  const worker = new Worker(geometryWorkerBundle() ?? new URL('./geometry-worker-boot.mjs', import.meta.url));
   return {
     post: (req) => worker.postMessage(req),
     listen(onReply, onFatal) {

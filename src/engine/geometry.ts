@@ -431,7 +431,7 @@ export class GeometryKernel {
           if (!terminal) outActive[c] = 0;
           continue;
         }
-        const b = i * steps + k;
+        const b = k * nLocal + i;
         const x = pos[3 * b];
         const y = pos[3 * b + 1];
         const z = pos[3 * b + 2];

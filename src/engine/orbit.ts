@@ -59,7 +59,7 @@ export function propagateAt(rec: SatRec, epochMs: number, timeMs: number, out: F
   return Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.z);
 }
 
-/** Positions for a run of samples, laid out satellite-major: index = sat · steps + step. */
+/** Positions for a run of samples, laid out step-major: index = step · satellites + sat (the geometry kernel reads them in that order). */
 export interface SampleChunk {
   steps: number;
   /** 3 per (sat, step), TEME km. */
@@ -199,7 +199,7 @@ export class SamplePropagator {
       const t = sampleTimeMs(g, n);
       if (t === ta || m === 1) {
         for (let i = 0; i < this.n; i++) {
-          const o = i * steps + k;
+          const o = k * this.n + i;
           const q = i * knots + ja;
           err[o] = ke[q];
           pos[3 * o] = kp[3 * q];
@@ -225,7 +225,7 @@ export class SamplePropagator {
       const Cd = -Ad;
       const Dd = 3 * s2 - 2 * sf;
       for (let i = 0; i < this.n; i++) {
-        const o = i * steps + k;
+        const o = k * this.n + i;
         const qa = i * knots + ja;
         const qb = qa + 1;
         err[o] = ke[qa] !== 0 ? ke[qa] : ke[qb];

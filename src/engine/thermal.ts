@@ -66,9 +66,13 @@ export function radiatedW(p: RadiatorParams, tempK: number): number {
  */
 export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: number, dtS: number): number {
   const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
-  let t1 = tempK + (dtS * (heatInW - radiatedW(p, tempK))) / (p.heatCapacityJPerK + dtS * k);
-  const eq = equilibriumTemperatureK(heatInW > 0 ? heatInW : 0, p.emissivity, p.areaM2);
-  if (tempK <= eq ? t1 > eq : t1 < eq) t1 = eq;
+  const r0 = radiatedW(p, tempK);
+  let t1 = tempK + (dtS * (heatInW - r0)) / (p.heatCapacityJPerK + dtS * k);
+  // Crossing test on radiated power (monotonic in T ≥ 0), so the fourth root
+  // of the equilibrium is only taken when the step would cross it:
+  // T ≤ T_eq ⇔ radiated(T) ≤ Q.
+  const q = heatInW > 0 ? heatInW : 0;
+  if (r0 <= q ? t1 > tempK && radiatedW(p, t1) > q : t1 < T_SPACE_K || radiatedW(p, t1) < q) t1 = equilibriumTemperatureK(q, p.emissivity, p.areaM2);
   return t1 > T_SPACE_K ? t1 : T_SPACE_K;
 }
 
@@ -86,5 +90,5 @@ export function maxInternalHeatW(p: RadiatorParams, tempK: number, absorbedW: nu
 
 /** Radiative equilibrium temperature (K) for a steady heat input: T = (Q/(εσA) + Ts⁴)^{1/4}. */
 export function equilibriumTemperatureK(heatInW: number, emissivity: number, areaM2: number): number {
-  return (heatInW / (emissivity * STEFAN_BOLTZMANN * areaM2) + T_SPACE4) ** 0.25;
+  return Math.sqrt(Math.sqrt(heatInW / (emissivity * STEFAN_BOLTZMANN * areaM2) + T_SPACE4));
 }

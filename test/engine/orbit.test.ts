@@ -49,7 +49,7 @@ describe('cubic Hermite interpolation between SGP4 knots', () => {
           for (let k = 0; k < steps; k++) {
             const t = Math.min(startMs + (n0 + k) * stepMs, endMs);
             propagateAt(satrecs[i], satrecEpochMs(satrecs[i]), t, pv);
-            const o = i * steps + k;
+            const o = k * satrecs.length + i;
             const d = Math.hypot(c.posEciKm[3 * o] - pv[0], c.posEciKm[3 * o + 1] - pv[1], c.posEciKm[3 * o + 2] - pv[2]);
             const dv = Math.hypot(c.velEciKmS[3 * o] - pv[3], c.velEciKmS[3 * o + 1] - pv[4], c.velEciKmS[3 * o + 2] - pv[5]);
             if (i < walker.length) maxLeoKm = Math.max(maxLeoKm, d);
