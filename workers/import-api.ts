@@ -8,7 +8,7 @@
  * is parsed with its line numbers preserved.
  */
 import { parseOmm, parseTle, type ElementError, type ElementRecord, type ParseResult } from '../src/engine/elements';
-import { jsonErrorOffset, MAX_TEXT_CHARS, type Scenario } from '../src/engine/scenario';
+import { describeJsonSyntaxError, MAX_TEXT_CHARS, type Scenario } from '../src/engine/scenario';
 import { inputHash } from '../src/ui/hash';
 
 export type ElementFormat = 'tle' | 'omm';
@@ -138,20 +138,6 @@ export function detectFormat(text: string): ElementFormat {
   return m && (m[0] === '[' || m[0] === '{') ? 'omm' : 'tle';
 }
 
-function jsonSyntaxMessage(text: string, e: unknown): string {
-  const pos = jsonErrorOffset(text);
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-  return `invalid OMM JSON at line ${line}, column ${col}: ${msg}`;
-}
-
 function summarise(format: ElementFormat, r: ParseResult, items: number, records?: unknown[]): ImportSummary {
   return {
     format,
@@ -179,7 +165,7 @@ export function createImportApi(): ImportApi {
         try {
           value = JSON.parse(text);
         } catch (e) {
-          return { kind: 'error', message: jsonSyntaxMessage(text, e) };
+          return { kind: 'error', message: describeJsonSyntaxError(text, e, 'OMM JSON') };
         }
         const list = Array.isArray(value) ? value : [value];
         const r = parseOmmChunked(list, OMM_CHUNK_RECORDS, progress);

@@ -334,7 +334,8 @@ export function normaliseScenario(input: unknown): Scenario {
   return r.scenario;
 }
 
-function describeJsonSyntaxError(text: string, e: unknown): string {
+/** "invalid <what> at line L, column C: <reason>" for a JSON.parse failure on `text`. */
+export function describeJsonSyntaxError(text: string, e: unknown, what = 'JSON'): string {
   const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
   const pos = jsonErrorOffset(text);
   let line = 1;
@@ -345,7 +346,7 @@ function describeJsonSyntaxError(text: string, e: unknown): string {
       col = 1;
     } else col++;
   }
-  return `invalid JSON at line ${line}, column ${col}: ${msg}`;
+  return `invalid ${what} at line ${line}, column ${col}: ${msg}`;
 }
 
 /**

@@ -260,13 +260,7 @@ export class ChartPanel {
   setCursor(timeMs: number): void {
     this.cursorMs = timeMs;
     if (!this.data || !Number.isFinite(timeMs)) return;
-    for (const c of this.charts) {
-      const px = Math.round(c.plot.valToPos(timeMs, 'x'));
-      if (px === c.lastPx) continue;
-      c.lastPx = px;
-      c.cursor.style.transform = `translateX(${px}px)`;
-      c.cursor.style.display = Number.isFinite(px) ? 'block' : 'none';
-    }
+    moveCursors(this.charts, timeMs);
   }
 
   /** Chart canvases with titles and legend entries (for a PNG of the charts). */
@@ -281,5 +275,23 @@ export class ChartPanel {
   dispose(): void {
     this.observer.disconnect();
     for (const c of this.charts) c.plot.destroy();
+  }
+}
+
+/** A chart's sim-time cursor line and the pixel it was last drawn at. */
+export interface CursorTarget {
+  plot: uPlot;
+  cursor: HTMLElement;
+  lastPx: number;
+}
+
+/** Moves each chart's cursor line to x value `x`; touches the DOM only when a pixel changes. */
+export function moveCursors(charts: readonly CursorTarget[], x: number): void {
+  for (const c of charts) {
+    const px = Math.round(c.plot.valToPos(x, 'x'));
+    if (px === c.lastPx) continue;
+    c.lastPx = px;
+    c.cursor.style.transform = `translateX(${px}px)`;
+    c.cursor.style.display = Number.isFinite(px) ? 'block' : 'none';
   }
 }

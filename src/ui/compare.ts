@@ -16,6 +16,7 @@ import type { AnalysisResult } from '../../workers/protocol';
 import type { RowState } from './design-list';
 import { displayNumber, KPI_META } from './format';
 import { overlaySeries } from './overlay-data';
+import { moveCursors } from './charts';
 
 export interface CompareEntry {
   id: number;
@@ -391,13 +392,7 @@ export class ComparePanel {
   setCursorHours(hours: number): void {
     this.cursorHours = hours;
     if (!this.visible || !Number.isFinite(hours)) return;
-    for (const c of this.charts) {
-      const px = Math.round(c.plot.valToPos(hours, 'x'));
-      if (px === c.lastPx) continue;
-      c.lastPx = px;
-      c.cursor.style.transform = `translateX(${px}px)`;
-      c.cursor.style.display = Number.isFinite(px) ? 'block' : 'none';
-    }
+    moveCursors(this.charts, hours);
   }
 
   /** The chart canvases with titles and legend entries, for a PNG. */
