@@ -144,9 +144,16 @@ export class IntervalDetector {
       return;
     }
     if (n === 0) {
+      const open = !Number.isNaN(this.openStartMs[pair]);
       if (value >= 0) {
-        this.openStartMs[pair] = t;
-        if (this.peak) this.peak[pair] = value;
+        if (!open) {
+          this.openStartMs[pair] = t;
+          if (this.peak) this.peak[pair] = value;
+        } else if (this.peak && value > this.peak[pair]) this.peak[pair] = value;
+      } else if (open) {
+        // Resumed after a skip that should have stayed inside: close here (never expected).
+        this.onInterval(pair, this.openStartMs[pair], t, this.peak ? this.peak[pair] : Number.NaN);
+        this.openStartMs[pair] = Number.NaN;
       }
     } else {
       const prev = this.g1[pair];
@@ -201,8 +208,9 @@ export class IntervalDetector {
   }
 
   /**
-   * Forgets the samples of a pair that is outside an interval, before a span
-   * in which the caller has proved g stays negative and skips sampling it.
+   * Forgets the samples of a pair before a span in which the caller has
+   * proved g keeps its sign and skips sampling it. An open interval stays
+   * open across the span (sampling resumes inside it).
    */
   reset(pair: number): void {
     this.samples[pair] = 0;

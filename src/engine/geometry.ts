@@ -228,10 +228,40 @@ export interface GeometryResult {
 }
 
 /**
- * Default largest spacing between SGP4 knots (s). Cubic Hermite between knots
- * 180 s apart errs by ≈32 m at 350 km (6 m at 120 s), i.e. ≈4 ms of event time.
+ * Default largest spacing between SGP4 knots (s) when the satellites are not
+ * known. Cubic Hermite between knots 180 s apart errs by ≈32 m at 350 km
+ * (6 m at 120 s), i.e. ≈4 ms of event time.
  */
 export const DEFAULT_KNOT_SPACING_S = 180;
+
+/** Position error budget of the knot interpolation (km): ≈30 ms of event time at LEO speeds. */
+export const KNOT_TOLERANCE_KM = 0.25;
+/** Knot spacing never exceeds this (s), whatever the orbits. */
+export const MAX_KNOT_SPACING_S = 600;
+
+/**
+ * Largest knot spacing (s) keeping the cubic Hermite error within `tolKm` for
+ * every satellite: |x − p| ≤ h⁴ / 384 · max|x⁗| (interpolation error bound),
+ * with max|x⁗| ≈ μ² (1 + e)³ / r_p⁵ at perigee (exactly r ω⁴ = μ²/r⁵ on a
+ * circular orbit). Mean elements from the SGP4 record: n (rad/min), e.
+ * Between 30 s and MAX_KNOT_SPACING_S; the orbit tests check the error
+ * against direct SGP4.
+ */
+export function knotSpacingS(satrecs: readonly SatRec[], tolKm = KNOT_TOLERANCE_KM): number {
+  let worst = 0;
+  for (const rec of satrecs) {
+    if (rec.error !== 0 || !(rec.no > 0)) continue;
+    const n = rec.no / 60;
+    const a = Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n));
+    const e = Math.min(0.99, Math.max(0, rec.ecco));
+    const rp = Math.max(EARTH_RADIUS_KM, a * (1 - e));
+    const fourth = (MU_EARTH_KM3_PER_S2 * MU_EARTH_KM3_PER_S2 * (1 + e) ** 3) / rp ** 5;
+    if (fourth > worst) worst = fourth;
+  }
+  if (worst === 0) return DEFAULT_KNOT_SPACING_S;
+  const h = Math.sqrt(Math.sqrt((384 * tolKm) / worst));
+  return Math.max(30, Math.min(MAX_KNOT_SPACING_S, Math.floor(h)));
+}
 
 /** The run's time grid, shared by both phases. */
 export interface RunGrid extends SampleGrid {
@@ -279,6 +309,71 @@ function meanAltitudeKm(rec: SatRec): number {
 }
 
 /**
+ * Skip bounds from the osculating orbit (two-body, TEME, km and s), written
+ * into `out` = [ω_max (rad/s), r_min (km), r_max (km)]:
+ *   a = 1 / (2/r − v²/μ), h = |r × v|, e = √(1 − h²/(μ a)),
+ *   r_min,max = a(1 ∓ e) ∓ ORBIT_RADIUS_SLACK_KM,
+ *   ω_max = 1.01 · h / r_min² (the largest angular rate of r̂, at perigee).
+ * The slack and the 1 % cover SGP4's short-period J2 terms and drag over a
+ * skip (minutes to an hour). Returns false (no skip) for non-elliptic states.
+ */
+export const ORBIT_RADIUS_SLACK_KM = 25;
+export function orbitSkipBounds(x: number, y: number, z: number, vx: number, vy: number, vz: number, out: Float64Array): boolean {
+  const r = Math.sqrt(x * x + y * y + z * z);
+  const v2 = vx * vx + vy * vy + vz * vz;
+  const inv = 2 / r - v2 / MU_EARTH_KM3_PER_S2;
+  if (!(inv > 0)) return false;
+  const a = 1 / inv;
+  const hx = y * vz - z * vy;
+  const hy = z * vx - x * vz;
+  const hz = x * vy - y * vx;
+  const h2 = hx * hx + hy * hy + hz * hz;
+  const e2 = 1 - h2 / (MU_EARTH_KM3_PER_S2 * a);
+  const e = e2 > 0 ? Math.sqrt(e2) : 0;
+  if (!(e < 0.95)) return false;
+  const rMin = a * (1 - e) - ORBIT_RADIUS_SLACK_KM;
+  if (!(rMin > EARTH_RADIUS_KM * 0.5)) return false;
+  out[0] = (1.01 * Math.sqrt(h2)) / (rMin * rMin);
+  out[1] = rMin;
+  out[2] = a * (1 + e) + ORBIT_RADIUS_SLACK_KM;
+  return true;
+}
+
+/** Earth rotation rate (rad/s). */
+const EARTH_RATE_RAD_PER_S = 7.2921159e-5;
+/** Bound on the rate of the Sun's direction seen from a satellite (annual motion + parallax, rad/s). */
+const SUN_DIRECTION_RATE_RAD_PER_S = 1e-6;
+/** Tilt between geodetic up and the geocentric radial at any station (rad), plus slack. */
+const GEODETIC_TILT_RAD = 0.0034 + 0.001;
+
+/**
+ * The θ band of the penumbra for radii in [r_min, r_max]: where the eclipse
+ * switch g = cos ρ − cos θ may lie within ±margin (outside it the shadow is
+ * exactly 0 or 1, see sun.ts): cos θ ∈ (cos ρ(r_min) − m, cos ρ(r_max) + m).
+ * Writes [θ_lo, θ_hi] (rad) into out[0..1].
+ */
+export function penumbraBandRad(rMinKm: number, rMaxKm: number, margin: number, out: Float64Array): void {
+  const R2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+  const cosRhoAtMin = Math.sqrt(Math.max(0, 1 - R2 / (rMinKm * rMinKm))); // ρ largest at r_min
+  const cosRhoAtMax = Math.sqrt(Math.max(0, 1 - R2 / (rMaxKm * rMaxKm)));
+  out[0] = Math.acos(Math.min(1, cosRhoAtMax + margin));
+  out[1] = Math.acos(Math.max(-1, cosRhoAtMin - margin));
+}
+
+/**
+ * Largest central angle λ_max (rad) between a satellite (geocentric radius
+ * ≤ r_max) and a station (geocentric radius R_s) at which the satellite can
+ * be at or above the station's mask: λ_max = acos((R_s / r_max) cos ε′) − ε′,
+ * ε′ = mask − tilt (geocentric elevation bound). λ moves at most at
+ * ω_max + ω⊕, so a satellite at λ > λ_max stays below the mask for
+ * (λ − λ_max) / (ω_max + ω⊕).
+ */
+export function contactLambdaMaxRad(stationRadiusKm: number, maskRad: number, rMaxKm: number): number {
+  const eps = maskRad - GEODETIC_TILT_RAD;
+  return Math.acos(Math.min(1, ((stationRadiusKm - 1) / rMaxKm) * Math.cos(eps))) - eps;
+}
+
+/**
  * Phase A over satellites [first, first + satrecs.length) of a run with `totalN`
  * satellites. Holds the per-satellite event detectors and failure state across
  * chunks. Call dispose().
@@ -301,6 +396,20 @@ export class GeometryKernel {
   private readonly contacts: IntervalDetector;
   private readonly events = new EventLog();
   private readonly pv = new Float64Array(6);
+  private readonly bounds = new Float64Array(3);
+  private readonly band = new Float64Array(2);
+  private readonly stationRadiusKm: Float64Array;
+  /**
+   * Per-satellite skip geometry, refreshed at each chunk's first sample from
+   * the osculating orbit (see orbitSkipBounds): valid flag, θ band of the
+   * penumbra, rate bounds of θ and λ (rad/s), and per station cos λ_max, λ_max.
+   */
+  private readonly skipValid: Uint8Array;
+  private readonly thetaBand: Float64Array;
+  private readonly thetaRate: Float64Array;
+  private readonly lambdaRate: Float64Array;
+  private readonly cosLambdaMax: Float64Array;
+  private readonly lambdaMax: Float64Array;
   private readonly sun = new Float64Array(3);
   private readonly sunCache = new SunCache();
 
@@ -316,6 +425,8 @@ export class GeometryKernel {
   ) {
     const n = satrecs.length;
     this.stations = stationArrays(scenario.groundStations);
+    const sp = this.stations.posEcfKm;
+    this.stationRadiusKm = Float64Array.from({ length: this.stations.count }, (_, k) => Math.hypot(sp[3 * k], sp[3 * k + 1], sp[3 * k + 2]));
     this.rad = radiatorParams(scenario);
     this.propagator = new SamplePropagator(runtime, satrecs, grid, chunkSteps);
     this.epochs = new Float64Array(n);
@@ -326,6 +437,12 @@ export class GeometryKernel {
     this.contactWake = new Int32Array(n * this.stations.count);
     this.eclipseWake = new Int32Array(n);
     this.eclipseLit = new Uint8Array(n);
+    this.skipValid = new Uint8Array(n);
+    this.thetaBand = new Float64Array(2 * n);
+    this.thetaRate = new Float64Array(n);
+    this.lambdaRate = new Float64Array(n);
+    this.cosLambdaMax = new Float64Array(n * this.stations.count);
+    this.lambdaMax = new Float64Array(n * this.stations.count);
     for (let i = 0; i < n; i++) {
       // Same epoch as the WASM propagator (from jdsatepoch), so refinement matches bulk samples.
       this.epochs[i] = satrecEpochMs(satrecs[i]);
@@ -373,6 +490,27 @@ export class GeometryKernel {
     return sinElevation(this.stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - this.stations.sinMask[k];
   };
 
+  /** Refreshes satellite i's skip geometry from its state (km, km/s, TEME). */
+  private refreshSkip(i: number, x: number, y: number, z: number, vx: number, vy: number, vz: number): void {
+    const b = this.bounds;
+    if (!orbitSkipBounds(x, y, z, vx, vy, vz, b)) {
+      this.skipValid[i] = 0;
+      return;
+    }
+    this.skipValid[i] = 1;
+    penumbraBandRad(b[1], b[2], PENUMBRA_SWITCH_MARGIN, this.band);
+    this.thetaBand[2 * i] = this.band[0];
+    this.thetaBand[2 * i + 1] = this.band[1];
+    this.thetaRate[i] = b[0] + SUN_DIRECTION_RATE_RAD_PER_S;
+    this.lambdaRate[i] = b[0] + EARTH_RATE_RAD_PER_S;
+    const S = this.stations.count;
+    for (let s = 0; s < S; s++) {
+      const lm = contactLambdaMaxRad(this.stationRadiusKm[s], this.stations.maskRad[s], b[2]);
+      this.lambdaMax[i * S + s] = lm;
+      this.cosLambdaMax[i * S + s] = Math.cos(lm);
+    }
+  }
+
   /** Computes samples n0 … n0 + steps − 1 into `out` (cells of this kernel's satellites only). */
   run(n0: number, steps: number, out: ChunkFields): void {
     const chunk = this.propagator.run(n0, steps);
@@ -407,6 +545,8 @@ export class GeometryKernel {
     const stPos = st.posEcfKm;
     const stUp = st.upEcf;
     const stSinMask = st.sinMask;
+    const stRadius = this.stationRadiusKm;
+    const { skipValid, thetaBand, thetaRate, lambdaRate, lambdaMax, cosLambdaMax } = this;
     const skipFar = this.skipFar;
     const absorption = absorptionCoefficients(this.rad);
     const R2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
@@ -456,20 +596,29 @@ export class GeometryKernel {
         const r = Math.sqrt(x * x + y * y + z * z);
         const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
         let illum: number;
+        if (skipFar && k === 0) this.refreshSkip(i, x, y, z, vx, vy, vz);
+        const canSkip = skipFar && skipValid[i] === 1;
         if (n >= eclipseWake[i]) {
           const gEcl = eclipseSwitch(x, y, z, sx, sy, sz);
           eclipses.sample(i, -gEcl);
           illum = 1 - shadowFromSwitch(gEcl, x, y, z, sx, sy, sz);
-          const margin = Math.abs(gEcl) - PENUMBRA_SWITCH_MARGIN - 0.001;
-          if (skipFar && margin > 0 && !eclipses.isOpen(i)) {
-            // d(cos θ)/dt ≤ 2v/r; d(cos ρ)/dt ≤ R² v / (r³ cos ρ).
-            const cosRho = Math.max(0.05, Math.sqrt(Math.max(0, 1 - R2 / (r * r))));
-            const rate = (2 * speed) / r + (R2 * speed) / (r * r * r * cosRho) + 1e-6;
-            const skip = Math.floor(margin / rate / stepS) - 3;
-            if (skip >= 2) {
-              eclipses.reset(i);
-              eclipseWake[i] = n + 1 + skip;
-              eclipseLit[i] = gEcl > 0 ? 1 : 0;
+          if (gEcl >= PENUMBRA_SWITCH_MARGIN || gEcl <= -PENUMBRA_SWITCH_MARGIN) {
+            // Lit or in umbra and provably staying so: skip sampling (inside an
+            // eclipse too; the detector keeps the interval open across the skip).
+            if (canSkip) {
+              // θ from g = cos ρ − cos θ; time until θ can reach the penumbra band.
+              const q = 1 - R2 / (r * r);
+              const cosTheta = (q > 0 ? Math.sqrt(q) : 0) - gEcl;
+              const theta = Math.acos(cosTheta < -1 ? -1 : cosTheta > 1 ? 1 : cosTheta);
+              const lo = thetaBand[2 * i];
+              const hi = thetaBand[2 * i + 1];
+              const gap = theta < lo ? lo - theta : theta > hi ? theta - hi : 0;
+              const skip = Math.floor(gap / thetaRate[i] / stepS) - 3;
+              if (skip >= 2) {
+                eclipses.reset(i);
+                eclipseWake[i] = n + 1 + skip;
+                eclipseLit[i] = gEcl > 0 ? 1 : 0;
+              }
             }
           }
         } else {
@@ -494,7 +643,17 @@ export class GeometryKernel {
             if (s < 32) lo |= 1 << s;
             else hi |= 1 << (s - 32);
           } else if (skipFar && !contacts.isOpen(p)) {
-            const skip = Math.floor((-gs * d) / (2 * vEcf) / stepS) - 3;
+            // Two valid bounds, the larger wins: the chord one (|Δ unit vector| ≤ 2|Δp|/|p|)
+            // and the central-angle one (see contactSkipTimeS).
+            let skipS = (-gs * d) / (2 * vEcf);
+            if (canSkip) {
+              const cosLambda = (xf * stPos[3 * s] + yf * stPos[3 * s + 1] + z * stPos[3 * s + 2]) / (r * stRadius[s]);
+              if (cosLambda < cosLambdaMax[p]) {
+                const angleS = (Math.acos(cosLambda < -1 ? -1 : cosLambda) - lambdaMax[p]) / lambdaRate[i];
+                if (angleS > skipS) skipS = angleS;
+              }
+            }
+            const skip = Math.floor(skipS / stepS) - 3;
             if (skip >= 2) {
               contacts.reset(p);
               wake[p] = n + 1 + skip;

@@ -16,6 +16,7 @@ import {
   mergeEvents,
   GeometryKernel,
   MAX_STATIONS,
+  knotSpacingS,
   radiatorParams,
   runGrid,
   SAT_ERROR,
@@ -58,7 +59,8 @@ export interface SimulationOptions {
   chunkSteps?: number;
   /**
    * Largest spacing (s) between SGP4 knots; finer steps are cubic-Hermite
-   * interpolated between knots (error ≪ 1 km, tested). 0 = SGP4 at every step.
+   * interpolated between knots (error ≤ KNOT_TOLERANCE_KM, tested). Default:
+   * knotSpacingS of the run's satellites. 0 = SGP4 at every step.
    */
   maxKnotSpacingS?: number;
   /** Skip sampling event functions while provably far from an event (default true). */
@@ -238,7 +240,7 @@ export async function simulate(
 ): Promise<SimulationOutput> {
   if (scenario.groundStations.length > MAX_STATIONS) throw new RangeError(`at most ${MAX_STATIONS} ground stations`);
   const N = satellites.length;
-  const grid = runGrid(scenario, options.maxKnotSpacingS);
+  const grid = runGrid(scenario, options.maxKnotSpacingS ?? knotSpacingS(satellites.map((s) => s.satrec)));
   const { startMs, stepMs, endMs, K } = grid;
   const samples = K + 1; // + terminal sample at endMs (events only)
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);

@@ -8,6 +8,7 @@ import { buildSatellites } from '../../src/engine/constellation';
 import { livePropagatorCount, propagateAt, SamplePropagator, satrecEpochMs, wasmRuntime } from '../../src/engine/orbit';
 import { normaliseScenario, type ScenarioInput } from '../../src/engine/scenario';
 import { parseUtcMs } from '../../src/engine/time';
+import { KNOT_TOLERANCE_KM, knotSpacingS } from '../../src/engine/geometry';
 import { parseTle } from '../../src/engine/elements';
 import { run } from './helpers';
 
@@ -17,18 +18,38 @@ const TLE = `MOLNIYA 3-1 (Vallado SGP4-VER)
 2 09880  64.5968 349.3786 7069051 270.0229  16.3320  2.00813614112380
 `;
 
+function walker350() {
+  return buildSatellites(
+    normaliseScenario({
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 1,
+      constellation: { type: 'walker', altitudeKm: 350, inclinationDeg: 97, planes: 2, satellitesPerPlane: 2 },
+    }),
+  ).satellites.map((s) => s.satrec);
+}
+
+describe('knot spacing from the error budget', () => {
+  it('follows h = (384 tol / max|x⁗|)^¼ with max|x⁗| = μ²/r⁵ on circular orbits', () => {
+    const [rec] = walker350();
+    // Independent figure: r = 6378.135 + 350 km, μ = 398600.8 km³/s² → (384 · 0.25 · r⁵ / μ²)^¼.
+    const r = 6728.135;
+    const expected = Math.floor(((384 * 0.25 * r ** 5) / 398600.8 ** 2) ** 0.25);
+    expect(Math.abs(knotSpacingS([rec]) - expected)).toBeLessThanOrEqual(2); // SGP4 mean vs nominal radius
+    expect(knotSpacingS([rec])).toBeGreaterThan(280);
+    const molniya = parseTle(TLE).records.map((x) => x.satrec);
+    expect(knotSpacingS([rec, ...molniya])).toBeLessThan(knotSpacingS([rec])); // the worst orbit sets it
+    expect(knotSpacingS([])).toBe(180);
+  });
+});
+
 describe('cubic Hermite interpolation between SGP4 knots', () => {
   it.each([
-    [6, 0.01],
-    [18, 0.1],
-  ])('knots every %d samples of 10 s: within 1 km overall and %f km in LEO of direct SGP4', async (knotEvery, leoKm) => {
-    const walker = buildSatellites(
-      normaliseScenario({
-        startUtc: '2026-06-21T00:00:00Z',
-        durationHours: 1,
-        constellation: { type: 'walker', altitudeKm: 350, inclinationDeg: 97, planes: 2, satellitesPerPlane: 2 },
-      }),
-    ).satellites.map((s) => s.satrec);
+    [6, 0.01, 1],
+    [18, 0.1, 1],
+    // The default: spacing from the error budget (243 s here, set by Molniya's perigee).
+    [Math.floor(knotSpacingS([...walker350(), ...parseTle(TLE).records.map((r) => r.satrec)]) / 10), KNOT_TOLERANCE_KM, KNOT_TOLERANCE_KM],
+  ])('knots every %d samples of 10 s: within %f km in LEO and %f km overall of direct SGP4', async (knotEvery, leoKm, anyKm) => {
+    const walker = walker350();
     const molniya = parseTle(TLE).records.map((r) => r.satrec);
     expect(molniya).toHaveLength(1);
     const satrecs = [...walker, ...molniya];
@@ -61,7 +82,7 @@ describe('cubic Hermite interpolation between SGP4 knots', () => {
     } finally {
       prop.dispose();
     }
-    expect(maxAnyKm).toBeLessThan(1);
+    expect(maxAnyKm).toBeLessThan(anyKm);
     expect(maxLeoKm).toBeLessThan(leoKm);
     expect(maxVelKmS).toBeLessThan(0.01);
     expect(maxLeoKm).toBeGreaterThan(0); // interpolation really happened
@@ -120,6 +141,40 @@ describe('skipping far-from-event samples is exact', () => {
     const full = await run(input, { skipFarFromEvents: false });
     const fast = await run(input);
     expect(fast.events.contactSat.length).toBeGreaterThan(50);
+    expect(fast.events).toEqual(full.events);
+    expect(fast.kpis).toEqual(full.kpis);
+  });
+});
+
+describe('skipping far-from-event samples is exact on eccentric orbits and long steps', () => {
+  it('gives identical events and KPIs at 60 s steps with a Molniya orbit, an equatorial and a polar satellite', async () => {
+    // Vallado SGP4 verification sets (Molniya e = 0.74) plus two LEO sets of our own.
+    const text = [
+      TLE.trim(),
+      'EQUATOR 600',
+      '1 00005U 58002B   26172.00000000  .00000000  00000-0  00000-0 0  9998',
+      '2 00005   0.1000 100.0000 0010000  90.0000 270.0000 14.70000000    00',
+      'POLAR 500',
+      '1 00006U 58002B   26172.00000000  .00000000  00000-0  00000-0 0  9999',
+      '2 00006  97.4000  10.0000 0200000  45.0000 315.0000 15.20000000    07',
+    ].join('\n');
+    const input: ScenarioInput = {
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 72,
+      stepSeconds: 60,
+      constellation: { type: 'tle', text },
+      groundStations: [
+        { name: 'Svalbard', latitudeDeg: 78.23, longitudeDeg: 15.41, downlinkGbps: 10 },
+        { name: 'Kourou', latitudeDeg: 5.25, longitudeDeg: -52.8, downlinkGbps: 10, minElevationDeg: 30 },
+        { name: 'Troll', latitudeDeg: -72.01, longitudeDeg: 2.53, downlinkGbps: 10, minElevationDeg: -5 },
+        { name: 'Quito', latitudeDeg: -0.2, longitudeDeg: -78.5, altitudeM: 2850, downlinkGbps: 10, minElevationDeg: 5 },
+      ],
+    };
+    const full = await run(input, { skipFarFromEvents: false });
+    const fast = await run(input);
+    expect(full.events.eclipseSat.length).toBeGreaterThan(20);
+    expect(full.events.contactSat.length).toBeGreaterThan(20);
+    expect(new Set(full.events.contactSat).size).toBe(3); // every satellite has contacts
     expect(fast.events).toEqual(full.events);
     expect(fast.kpis).toEqual(full.kpis);
   });
