@@ -13,7 +13,7 @@ import { statusRow, type AnalysisResult, type LiveScenarioInfo, type SelectedSta
 import { SceneView } from '../view/SceneView';
 import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
 import { ChartPanel } from './charts';
-import { SimClock } from './clock';
+import { SimClock, WARP_STEPS } from './clock';
 import { cloneJson } from './draft';
 import { EXAMPLE_OMM, EXAMPLE_TLE } from './fields';
 import { Inspector } from './inspector';
@@ -544,7 +544,7 @@ export class App {
       this.clock.jumpToStart();
       this.needFrame = true;
     } else if (e.key === ']' || e.key === '[') {
-      const steps = [1, 2, 5, 10, 30, 60, 100, 300, 600, 1000, 3000, 10_000, 30_000, 100_000];
+      const steps = WARP_STEPS;
       const k = steps.findIndex((w) => w >= this.clock.warp);
       const next = steps[Math.max(0, Math.min(steps.length - 1, (k < 0 ? steps.length - 1 : k) + (e.key === ']' ? 1 : -1)))];
       this.clock.warp = next;
@@ -556,7 +556,9 @@ export class App {
 
   private readonly frame = (now: number): void => {
     this.rafId = requestAnimationFrame(this.frame);
-    const dt = Math.min(250, Math.max(0, now - this.lastNow));
+    // Wall time drives the clock (slow frames still advance sim time at the warp);
+    // gaps over 1 s (hidden tab, paused rendering) do not jump the clock.
+    const dt = Math.min(1000, Math.max(0, now - this.lastNow));
     this.lastNow = now;
     this.clock.tick(dt);
     const t = this.clock.timeMs;
