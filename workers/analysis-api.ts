@@ -14,6 +14,7 @@ import { buildSatellites } from '../src/engine/constellation';
 import { emptyEvents } from '../src/engine/geometry';
 import { parseScenario, type Scenario } from '../src/engine/scenario';
 import { writeResultJson, writeSeriesCsv } from '../src/engine/result';
+import { livePropagatorCount } from '../src/engine/orbit';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
@@ -22,6 +23,7 @@ import {
   type AnalysisApi,
   type AnalysisOutcome,
   type AnalysisResult,
+  type AnalysisWorkerStats,
   type EventColumns,
   type ExportFormat,
   type ExportOutcome,
@@ -132,7 +134,11 @@ function copyDetail(seq: number, d: SatelliteDetail): SatelliteDetailColumns {
   };
 }
 
-/** The run written as the CLI writes it (result.json / --csv), collected into a Blob without one giant string. */
+/**
+ * The run written as the CLI writes it (result.json / --csv), byte for byte:
+ * the CLI ends result.json with a newline after the document, and so does
+ * this. Collected into a Blob without one giant string.
+ */
 export function exportBlob(out: SimulationOutput, format: ExportFormat): ExportOutcome {
   const parts: string[] = [];
   let bytes = 0;
@@ -140,13 +146,16 @@ export function exportBlob(out: SimulationOutput, format: ExportFormat): ExportO
     parts.push(t);
     bytes += t.length;
   };
-  if (format === 'result-json') writeResultJson(out, write);
-  else writeSeriesCsv(out, write);
+  if (format === 'result-json') {
+    writeResultJson(out, write);
+    write('\n');
+  } else writeSeriesCsv(out, write);
   const type = format === 'result-json' ? 'application/json' : 'text/csv';
   return { kind: 'done', blob: new Blob(parts, { type }), bytes };
 }
 
-export interface AnalysisApiImpl extends AnalysisApi {
+/** The API minus what only a worker can do (holdLifeLock: Web Locks, in analysis.worker.ts). */
+export interface AnalysisApiImpl extends Omit<AnalysisApi, 'holdLifeLock'> {
   /** Seq of the run in progress, or -1. */
   readonly activeSeq: number;
 }
@@ -234,6 +243,10 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
 
     cancel(seq: number): void {
       if (active && active.seq === seq) active.signal.aborted = true;
+    },
+
+    stats(): AnalysisWorkerStats {
+      return { livePropagators: livePropagatorCount(), activeSeq: active ? active.seq : -1 };
     },
 
     async exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void, options: Pick<RunOptions, 'geometryWorkers'> = {}): Promise<ExportOutcome> {

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
 import { browserGeometry } from './geometry-pool';
+import { holdLifeLock } from './life-lock';
 import type { AnalysisApi, ProgressCallback } from './protocol';
 
 const impl = createAnalysisApi({ geometry: browserGeometry });
@@ -36,6 +37,10 @@ const exposed: AnalysisApi = {
     const d = await impl.detail(seq, index);
     return d ? Comlink.transfer(d, detailTransferables(d)) : null;
   },
+  stats() {
+    return impl.stats();
+  },
+  holdLifeLock,
 };
 
 Comlink.expose(exposed);

@@ -137,6 +137,23 @@ export interface AnalysisApi {
   cancel(seq: number): void;
   /** Per-step detail of satellite `index` from run `seq`; null when that run is gone or was replaced. */
   detail(seq: number, index: number): Promise<SatelliteDetailColumns | null>;
+  /** What the worker holds now (leak checks: WASM propagators are disposed after every run). */
+  stats(): AnalysisWorkerStats;
+  /**
+   * Takes the Web Lock `lockName` and holds it for the worker's lifetime, so the
+   * page notices when the worker ends by any means (terminated, crashed): its
+   * own request for the lock is granted then. Resolves true once held; false
+   * when Web Locks are unavailable here.
+   */
+  holdLifeLock(lockName: string): Promise<boolean>;
+}
+
+/** A snapshot of an analysis worker's resources. */
+export interface AnalysisWorkerStats {
+  /** WASM bulk propagators created and not yet disposed in this worker (engine livePropagatorCount). */
+  livePropagators: number;
+  /** Seq of the run in progress, or -1. */
+  activeSeq: number;
 }
 
 /** Live-view frame buffers: one computed instant of every satellite. */

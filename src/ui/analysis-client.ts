@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi, AnalysisOutcome, AnalysisResult, SatelliteDetailColumns } from '../../workers/protocol';
+import { watchWorker } from './worker-life';
 
 export type AnalysisStatus = { state: 'running'; progress: number } | { state: 'done' } | { state: 'error'; message: string };
 
@@ -16,9 +17,15 @@ export interface AnalysisEvents {
 /** The worker API as seen through comlink (every call is async). */
 export type AnalysisRemote = Pick<Comlink.Remote<AnalysisApi>, 'run' | 'cancel' | 'detail'>;
 
-export function spawnAnalysisWorker(): { worker: Worker; api: AnalysisRemote } {
-  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-  return { worker, api: Comlink.wrap<AnalysisApi>(worker) };
+/**
+ * Starts an analysis worker (`name` shows in the browser's developer tools).
+ * `stopped` resolves with the reason once it has stopped for good (an
+ * uncaught error, or its end by any means; see worker-life.ts).
+ */
+export function spawnAnalysisWorker(name = 'analysis'): { worker: Worker; api: Comlink.Remote<AnalysisApi>; stopped: Promise<string> } {
+  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name });
+  const api = Comlink.wrap<AnalysisApi>(worker);
+  return { worker, api, stopped: watchWorker(worker, (lockName) => api.holdLifeLock(lockName)) };
 }
 
 export class AnalysisClient {

@@ -5,7 +5,7 @@
  * here only for objects; arrays (OMM element sets, possibly tens of MB) go to
  * the import worker undecoded.
  */
-import { parseScenario, formatIssue, MAX_TEXT_CHARS, type Scenario, type ScenarioIssue } from '../engine/scenario';
+import { parseJsonText, parseScenario, formatIssue, MAX_TEXT_CHARS, type Scenario, type ScenarioIssue } from '../engine/scenario';
 
 /** Starts a download of `data` as `fileName`. */
 export function download(data: Blob | string, fileName: string, type = 'application/octet-stream'): void {
@@ -44,24 +44,26 @@ function issuesText(issues: readonly ScenarioIssue[], max = 4): string {
   return issues.length > max ? `${shown}; … (${issues.length - max} more)` : shown;
 }
 
-function jsonPosition(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, '');
-}
-
-/** What a file's text holds. `fileName` only labels messages and hints TLE for non-JSON text. */
+/**
+ * What a file's text holds. `fileName` labels messages; a `.json` name that
+ * does not hold an object or array is decoded as JSON all the same (so an
+ * empty file or a bare `null` gets the CLI's message, not a TLE report).
+ */
 export function classifyFile(text: string, fileName: string): LoadedFile {
   if (text.length > MAX_TEXT_CHARS) return { kind: 'invalid', message: `${fileName}: larger than ${MAX_TEXT_CHARS / 1024 / 1024} MB` };
   const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0];
   if (first === '[') return { kind: 'elements', text, format: 'omm' };
-  if (first !== '{') {
+  if (first !== '{' && !/\.json$/i.test(fileName)) {
     if (first === undefined) return { kind: 'invalid', message: `${fileName}: the file is empty` };
     return { kind: 'elements', text, format: 'tle' };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { kind: 'invalid', message: `${fileName}: invalid JSON (${jsonPosition(e)})` };
+  // The CLI's decoder: syntax errors name the line and column, a byte order mark is ignored.
+  const json = parseJsonText(text);
+  if (!json.ok) return { kind: 'invalid', message: `${fileName}: ${issuesText(json.issues)}` };
+  const value = json.value;
+  if (value === null || typeof value !== 'object') {
+    const r = parseScenario(value);
+    return { kind: 'invalid', message: `${fileName}: ${r.ok ? 'expected a scenario object' : issuesText(r.issues)}` };
   }
   const o = value as Record<string, unknown>;
   if ('base' in o && 'vary' in o) return { kind: 'sweep', value: { base: o.base, vary: o.vary } };

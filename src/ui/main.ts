@@ -11,7 +11,7 @@ import { spawnAnalysisWorker } from './analysis-client';
 import { spawnLiveWorker } from './live-client';
 import { AnalysisPool, poolSize, type PoolRemote } from './pool';
 import { isLargeRun } from './run-size';
-import { parseAppParams } from './url-params';
+import { parseAppParams, type AppDiagnostics } from './url-params';
 import { Workbench, type WorkbenchDom } from './workbench';
 import './styles.css';
 
@@ -41,14 +41,23 @@ const dom: WorkbenchDom = {
   hash: byId('input-hash'),
 };
 
-const analysisWorkers = Array.from({ length: poolSize(navigator.hardwareConcurrency) }, () => spawnAnalysisWorker());
+const params = parseAppParams(location.search);
 // A large run spawns geometry sub-workers for the cores its analysis worker leaves (it runs phase B itself).
 const geometryWorkers = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+// The pool starts the analysis workers, and starts a new one in place of one that stopped
+// (uncaught error, terminated, crashed): the run it had ends with an error the app shows.
 const pool = new AnalysisPool(
-  analysisWorkers.map((w) => w.api as unknown as PoolRemote),
+  {
+    count: poolSize(navigator.hardwareConcurrency),
+    spawn: (i) => {
+      const w = spawnAnalysisWorker(`analysis-${i + 1}`);
+      return { remote: w.api as unknown as PoolRemote, stopped: w.stopped, terminate: () => w.worker.terminate() };
+    },
+  },
   (fn) => Comlink.proxy(fn),
   { large: isLargeRun, geometryWorkers },
 );
+pool.onWorkerStopped = (i, reason) => console.warn(`analysis worker ${i + 1} stopped (${reason}); a new one starts with the next run`);
 const live = spawnLiveWorker();
 const importWorker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 const dayMap = new THREE.TextureLoader().load(`${import.meta.env.BASE_URL}earth-day.png`, () => wb.app.requestRender());
@@ -69,10 +78,14 @@ const wb = new Workbench(
     hash: (scenario) => importer.inputHash(scenario),
     dayMap,
   },
-  parseAppParams(location.search),
+  params,
 );
 dayMap.anisotropy = wb.app.view.softwareGl ? 1 : Math.min(8, wb.app.view.renderer.capabilities.getMaxAnisotropy());
-analysisWorkers.forEach((w, i) => w.worker.addEventListener('error', (e) => wb.app.workerFailed(`analysis ${i + 1}`, e.message || 'failed to start')));
 live.worker.addEventListener('error', (e) => wb.app.workerFailed('live', e.message || 'failed to start'));
 importWorker.addEventListener('error', (e) => console.warn('import worker:', e.message));
 void wb.start(location.hash);
+if (params.diagnostics) {
+  // ?diagnostics=1: numbers for leak checks (browser tests, developer tools), e.g. WASM propagators held by each analysis worker.
+  const diagnostics: AppDiagnostics = { analysisWorkers: () => pool.workerStats() };
+  (window as unknown as { ocsDiagnostics?: AppDiagnostics }).ocsDiagnostics = diagnostics;
+}

@@ -16,16 +16,48 @@
  * a time and alone: nothing else starts while one runs, one starts only when
  * the pool is idle, and a primary run pre-empts any other job in its way.
  * Memory stays bounded too (one large result in the making at a time).
+ *
+ * Workers can stop (an uncaught error, terminated, crashed: see
+ * worker-life.ts). The job a stopped worker was running ends with an error
+ * outcome naming it (a pre-empted one goes back to its lane), calls waiting on
+ * it resolve (detail: null), and a new worker takes its place when the next
+ * job is due there.
  */
 import * as Comlink from 'comlink';
-import type { AnalysisApi, AnalysisOutcome, ExportFormat, ExportOutcome, RunOptions, SatelliteDetailColumns } from '../../workers/protocol';
+import type { AnalysisApi, AnalysisOutcome, AnalysisWorkerStats, ExportFormat, ExportOutcome, RunOptions, SatelliteDetailColumns } from '../../workers/protocol';
 import type { AnalysisRemote } from './analysis-client';
 
 export type Lane = 'primary' | 'export' | 'design' | 'sweep';
 const SHARED_LANES: readonly Lane[] = ['export', 'design', 'sweep'];
 
 /** A worker as the pool sees it (comlink remote or an in-process API in tests). */
-export type PoolRemote = Pick<Comlink.Remote<AnalysisApi>, 'run' | 'cancel' | 'detail' | 'exportRun'>;
+export type PoolRemote = Pick<Comlink.Remote<AnalysisApi>, 'run' | 'cancel' | 'detail' | 'exportRun'> & Partial<Pick<Comlink.Remote<AnalysisApi>, 'stats'>>;
+
+/** A worker the pool can lose and replace (the page's Web Workers). */
+export interface PoolWorker {
+  remote: PoolRemote;
+  /** Resolves with the reason once the worker has stopped for good (worker-life.ts). */
+  stopped: Promise<string>;
+  /** Ends the worker (called once it has stopped, so it is surely gone). */
+  terminate(): void;
+}
+
+/** Workers the pool starts itself, and starts again after one stopped. */
+export interface PoolWorkers {
+  count: number;
+  /** Starts worker `index` (0-based). */
+  spawn(index: number): PoolWorker;
+}
+
+interface Slot {
+  remote: PoolRemote;
+  alive: boolean;
+  /** Resolves when the worker stops (never for in-process remotes). */
+  stopped: Promise<string>;
+  terminate(): void;
+}
+
+const NEVER = new Promise<string>(() => {});
 
 /** Workers for this machine: one per core, at least 1, at most `cap`. */
 export function poolSize(hardwareConcurrency: number | undefined, cap = 4): number {
@@ -58,6 +90,8 @@ interface Job {
   progress: number;
   cancelled: boolean;
   preempted: boolean;
+  /** Bumped each time the job starts or loses its worker: replies of an earlier start are ignored. */
+  attempt: number;
 }
 
 export interface LaneStats {
@@ -74,6 +108,8 @@ export interface LaneStats {
 export class AnalysisPool {
   private readonly queues: Record<Lane, Job[]> = { primary: [], export: [], design: [], sweep: [] };
   private readonly running: Array<Job | undefined>;
+  private readonly slots: Slot[];
+  private readonly spawn: ((index: number) => PoolWorker) | undefined;
   private readonly batches: Record<Lane, { total: number; finished: number }> = {
     primary: { total: 0, finished: 0 },
     export: { total: 0, finished: 0 },
@@ -83,19 +119,39 @@ export class AnalysisPool {
   private exportSeq = -1;
   /** Called when jobs start, finish or report progress (throttle in the caller). */
   onChange: () => void = () => {};
+  /** Called when worker `index` has stopped (its job, if any, has ended with an error). */
+  onWorkerStopped: (index: number, reason: string) => void = () => {};
 
   constructor(
-    private readonly workers: readonly PoolRemote[],
+    /** In-process remotes (they never stop), or workers the pool starts and replaces. */
+    workers: readonly PoolRemote[] | PoolWorkers,
     /** Wraps callbacks passed to workers (Comlink.proxy in the page; identity in tests). */
     private readonly wrap: <T extends object>(fn: T) => T = (fn) => Comlink.proxy(fn),
     private readonly plan: PoolPlan = NO_PLAN,
   ) {
-    if (workers.length === 0) throw new RangeError('the analysis pool needs at least one worker');
-    this.running = workers.map(() => undefined);
+    const count = Array.isArray(workers) ? workers.length : (workers as PoolWorkers).count;
+    if (!(count >= 1)) throw new RangeError('the analysis pool needs at least one worker');
+    if (Array.isArray(workers)) {
+      this.spawn = undefined;
+      this.slots = (workers as readonly PoolRemote[]).map((remote) => ({ remote, alive: true, stopped: NEVER, terminate: () => {} }));
+    } else {
+      const w = workers as PoolWorkers;
+      this.spawn = (i) => w.spawn(i);
+      this.slots = [];
+      for (let i = 0; i < count; i++) this.slots.push(this.startWorker(i));
+    }
+    this.running = this.slots.map(() => undefined);
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.slots.length;
+  }
+
+  /** Each worker's resources (null for a stopped worker or one without stats). */
+  workerStats(): Promise<Array<AnalysisWorkerStats | null>> {
+    return Promise.all(
+      this.slots.map((s) => (s.alive && s.remote.stats ? Promise.race([Promise.resolve(s.remote.stats()), s.stopped.then(() => null)]) : Promise.resolve(null))),
+    );
   }
 
   /** Queues a run of `input` as `seq` (unique across the page) in `lane`. */
@@ -105,7 +161,7 @@ export class AnalysisPool {
     const exclusive = this.plan.large(input);
     if (exclusive && this.plan.geometryWorkers > 0) opts = { ...opts, geometryWorkers: this.plan.geometryWorkers };
     return new Promise((resolve) => {
-      this.enqueue({ seq, lane, kind: 'run', exclusive, input, options: opts, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+      this.enqueue({ seq, lane, kind: 'run', exclusive, input, options: opts, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false, attempt: 0 });
     });
   }
 
@@ -115,13 +171,15 @@ export class AnalysisPool {
       const seq = this.exportSeq--;
       const exclusive = this.plan.large(input);
       const options: RunOptions | undefined = exclusive && this.plan.geometryWorkers > 0 ? { geometryWorkers: this.plan.geometryWorkers } : undefined;
-      this.enqueue({ seq, lane: 'export', kind: 'export', exclusive, input, options, format, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false });
+      this.enqueue({ seq, lane: 'export', kind: 'export', exclusive, input, options, format, onProgress, resolve: resolve as Job['resolve'], worker: -1, progress: 0, cancelled: false, preempted: false, attempt: 0 });
     });
   }
 
-  /** Per-satellite detail of the kept primary run (worker 0). */
+  /** Per-satellite detail of the kept primary run (worker 0); null when that worker has stopped. */
   detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
-    return this.workers[0].detail(seq, index);
+    const slot = this.slots[0];
+    if (!slot.alive) return Promise.resolve(null);
+    return Promise.race([slot.remote.detail(seq, index), slot.stopped.then(() => null)]);
   }
 
   /** Drops job `seq` if queued; cancels it if running. */
@@ -139,7 +197,8 @@ export class AnalysisPool {
     const job = this.running.find((j) => j?.seq === seq);
     if (job && !job.cancelled) {
       job.cancelled = true;
-      if (job.kind === 'run') void this.workers[job.worker].cancel(seq);
+      const slot = this.slots[job.worker];
+      if (job.kind === 'run' && slot.alive) void slot.remote.cancel(seq);
     }
   }
 
@@ -194,7 +253,7 @@ export class AnalysisPool {
     // Worker 0 serves the primary lane first.
     const primary = this.queues.primary[0];
     if (primary && !this.running[0] && !alone() && (!primary.exclusive || !busy())) this.start(this.queues.primary.shift()!, 0);
-    for (let w = 0; w < this.workers.length; w++) {
+    for (let w = 0; w < this.slots.length; w++) {
       if (this.running[w] || alone()) continue;
       if (w === 0 && this.queues.primary.length > 0) continue; // held for the waiting primary run
       const lane = SHARED_LANES.find((l) => this.queues[l].length > 0);
@@ -210,23 +269,29 @@ export class AnalysisPool {
       if (!cur || cur.lane === 'primary' || cur.kind !== 'run' || cur.preempted || cur.cancelled) continue;
       if (cur.worker === 0 || cur.exclusive || waiting.exclusive) {
         cur.preempted = true;
-        void this.workers[cur.worker].cancel(cur.seq);
+        const slot = this.slots[cur.worker];
+        if (slot.alive) void slot.remote.cancel(cur.seq);
       }
     }
   }
 
   private start(job: Job, w: number): void {
+    // A stopped worker is replaced when its next job is due.
+    if (!this.slots[w].alive && this.spawn) this.slots[w] = this.startWorker(w);
     job.worker = w;
     job.progress = 0;
+    const attempt = ++job.attempt;
     this.running[w] = job;
-    const remote = this.workers[w];
+    const remote = this.slots[w].remote;
     const onProgress = (f: number) => {
-      if (this.running[w] !== job) return;
+      if (this.running[w] !== job || job.attempt !== attempt) return;
       job.progress = f;
       job.onProgress?.(f);
       this.changed();
     };
     const done = (o: AnalysisOutcome | ExportOutcome) => {
+      if (job.attempt !== attempt) return; // its worker stopped meanwhile: the job has moved on
+      job.attempt++;
       if (this.running[w] === job) this.running[w] = undefined;
       if (job.kind === 'run' && job.preempted && !job.cancelled && (o as AnalysisOutcome).kind === 'cancelled') {
         // Pre-empted by a primary run: back to the head of its lane.
@@ -248,6 +313,38 @@ export class AnalysisPool {
     } else {
       remote.exportRun(job.input, job.format!, this.wrap((f: number) => onProgress(f)), job.options).then((o) => done(o as ExportOutcome), failed);
     }
+  }
+
+  private startWorker(index: number): Slot {
+    const w = this.spawn!(index);
+    const slot: Slot = { remote: w.remote, alive: true, stopped: w.stopped, terminate: () => w.terminate() };
+    void w.stopped.then((reason) => this.workerStopped(index, slot, reason));
+    return slot;
+  }
+
+  /** Worker `index` stopped: its job ends (or goes back to its lane when pre-empted); a new worker starts when the next job is due. */
+  private workerStopped(index: number, slot: Slot, reason: string): void {
+    if (this.slots[index] !== slot || !slot.alive) return;
+    slot.alive = false;
+    slot.terminate();
+    const job = this.running[index];
+    if (job) {
+      this.running[index] = undefined;
+      job.attempt++;
+      if (job.kind === 'run' && job.preempted && !job.cancelled) {
+        job.preempted = false;
+        job.progress = 0;
+        this.queues[job.lane].unshift(job);
+      } else if (job.kind === 'run' && job.cancelled) {
+        this.settle(job, { kind: 'cancelled', seq: job.seq });
+      } else {
+        const message = `analysis worker ${index + 1} stopped: ${reason}`;
+        this.settle(job, job.kind === 'run' ? { kind: 'error', seq: job.seq, message } : { kind: 'error', message });
+      }
+    }
+    this.onWorkerStopped(index, reason);
+    this.pump();
+    this.changed();
   }
 
   private settle(job: Job, o: AnalysisOutcome | ExportOutcome): void {

@@ -6,8 +6,17 @@
  *   ?warp=<1…100000>    initial time warp
  *   ?play=0             start paused
  *   ?bench=1            benchmark mode: play at once, hide nothing
+ *   ?diagnostics=1      window.ocsDiagnostics (AppDiagnostics): worker
+ *                       resource figures for leak checks (tests, dev tools)
  */
 import { MAX_SATELLITES } from '../engine/scenario';
+import type { AnalysisWorkerStats } from '../../workers/protocol';
+
+/** What ?diagnostics=1 puts on window.ocsDiagnostics. */
+export interface AppDiagnostics {
+  /** Each analysis worker's resources (null for one that has stopped). */
+  analysisWorkers(): Promise<Array<AnalysisWorkerStats | null>>;
+}
 
 export interface AppParams {
   preset?: string;
@@ -15,6 +24,7 @@ export interface AppParams {
   warp?: number;
   play: boolean;
   bench: boolean;
+  diagnostics: boolean;
 }
 
 export function parseAppParams(search: string): AppParams {
@@ -32,6 +42,7 @@ export function parseAppParams(search: string): AppParams {
     warp: num('warp'),
     play: q.get('play') !== '0',
     bench: q.get('bench') === '1',
+    diagnostics: q.get('diagnostics') === '1',
   };
 }
 

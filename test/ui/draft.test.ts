@@ -62,7 +62,8 @@ describe('panel field coverage', () => {
 
 describe('URL parameters', () => {
   it('parses n, warp, play and preset', () => {
-    expect(parseAppParams('?bench=1&n=1000&warp=1000')).toEqual({ preset: undefined, n: 1000, warp: 1000, play: true, bench: true });
+    expect(parseAppParams('?bench=1&n=1000&warp=1000')).toEqual({ preset: undefined, n: 1000, warp: 1000, play: true, bench: true, diagnostics: false });
+    expect(parseAppParams('?diagnostics=1').diagnostics).toBe(true);
     expect(parseAppParams('?play=0&preset=polar-walker-star').play).toBe(false);
     expect(parseAppParams('?n=abc').n).toBeUndefined();
     expect(parseAppParams('?n=1e9').n).toBe(100_000);
