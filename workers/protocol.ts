@@ -6,20 +6,11 @@
  */
 import type { ElementError } from '../src/engine/elements';
 import type { ScenarioIssue, Scenario } from '../src/engine/scenario';
-import type { Kpis, SeriesColumns } from '../src/engine/simulation';
+import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/simulation';
 import type { ChartColumns } from './chart-columns';
 
-/** Events as typed columns (transferable). */
-export interface EventColumns {
-  eclipseSat: Int32Array;
-  eclipseStartMs: Float64Array;
-  eclipseEndMs: Float64Array;
-  contactSat: Int32Array;
-  contactStation: Int32Array;
-  contactStartMs: Float64Array;
-  contactEndMs: Float64Array;
-  contactMaxElevationDeg: Float64Array;
-}
+/** Events as typed columns (transferable): the engine's tables as they are. */
+export type EventColumns = EventTables;
 
 /**
  * Runs above this many satellite-steps are "large": their phase A runs on
@@ -76,17 +67,9 @@ export type AnalysisOutcome =
   | { kind: 'error'; seq: number; message: string };
 
 /** Per-step state of one satellite over the horizon (for the inspector). */
-export interface SatelliteDetailColumns {
+/** One satellite's per-step detail (the engine's, copied out of a run) and the run it came from. */
+export interface SatelliteDetailColumns extends SatelliteDetail {
   seq: number;
-  index: number;
-  stateOfCharge: Float32Array;
-  temperatureC: Float32Array;
-  computeFraction: Float32Array;
-  storedGB: Float32Array;
-  solarPowerW: Float32Array;
-  loadPowerW: Float32Array;
-  illumination: Float32Array;
-  limit: Uint8Array;
 }
 
 export type ProgressCallback = (seq: number, fraction: number) => void;
