@@ -179,6 +179,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         }
       },
     });
+    const simulatedMs = performance.now();
     writeStreamed(outFd, (w) => {
       writeResultJson(output, w);
       w('\n');
@@ -188,7 +189,10 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(kpis[k])}\n`);
     // Resource figures for benchmarks (process-wide, worker threads included).
-    if (process.env.OCS_STATS) io.err.write(`stats: wallSeconds=${((performance.now() - t0) / 1000).toFixed(1)} peakRssMiB=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`);
+    if (process.env.OCS_STATS) {
+      const wallS = (performance.now() - t0) / 1000;
+      io.err.write(`stats: wallSeconds=${wallS.toFixed(1)} peakRssMiB=${(process.resourceUsage().maxRSS / 1024).toFixed(0)} simulateSeconds=${((simulatedMs - t0) / 1000).toFixed(1)}\n`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
