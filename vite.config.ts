@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
+import { rewriteExponentOperators, SATELLITE_JS_MODULE } from './src/cli/exponent-rewrite.ts';
 
 /**
  * Content-Security-Policy of the built app: scripts and workers only from our
@@ -28,6 +29,35 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * satellite.js's `**` → calls of the current Math.pow, which the engine's
+ * workers replace with a deterministic one (src/engine/det-math.ts; why and
+ * how in src/cli/exponent-rewrite.ts). Applies to the dev server, the build,
+ * worker bundles (worker.plugins) and vitest (which inlines satellite.js).
+ */
+function satelliteJsExponentRewrite(): Plugin {
+  return {
+    name: 'satellite-js-exponent-rewrite',
+    enforce: 'pre',
+    transform(code, id) {
+      return SATELLITE_JS_MODULE.test(id) ? rewriteExponentOperators(code, id) : null;
+    },
+  };
+}
+
+/**
+ * The minifier must not write `Math.pow(a, b)` as `a ** +b` (it does for
+ * targets that have `**`): the operator bypasses the deterministic Math.pow
+ * the engine workers install. Syntax from ES2015 only in what it adds.
+ */
+const KEEP_MATH_POW = { compress: { target: 'es2015' } };
+
+/** Deterministic Math for the engine workers: CommonJS packages, pre-bundled up front so the dev server never re-optimises (and reloads) when a worker first imports them. */
+const DETERMINISTIC_MATH_PACKAGES = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'exp', 'ln', 'pow', 'cbrt'].map((f) => `@stdlib/math-base-special-${f}`);
+
+/** Tests load satellite.js through Vite, so the CLI they run in-process gets the same rewrite as the CLI process and the workers. */
+const testServer = { deps: { inline: [/[\\/]node_modules[\\/]satellite\.js[\\/]/] } };
+
 // Cross-origin isolation lets workers share SharedArrayBuffers with the page.
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -37,11 +67,11 @@ const isolationHeaders = {
 export default defineConfig({
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: { ...isolationHeaders, 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
-  plugins: [cspMeta()],
+  plugins: [cspMeta(), satelliteJsExponentRewrite()],
   publicDir: 'assets',
-  worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  optimizeDeps: { exclude: ['satellite.js'] },
+  worker: { format: 'es', plugins: () => [satelliteJsExponentRewrite()], rolldownOptions: { output: { minify: KEEP_MATH_POW } } },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { output: { minify: KEEP_MATH_POW } } },
+  optimizeDeps: { exclude: ['satellite.js'], include: DETERMINISTIC_MATH_PACKAGES },
   test: {
     projects: [
       {
@@ -51,6 +81,7 @@ export default defineConfig({
           include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/hardening/**/*.test.ts', 'test/workers/**/*.test.ts', 'test/ui/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          server: testServer,
         },
       },
       {
@@ -59,6 +90,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          server: testServer,
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -3,12 +3,17 @@
  * Analysis worker: a thin comlink wrapper over createAnalysisApi(). Results
  * and details go back as transferred ArrayBuffers. Large runs coordinate a
  * pool of geometry sub-workers (phase A) sharing chunk buffers with this one.
+ * An engine process: deterministic Math (src/engine/det-math.ts), as in the
+ * CLI, so exported results are the CLI's bytes.
  */
 import * as Comlink from 'comlink';
+import { installDeterministicMath } from '../src/engine/det-math';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
 import { browserGeometry } from './geometry-pool';
 import { holdLifeLock } from './life-lock';
 import type { AnalysisApi, ProgressCallback } from './protocol';
+
+installDeterministicMath();
 
 const impl = createAnalysisApi({ geometry: browserGeometry });
 

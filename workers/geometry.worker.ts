@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
-/** Web Worker entry of the browser geometry pool: a thin wrapper around the engine's GeometryHost. */
+/** Web Worker entry of the browser geometry pool: a thin wrapper around the engine's GeometryHost, with deterministic Math (like the analysis worker). */
+import { installDeterministicMath } from '../src/engine/det-math';
 import { GeometryHost, replyTransferables, type GeometryRequest } from '../src/engine/geometry-host';
+
+installDeterministicMath();
 
 const host = new GeometryHost();
 self.onmessage = (e: MessageEvent<GeometryRequest>) => {

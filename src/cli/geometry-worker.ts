@@ -1,6 +1,9 @@
-/** worker_threads entry: a thin wrapper around the engine's GeometryHost. */
+/** worker_threads entry: a thin wrapper around the engine's GeometryHost, with deterministic Math (like the CLI process). */
 import { parentPort } from 'node:worker_threads';
+import { installDeterministicMath } from '../engine/det-math';
 import { GeometryHost, replyTransferables, type GeometryRequest } from '../engine/geometry-host';
+
+installDeterministicMath();
 
 const host = new GeometryHost();
 parentPort?.on('message', (req: GeometryRequest) => {

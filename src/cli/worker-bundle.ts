@@ -6,15 +6,21 @@
  *
  * The bundle is built with esbuild on first use and cached under
  * node_modules/.cache/ocs/, keyed by the path, size and modification time of
- * every source file it is built from (src/engine, src/cli); packages stay
- * external and resolve from the project's node_modules. If bundling fails for
- * any reason the caller falls back to the tsx bootstrap (same code, slower start).
+ * every source file it is built from (src/engine, src/cli) and of
+ * package-lock.json (packages are bundled in). satellite.js is bundled so
+ * that its `**` operators can be rewritten to Math.pow, which the worker
+ * replaces with a deterministic one (exponent-rewrite.ts, det-math.ts): the
+ * whole bundle is lowered (our own code has only squares, `x ** 2`, which
+ * Math.pow computes as x * x either way). If bundling fails for any reason
+ * the caller falls back to the tsx bootstrap (same code and the same
+ * rewrite through a module hook, slower start).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { callTimePow, LOWER_EXPONENT_OPERATOR } from './exponent-rewrite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -29,6 +35,8 @@ function sourceStamp(): string {
       h.update(`${dir}/${name}:${s.size}:${s.mtimeMs}\n`);
     }
   }
+  const lock = statSync(join(root, 'package-lock.json'));
+  h.update(`package-lock.json:${lock.size}:${lock.mtimeMs}\n`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -45,16 +53,18 @@ export function geometryWorkerBundle(): URL | null {
       const tmp = `${file}.${process.pid}.tmp`;
       // Loaded lazily: esbuild is a dev tool, not needed when the bundle exists.
       const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-      esbuild.buildSync({
+      const out = esbuild.buildSync({
         entryPoints: [entry],
         bundle: true,
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        packages: 'external',
+        supported: LOWER_EXPONENT_OPERATOR,
         outfile: tmp,
+        write: false,
         logLevel: 'silent',
       });
+      writeFileSync(tmp, callTimePow(out.outputFiles[0].text, 'geometry worker bundle'));
       renameSync(tmp, file); // atomic: concurrent CLI runs never see a partial bundle
     }
     cached = new URL(`file://${file}`);

@@ -43,7 +43,7 @@ export function meanMotionRevPerDay(altitudeKm: number): number {
 export function sunSynchronousInclinationRad(altitudeKm: number, eccentricity = 0): number {
   const a = EARTH_RADIUS_KM + altitudeKm;
   const e2 = 1 - eccentricity * eccentricity;
-  const cosI = (-2 * SUN_MEAN_MOTION_RAD_PER_S * a ** 3.5 * e2 * e2) / (3 * J2 * EARTH_RADIUS_KM ** 2 * Math.sqrt(MU_EARTH_KM3_PER_S2));
+  const cosI = (-2 * SUN_MEAN_MOTION_RAD_PER_S * Math.pow(a, 3.5) * e2 * e2) / (3 * J2 * EARTH_RADIUS_KM * EARTH_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
   if (cosI < -1) throw new RangeError(`no sun-synchronous orbit at altitude ${altitudeKm} km`);
   return Math.acos(cosI);
 }

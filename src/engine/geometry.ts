@@ -255,7 +255,7 @@ export function knotSpacingS(satrecs: readonly SatRec[], tolKm = KNOT_TOLERANCE_
     const a = Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n));
     const e = Math.min(0.99, Math.max(0, rec.ecco));
     const rp = Math.max(EARTH_RADIUS_KM, a * (1 - e));
-    const fourth = (MU_EARTH_KM3_PER_S2 * MU_EARTH_KM3_PER_S2 * (1 + e) ** 3) / rp ** 5;
+    const fourth = (MU_EARTH_KM3_PER_S2 * MU_EARTH_KM3_PER_S2 * Math.pow(1 + e, 3)) / Math.pow(rp, 5);
     if (fourth > worst) worst = fourth;
   }
   if (worst === 0) return DEFAULT_KNOT_SPACING_S;

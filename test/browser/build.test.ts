@@ -1,14 +1,16 @@
 // The production build (vite build + vite preview) runs the engine's SGP4 WASM
-// inside both workers, with the cross-origin isolation headers, and no errors.
+// inside both workers, with the cross-origin isolation headers, and no errors;
+// its result export is the CLI's bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
-import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './harness';
 import { normaliseScenario } from '../../src/engine/scenario';
 import { encodeShare } from '../../src/ui/share';
+import { main } from '../../src/cli/main';
 
 let outDir: string;
 let server: PreviewServer;
@@ -50,8 +52,27 @@ describe('production build', () => {
     // Served with a Content-Security-Policy that forbids inline scripts and eval; the app runs under it without violations.
     expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+    // Deterministic Math in the built engine workers (src/engine/det-math.ts): result.json is the CLI's, byte for byte.
+    await page.click('[data-testid="export-menu"]');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-testid="export-result-json"]')]);
+    const exported = readFileSync((await download.path())!);
+    const cliOut = join(outDir, 'cli-result.json');
+    expect(await main(['--preset', 'starter-shell', '--out', cliOut, '--quiet'], { out: { write: () => true }, err: { write: () => true } })).toBe(0);
+    expect(exported.equals(readFileSync(cliOut))).toBe(true);
     await page.close();
     expect(errors).toEqual([]);
+  });
+
+  it('leaves no power to the host in the engine workers: Math.pow stays a call (only squares, exact everywhere, use **)', () => {
+    const workers = readdirSync(join(outDir, 'assets')).filter((f) => /^(analysis|geometry)\.worker.*\.js$/.test(f));
+    expect(workers).toHaveLength(2);
+    for (const f of workers) {
+      const text = readFileSync(join(outDir, 'assets', f), 'utf8');
+      const powers = text.match(/(?<![/*])\*\*(?![*/]).{0,4}/g) ?? []; // not the `/**` of the licence comments kept
+      expect(powers.length, f).toBeGreaterThan(0);
+      expect(powers.filter((p) => !/^\*\*2(?![\d.])/.test(p)), f).toEqual([]);
+      expect(text, f).toMatch(/=>Math\.pow\(\w+,\w+\)/); // satellite.js's rewritten **
+    }
   });
 
   it('blocks inline scripts and inline handlers, and allows no eval, in the built app', async () => {

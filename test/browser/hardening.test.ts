@@ -192,19 +192,19 @@ describe('determinism: result.json from the browser worker and from the CLI', ()
     }
   });
 
-  // KNOWN DIFFERENCE, expected to fail until the engine's math is made host-independent:
-  // this Chromium's V8 and this Node's V8 give different last bits for Math.sin, cos, tan,
-  // asin, acos, atan, atan2, exp, log, pow, cbrt and `**` (3–22 % of random inputs), and
-  // event root finding and the compute controller carry those bits into the 9-digit output.
-  // The worker's code path itself writes the CLI's bytes when run on the same JS engine
-  // (test/workers/export-determinism.test.ts). Turn these into it() once they pass.
-  it.fails('the default scenario: byte-identical to the CLI’s (fails today: host Math differs)', async () => {
+  // Host-independent math: this Chromium's V8 and this Node's V8 give different last bits for
+  // Math.sin, cos, tan, asin, acos, atan, atan2, exp, log, pow, cbrt and `**` on some inputs,
+  // which event root finding and the compute controller carry into the 9-digit output. The
+  // engine processes on both sides (the CLI, the analysis worker and its geometry workers)
+  // install the same pure-JavaScript functions (src/engine/det-math.ts) and load satellite.js
+  // with its `**` rewritten to Math.pow (src/cli/exponent-rewrite.ts). Strict bytes, no normalisation.
+  it('the default scenario: byte-identical to the CLI’s', async () => {
     const cli = await cliResult(['--preset', 'starter-shell']);
     expect(JSON.parse(cli.toString()).kpis.satelliteCount).toBe(80);
     expect(firstDifference(exported.starter!, cli)).toBe('identical');
   });
 
-  it.fails('the TLE example: byte-identical to the CLI’s (fails today: host Math differs)', async () => {
+  it('the TLE example: byte-identical to the CLI’s', async () => {
     const cli = await cliResult([TLE_FILE]);
     expect(firstDifference(exported.tle!, cli)).toBe('identical');
   });

@@ -5,6 +5,11 @@ import { resultDocument } from '../../src/engine/result';
 import { normaliseScenario } from '../../src/engine/scenario';
 import { simulateScenario } from '../../src/engine/simulation';
 import { GROUND_NETWORK } from '../../src/engine/presets';
+import { installDeterministicMath } from '../../src/engine/det-math';
+
+// The pool's workers use deterministic Math (src/engine/det-math.ts); so does the
+// CLI process that coordinates them, and so must this one for the single-thread path.
+installDeterministicMath();
 
 describe('splitRanges', () => {
   it('covers every satellite once in contiguous ranges', () => {

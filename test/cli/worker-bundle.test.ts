@@ -14,6 +14,10 @@ describe('pre-bundled geometry worker', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('GeometryHost');
     expect(text).not.toMatch(/from ["']\.\.?\//); // engine sources are inlined; only packages stay imports
+    // satellite.js is bundled in with its ** lowered to a call-time Math.pow, which the worker makes deterministic.
+    expect(text).not.toMatch(/from ["']satellite\.js["']/);
+    expect(text).toContain('var __pow = (a, b) => Math.pow(a, b);');
+    expect(text).toMatch(/\binstallDeterministicMath\(\);/);
     const worker = new Worker(url!);
     try {
       // A request before 'init' is answered with an error reply (the host is alive and speaks the protocol).

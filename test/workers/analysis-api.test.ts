@@ -4,6 +4,11 @@ import { statusEveryFor, statusRow, type AnalysisOutcome } from '../../workers/p
 import { KPI_NAMES } from '../../src/engine/result';
 import { GROUND_NETWORK } from '../../src/engine/presets';
 import { workerGeometry } from '../../src/cli/geometry-pool';
+import { installDeterministicMath } from '../../src/engine/det-math';
+
+// An analysis worker is an engine process with deterministic Math, and so are the geometry
+// workers its pooled runs use (src/engine/det-math.ts): this process plays the analysis worker.
+installDeterministicMath();
 
 const small = (over: Record<string, unknown> = {}) => ({
   name: 'small',

@@ -1,0 +1,254 @@
+/**
+ * The headless CLI (usage in main.ts, its entry). Exit codes: 0 success;
+ * 2 invalid input (the message names the field or line); 1 anything else.
+ * Progress goes to stderr, the KPI table to stdout.
+ *
+ * Loading this module makes the process an engine process: it installs
+ * deterministic Math (src/engine/det-math.ts), so results are the browser
+ * worker's bytes. satellite.js must have been loaded through the exponent
+ * rewrite (main.ts sees to it; under vitest, vite.config.ts), or this throws.
+ */
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { PRESETS, findPreset } from '../engine/presets';
+import { formatIssue, parseJsonText, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
+import { buildSatellites, type SatelliteBuild } from '../engine/constellation';
+import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/elements';
+import { MS_PER_DAY } from '../engine/constants';
+import { parseUtcMs } from '../engine/time';
+import { simulate } from '../engine/simulation';
+import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv } from '../engine/result';
+import { defaultWorkerCount, workerGeometry } from './geometry-pool';
+import { planSweep, SweepError, sweepCsv } from '../engine/sweep';
+import { installDeterministicMath } from '../engine/det-math';
+
+installDeterministicMath();
+
+export class UsageError extends Error {}
+export class InputError extends Error {}
+
+interface Args {
+  command: 'run' | 'sweep';
+  scenarioPath?: string;
+  preset?: string;
+  out?: string;
+  csv?: string;
+  listPresets: boolean;
+  quiet: boolean;
+  help?: boolean;
+  /** Geometry threads; undefined = automatic (all cores for large runs). */
+  threads?: number;
+}
+
+const USAGE = `usage:
+  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [--threads N]
+  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [--threads N]
+  npm run sim -- sweep <sweep.json> --out <results.csv> [--threads N]
+  npm run sim -- --list-presets`;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { command: 'run', listPresets: false, quiet: false };
+  let first = 0;
+  if (argv[0] === 'sweep') {
+    a.command = 'sweep';
+    first = 1;
+  }
+  for (let i = first; i < argv.length; i++) {
+    const x = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${x} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (x === '--out' || x === '-o') a.out = value();
+    else if (x === '--csv') a.csv = value();
+    else if (x === '--preset') a.preset = value();
+    else if (x === '--list-presets') a.listPresets = true;
+    else if (x === '--quiet' || x === '-q') a.quiet = true;
+    else if (x === '--threads') {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 1 || v > 256) throw new UsageError(`--threads must be an integer from 1 to 256\n${USAGE}`);
+      a.threads = v;
+    }
+    else if (x === '--help' || x === '-h') a.help = true;
+    else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
+    else if (a.scenarioPath === undefined) a.scenarioPath = x;
+    else throw new UsageError(`unexpected argument ${x}\n${USAGE}`);
+  }
+  return a;
+}
+
+function loadScenario(a: Args): Scenario {
+  if (a.preset !== undefined) {
+    const p = findPreset(a.preset);
+    if (!p) throw new InputError(`unknown preset "${a.preset}"; available: ${PRESETS.map((x) => x.name).join(', ')}`);
+    const r = parseScenario(p.scenario);
+    if (!r.ok) throw new Error(`preset ${p.name} is invalid: ${r.issues.map(formatIssue).join('; ')}`);
+    return r.scenario;
+  }
+  if (a.scenarioPath === undefined) throw new UsageError(`no scenario given\n${USAGE}`);
+  let text: string;
+  try {
+    text = readFileSync(a.scenarioPath, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${a.scenarioPath}: ${(e as Error).message}`);
+  }
+  const r = parseScenarioJson(text);
+  if (!r.ok) throw new InputError(`${a.scenarioPath}: invalid scenario\n${r.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  return r.scenario;
+}
+
+/** Opens an output file before the run, so an unwritable path fails at once (exit 1). */
+function openOutput(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    throw new Error(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes a file piece by piece (results of year-long runs do not fit in one string). */
+function writeStreamed(fd: number, produce: (write: (text: string) => void) => void): void {
+  try {
+    produce((text) => writeSync(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Warnings for loaded element sets whose epoch is more than EPOCH_WARNING_DAYS
+ * from the start, naming their line or record. The sets are parsed again only
+ * when some satellite is that far off (the build does not keep line numbers).
+ */
+function epochWarningMessages(scenario: Scenario, build: SatelliteBuild): string[] {
+  const c = scenario.constellation;
+  if (c.type !== 'tle' && c.type !== 'omm') return [];
+  const startMs = parseUtcMs(scenario.startUtc);
+  if (!build.satellites.some((s) => Math.abs(s.epochMs - startMs) > EPOCH_WARNING_DAYS * MS_PER_DAY)) return [];
+  const parsed = c.type === 'tle' ? parseTle(c.text) : parseOmm(c.records);
+  return epochWarnings(parsed.records, startMs).map((w) => w.message);
+}
+
+/** Why a scenario has no satellites, naming the field that holds its element sets. */
+function noSatellitesMessage(scenario: Scenario, build: SatelliteBuild): string {
+  const c = scenario.constellation;
+  const field = c.type === 'tle' ? 'constellation.text' : c.type === 'omm' ? 'constellation.records' : 'constellation';
+  const skipped = build.errors.length ? ` (${build.errors.length} problem${build.errors.length === 1 ? '' : 's'} reported above)` : '';
+  return `no valid satellites in the scenario — ${field}: no loadable element set${skipped}`;
+}
+
+function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return x.toExponential(3);
+  return x.toFixed(abs >= 100 ? 1 : 4);
+}
+
+export interface CliIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+}
+
+export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  try {
+    const a = parseArgs(argv);
+    if (a.help) {
+      io.out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (a.listPresets) {
+      for (const p of PRESETS) io.out.write(`${p.name.padEnd(24)} ${p.title}\n`);
+      return 0;
+    }
+    if (a.command === 'sweep') return await runSweep(a, io);
+    if (!a.out) throw new UsageError(`--out <result.json> is required\n${USAGE}`);
+    const scenario = loadScenario(a);
+    const build = buildSatellites(scenario);
+    for (const e of build.errors) io.err.write(`warning: skipped element set: ${e.message}\n`);
+    if (build.satellites.length === 0) throw new InputError(noSatellitesMessage(scenario, build));
+    for (const w of epochWarningMessages(scenario, build)) io.err.write(`warning: ${w}\n`);
+    const outFd = openOutput(a.out);
+    const csvFd = a.csv ? openOutput(a.csv) : undefined;
+    const t0 = performance.now();
+    let lastReport = t0;
+    const satSteps = build.satellites.length * Math.ceil((scenario.durationHours * 3600) / scenario.stepSeconds);
+    // Worker start-up costs ≈0.3 s; only large runs gain from the pool.
+    const threads = a.threads ?? (satSteps > 2_000_000 ? defaultWorkerCount() : 1);
+    const output = await simulate(scenario, build.satellites, build.errors, {
+      geometry: threads > 1 ? workerGeometry(threads) : undefined,
+      progress: (f) => {
+        const now = performance.now();
+        if (!a.quiet && now - lastReport > 1000) {
+          io.err.write(`progress ${(f * 100).toFixed(0)}% (${((now - t0) / 1000).toFixed(1)} s)\n`);
+          lastReport = now;
+        }
+      },
+    });
+    const simulatedMs = performance.now();
+    writeStreamed(outFd, (w) => {
+      writeResultJson(output, w);
+      w('\n');
+    });
+    if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
+    const kpis = roundedKpis(output.kpis);
+    io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(kpis[k])}\n`);
+    // Resource figures for benchmarks (process-wide, worker threads included).
+    if (process.env.OCS_STATS) {
+      const wallS = (performance.now() - t0) / 1000;
+      io.err.write(`stats: wallSeconds=${wallS.toFixed(1)} peakRssMiB=${(process.resourceUsage().maxRSS / 1024).toFixed(0)} simulateSeconds=${((simulatedMs - t0) / 1000).toFixed(1)}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    io.err.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.OCS_DEBUG && e instanceof Error && e.stack) io.err.write(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  const r = parseJsonText(text);
+  if (!r.ok) throw new InputError(`${path}: ${r.issues.map(formatIssue).join('; ')}`);
+  return r.value;
+}
+
+async function runSweep(a: Args, io: CliIo): Promise<number> {
+  if (a.scenarioPath === undefined) throw new UsageError(`no sweep file given\n${USAGE}`);
+  if (!a.out) throw new UsageError(`--out <results.csv> is required\n${USAGE}`);
+  let plan;
+  try {
+    plan = planSweep(readJson(a.scenarioPath));
+  } catch (e) {
+    if (e instanceof SweepError) throw new InputError(`${a.scenarioPath}: invalid sweep\n${e.message}`);
+    throw e;
+  }
+  const rows = [];
+  const warned = new Set<string>();
+  const t0 = performance.now();
+  for (const [d, design] of plan.designs.entries()) {
+    const build = buildSatellites(design.scenario);
+    for (const m of [...build.errors.map((e) => `skipped element set: ${e.message}`), ...epochWarningMessages(design.scenario, build)]) {
+      if (!warned.has(m)) io.err.write(`warning: ${m}\n`);
+      warned.add(m);
+    }
+    if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: ${noSatellitesMessage(design.scenario, build)}`);
+    const out = await simulate(design.scenario, build.satellites, build.errors, {
+      geometry: (a.threads ?? defaultWorkerCount()) > 1 && build.satellites.length > 200 ? workerGeometry(a.threads ?? defaultWorkerCount()) : undefined,
+    });
+    rows.push({ values: design.values, kpis: out.kpis });
+    if (!a.quiet) io.err.write(`design ${d + 1}/${plan.designs.length} (${plan.fields.map((f, k) => `${f}=${String(design.values[k])}`).join(', ')}) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  writeFileSync(a.out, sweepCsv(plan.fields, rows));
+  io.out.write(`${plan.designs.length} designs → ${a.out}\n`);
+  return 0;
+}
