@@ -594,7 +594,6 @@ export class GeometryKernel {
         const vy = vel[3 * b + 1];
         const vz = vel[3 * b + 2];
         const r = Math.sqrt(x * x + y * y + z * z);
-        const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
         let illum: number;
         if (skipFar && k === 0) this.refreshSkip(i, x, y, z, vx, vy, vz);
         const canSkip = skipFar && skipValid[i] === 1;
@@ -626,8 +625,8 @@ export class GeometryKernel {
         }
         const xf = x * cth + y * sth;
         const yf = -x * sth + y * cth;
-        // Speed relative to the rotating Earth is at most |v| + ω⊕ r.
-        const vEcf = speed + 7.2921159e-5 * r;
+        // Speed relative to the rotating Earth is at most |v| + ω⊕ r (only needed to skip a station).
+        let vEcf = -1;
         let lo = 0;
         let hi = 0;
         for (let s = 0; s < S; s++) {
@@ -644,7 +643,8 @@ export class GeometryKernel {
             else hi |= 1 << (s - 32);
           } else if (skipFar && !contacts.isOpen(p)) {
             // Two valid bounds, the larger wins: the chord one (|Δ unit vector| ≤ 2|Δp|/|p|)
-            // and the central-angle one (see contactSkipTimeS).
+            // and the central-angle one (see contactLambdaMaxRad).
+            if (vEcf < 0) vEcf = Math.sqrt(vx * vx + vy * vy + vz * vz) + EARTH_RATE_RAD_PER_S * r;
             let skipS = (-gs * d) / (2 * vEcf);
             if (canSkip) {
               const cosLambda = (xf * stPos[3 * s] + yf * stPos[3 * s + 1] + z * stPos[3 * s + 2]) / (r * stRadius[s]);
