@@ -140,15 +140,16 @@ function copyDetail(seq: number, d: SatelliteDetail): SatelliteDetailColumns {
  * this. Collected into a Blob without one giant string.
  */
 export function exportBlob(out: SimulationOutput, format: ExportFormat): ExportOutcome {
-  const parts: string[] = [];
+  // The writers hand over each chunk once and never reuse it, so the parts can be kept as they are.
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let bytes = 0;
-  const write = (t: string) => {
-    parts.push(t);
-    bytes += t.length;
+  const write = (chunk: Uint8Array<ArrayBuffer>) => {
+    parts.push(chunk);
+    bytes += chunk.length;
   };
   if (format === 'result-json') {
     writeResultJson(out, write);
-    write('\n');
+    write(new Uint8Array([0x0a]));
   } else writeSeriesCsv(out, write);
   const type = format === 'result-json' ? 'application/json' : 'text/csv';
   return { kind: 'done', blob: new Blob(parts, { type }), bytes };

@@ -16,7 +16,7 @@ import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine
 import { MS_PER_DAY } from '../engine/constants';
 import { parseUtcMs } from '../engine/time';
 import { simulate } from '../engine/simulation';
-import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv } from '../engine/result';
+import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv, type ByteWrite } from '../engine/result';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
 import { planSweep, SweepError, sweepCsv } from '../engine/sweep';
 import { installDeterministicMath } from '../engine/det-math';
@@ -106,14 +106,19 @@ function openOutput(path: string): number {
   }
 }
 
-/** Writes a file piece by piece (results of year-long runs do not fit in one string). */
-function writeStreamed(fd: number, produce: (write: (text: string) => void) => void): void {
+/** Writes a file chunk by chunk (results of year-long runs do not fit in one string), then closes it. */
+function writeStreamed(fd: number, produce: (write: ByteWrite) => void): void {
   try {
-    produce((text) => writeSync(fd, text));
+    produce((bytes) => {
+      // writeSync may write less than asked for; go on from where it stopped.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
   } finally {
     closeSync(fd);
   }
 }
+
+const NEWLINE = new Uint8Array([0x0a]);
 
 /**
  * Warnings for loaded element sets whose epoch is more than EPOCH_WARNING_DAYS
@@ -187,7 +192,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const simulatedMs = performance.now();
     writeStreamed(outFd, (w) => {
       writeResultJson(output, w);
-      w('\n');
+      w(NEWLINE);
     });
     if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
     const kpis = roundedKpis(output.kpis);

@@ -29,9 +29,10 @@ function spawnNodeWorker(): GeometryEndpoint {
 
 /**
  * Phase A over `threads` threads: this one (which also runs phase B) takes a
- * share of the satellites, `threads − 1` worker threads the rest.
+ * share of the satellites (by default the balanced share for the run's step,
+ * see balancedLocalFraction), `threads − 1` worker threads the rest.
  */
-export function workerGeometry(threads = defaultWorkerCount(), localFraction = 0.3): GeometrySourceFactory {
+export function workerGeometry(threads = defaultWorkerCount(), localFraction?: number): GeometrySourceFactory {
   const workers = Math.max(1, threads - 1);
   return poolGeometry(spawnNodeWorker, workers, { localFraction: threads > 1 ? localFraction : 0 });
 }

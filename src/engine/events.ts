@@ -5,7 +5,7 @@
  * change between samples is refined by root finding to ROOT_TOLERANCE_MS, so
  * event times do not depend on the step. Intervals shorter than a step are
  * caught too: when three samples show a local extremum of g near zero, the
- * extremum is located by golden-section search and, if it crosses zero, both
+ * extremum is located by Brent's search and, if it crosses zero, both
  * roots are refined. Intervals open at the horizon's ends are clipped to it.
  */
 
@@ -55,32 +55,85 @@ export function findRoot(g: PairFunction, pair: number, t0: number, g0: number, 
   return b;
 }
 
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
+/** (3 − √5) / 2: the golden-section fraction. */
+const GOLDEN_STEP = (3 - Math.sqrt(5)) / 2;
 
-/** Golden-section search for the maximum of g(pair, ·) on [a, b]. Returns the time; value in `out[0]`. */
+/**
+ * Maximum of g(pair, ·) on [a, b] by Brent's method (Brent 1973, "Algorithms
+ * for minimization without derivatives", ch. 5): parabolic interpolation
+ * through the best three points when it is safe, golden section otherwise;
+ * stops when the best point is known to within about tolMs / 2. NaN values
+ * count as −∞. Returns the time; the value there in `out[0]`.
+ */
 export function maximise(g: PairFunction, pair: number, a: number, b: number, out: Float64Array, tolMs = ROOT_TOLERANCE_MS): number {
-  let x1 = b - GOLDEN * (b - a);
-  let x2 = a + GOLDEN * (b - a);
-  let f1 = g(pair, x1);
-  let f2 = g(pair, x2);
-  while (b - a > tolMs) {
-    if (f1 < f2 || Number.isNaN(f1)) {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + GOLDEN * (b - a);
-      f2 = g(pair, x2);
+  // Minimises F = −g; x best so far, w second best, v the previous w.
+  const tol1 = tolMs / 4;
+  const tol2 = 2 * tol1;
+  let x = a + GOLDEN_STEP * (b - a);
+  let w = x;
+  let v = x;
+  let fx = negated(g(pair, x));
+  let fw = fx;
+  let fv = fx;
+  let d = 0;
+  let e = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    const m = 0.5 * (a + b);
+    if (Math.abs(x - m) <= tol2 - 0.5 * (b - a)) break;
+    let golden = true;
+    if (Math.abs(e) > tol1) {
+      const r = (x - w) * (fx - fv);
+      let q = (x - v) * (fx - fw);
+      let p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p;
+      else q = -q;
+      const eOld = e;
+      e = d;
+      // Accept the parabola's vertex only inside (a, b) and for a step under half the one before last.
+      if (q > 0 && Number.isFinite(p) && Math.abs(p) < Math.abs(0.5 * q * eOld) && p > q * (a - x) && p < q * (b - x)) {
+        d = p / q;
+        const u = x + d;
+        if (u - a < tol2 || b - u < tol2) d = m >= x ? tol1 : -tol1;
+        golden = false;
+      }
+    }
+    if (golden) {
+      e = x >= m ? a - x : b - x;
+      d = GOLDEN_STEP * e;
+    }
+    const u = Math.abs(d) >= tol1 ? x + d : x + (d >= 0 ? tol1 : -tol1);
+    const fu = negated(g(pair, u));
+    if (fu <= fx) {
+      if (u >= x) a = x;
+      else b = x;
+      v = w;
+      fv = fw;
+      w = x;
+      fw = fx;
+      x = u;
+      fx = fu;
     } else {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - GOLDEN * (b - a);
-      f1 = g(pair, x1);
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) {
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
+      } else if (fu <= fv || v === x || v === w) {
+        v = u;
+        fv = fu;
+      }
     }
   }
-  const t = 0.5 * (a + b);
-  out[0] = g(pair, t);
-  return t;
+  out[0] = fx === Number.POSITIVE_INFINITY ? Number.NaN : -fx;
+  return x;
+}
+
+/** −y, with NaN as +∞ (a point where g cannot be evaluated is never the maximum). */
+function negated(y: number): number {
+  return y === y ? -y : Number.POSITIVE_INFINITY;
 }
 
 /** `peak`: largest g inside the interval (samples and refined local maxima), when peaks are tracked. */

@@ -68,18 +68,41 @@ class PoolMember {
 export interface PoolOptions {
   /**
    * Share of the satellites whose phase A the coordinating thread computes
-   * itself, between its own phase B steps (0 = workers only). With one core
-   * per thread, about (A − W·B) / (A·(W + 1)) balances the pipeline, where A
-   * and B are the phase costs; ≈0.3 for one worker.
+   * itself, between its own phase B steps (0 = workers only). Default:
+   * balancedLocalFraction for the run's step.
    */
   localFraction?: number;
+}
+
+/**
+ * Phase costs per satellite-step (µs) measured by `npm run bench` and
+ * bench/profile runs on the 2-core reference machine (1,000 satellites, 5
+ * stations): phase B ≈ 0.06 µs whatever the step; phase A ≈ 0.09 µs +
+ * 0.0022 µs per second of step (longer steps: more events and refinement
+ * per step, fewer skipped samples) — 0.11 µs at 10 s, 0.22 µs at 60 s.
+ */
+const PHASE_B_US = 0.06;
+const PHASE_A_BASE_US = 0.09;
+const PHASE_A_PER_STEP_SECOND_US = 0.0022;
+
+/**
+ * Share of phase A for the coordinating thread that balances the pipeline
+ * with `workers` workers, one core per thread: the coordinator's x·A + B
+ * equals each worker's (1 − x)·A / W, so x = (A − W·B) / (A·(W + 1)),
+ * clamped to [0, 0.5].
+ */
+export function balancedLocalFraction(workers: number, stepSeconds: number): number {
+  const a = PHASE_A_BASE_US + PHASE_A_PER_STEP_SECOND_US * Math.min(stepSeconds, 600);
+  const x = (a - workers * PHASE_B_US) / (a * (workers + 1));
+  return x > 0.5 ? 0.5 : x > 0 ? x : 0;
 }
 
 /** A GeometrySourceFactory running phase A on `workers` endpoints made by `spawn` (plus, optionally, this thread). */
 export function poolGeometry(spawn: () => GeometryEndpoint, workers: number, options: PoolOptions = {}): GeometrySourceFactory {
   return async (ctx) => {
     const N = ctx.satellites.length;
-    const localCount = Math.min(N, Math.round(N * Math.max(0, Math.min(1, options.localFraction ?? 0))));
+    const fraction = options.localFraction ?? balancedLocalFraction(workers, ctx.grid.stepMs / 1000);
+    const localCount = Math.min(N, Math.round(N * Math.max(0, Math.min(1, fraction))));
     const ranges = splitRanges(N - localCount, workers).map(([a, n]): [number, number] => [a + localCount, n]);
     const pool = ranges.map(() => new PoolMember(spawn()));
     // Workers start (boot, WASM, satellites) while this thread builds its own kernel.

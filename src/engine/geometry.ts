@@ -16,7 +16,7 @@ import { IntervalDetector } from './events';
 import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from './orbit';
 import { bodyFixedPointing, solarPowerW } from './power';
 import type { Scenario } from './scenario';
-import { eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from './sun';
+import { AU_KM, eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from './sun';
 import { absorbedHeatFromCoefficientsW, absorptionCoefficients, type RadiatorParams } from './thermal';
 import { julianDateFromMs, parseUtcMs } from './time';
 
@@ -341,10 +341,47 @@ export function orbitSkipBounds(x: number, y: number, z: number, vx: number, vy:
 
 /** Earth rotation rate (rad/s). */
 const EARTH_RATE_RAD_PER_S = 7.2921159e-5;
+/** Rate of GMST in IAU-82 (satellite.js gstime): 1.00273790935 · 2π / 86400 rad/s. */
+const GMST_RATE_RAD_PER_S = (1.00273790935 * 2 * Math.PI) / 86_400;
 /** Bound on the rate of the Sun's direction seen from a satellite (annual motion + parallax, rad/s). */
 const SUN_DIRECTION_RATE_RAD_PER_S = 1e-6;
 /** Tilt between geodetic up and the geocentric radial at any station (rad), plus slack. */
 const GEODETIC_TILT_RAD = 0.0034 + 0.001;
+
+/**
+ * Bound on the angular rate of an orbit's plane (rad/s): nodal regression
+ * |Ω̇| = 1.5 n J2 (R/p)² |cos i| ≤ 2.0e-6 rad/s for any orbit above 150 km;
+ * lunar–solar terms are orders of magnitude slower.
+ */
+const PLANE_RATE_RAD_PER_S = 3e-6;
+/**
+ * How far the osculating orbit normal can swing about its secular drift
+ * (rad): SGP4's short-period J2 terms move i and Ω by ≲ 1e-3 rad (0.06°);
+ * taken 10× larger.
+ */
+export const PLANE_WOBBLE_RAD = 0.01;
+
+/**
+ * acos(x) on [−1, 1] within ACOS_FAST_ERROR_RAD, from arithmetic and sqrt only
+ * (cheap, and the same on every engine): Abramowitz & Stegun 4.4.46,
+ * acos x = √(1 − x) Σ₀⁷ a_k x^k + ε, |ε| ≤ 2e-8 on [0, 1]; acos(−x) = π − acos x.
+ * Skip bounds subtract ACOS_FAST_ERROR_RAD so they stay lower bounds.
+ */
+export const ACOS_FAST_ERROR_RAD = 1e-7;
+export function fastAcos(x: number): number {
+  const a = x < 0 ? -x : x;
+  const p =
+    Math.sqrt(1 - a) *
+    (1.570796305 + a * (-0.2145988016 + a * (0.0889789874 + a * (-0.0501743046 + a * (0.030891881 + a * (-0.0170881256 + a * (0.0066700901 + a * -0.0012624911)))))));
+  return x < 0 ? Math.PI - p : p;
+}
+
+/**
+ * Samples kept before a bound's end: a pair skipped at step n for a bound of
+ * T seconds is sampled again at step n + ⌊T / Δt⌋ − SKIP_MARGIN_STEPS + 1,
+ * at or before the bound's end (no sign change can be stepped over).
+ */
+const SKIP_MARGIN_STEPS = 1;
 
 /**
  * The θ band of the penumbra for radii in [r_min, r_max]: where the eclipse
@@ -389,6 +426,8 @@ export class GeometryKernel {
   private readonly lastPos: Float64Array;
   /** Next sample at which a satellite–station pair must be evaluated (skipped while provably out of view). */
   private readonly contactWake: Int32Array;
+  /** Per satellite, the smallest contactWake of its pairs (the station loop is skipped before it). */
+  private readonly contactWakeMin: Int32Array;
   /** Next sample at which the eclipse function must be evaluated, and its sign meanwhile (1 lit, 0 umbra). */
   private readonly eclipseWake: Int32Array;
   private readonly eclipseLit: Uint8Array;
@@ -410,8 +449,22 @@ export class GeometryKernel {
   private readonly lambdaRate: Float64Array;
   private readonly cosLambdaMax: Float64Array;
   private readonly lambdaMax: Float64Array;
+  /**
+   * Plane bounds (see run): the θ a lit satellite must stay above to skip on
+   * its β angle (band top + Sun parallax + wobble), and per pair sin(λ_max +
+   * wobble), below which the station's angle from the orbit plane proves nothing.
+   */
+  private readonly betaFloor: Float64Array;
+  private readonly sinPlaneReach: Float64Array;
+  /** Station directions (unit vectors, Earth-fixed), 3 per station. */
+  private readonly stationUnit: Float64Array;
   private readonly sun = new Float64Array(3);
   private readonly sunCache = new SunCache();
+  /** GMST at the sample being processed (refinement reference, see gmstAt). */
+  private gmstRefMs = Number.NaN;
+  private gmstRefCos = 1;
+  private gmstRefSin = 0;
+  private readonly gmstCS = new Float64Array(2);
 
   constructor(
     private readonly scenario: Scenario,
@@ -427,6 +480,7 @@ export class GeometryKernel {
     this.stations = stationArrays(scenario.groundStations);
     const sp = this.stations.posEcfKm;
     this.stationRadiusKm = Float64Array.from({ length: this.stations.count }, (_, k) => Math.hypot(sp[3 * k], sp[3 * k + 1], sp[3 * k + 2]));
+    this.stationUnit = Float64Array.from(sp, (v, j) => v / this.stationRadiusKm[(j / 3) | 0]);
     this.rad = radiatorParams(scenario);
     this.propagator = new SamplePropagator(runtime, satrecs, grid, chunkSteps);
     this.epochs = new Float64Array(n);
@@ -435,6 +489,7 @@ export class GeometryKernel {
     this.bodySide = new Float64Array(n).fill(1);
     this.lastPos = new Float64Array(3 * n);
     this.contactWake = new Int32Array(n * this.stations.count);
+    this.contactWakeMin = new Int32Array(n);
     this.eclipseWake = new Int32Array(n);
     this.eclipseLit = new Uint8Array(n);
     this.skipValid = new Uint8Array(n);
@@ -443,6 +498,8 @@ export class GeometryKernel {
     this.lambdaRate = new Float64Array(n);
     this.cosLambdaMax = new Float64Array(n * this.stations.count);
     this.lambdaMax = new Float64Array(n * this.stations.count);
+    this.betaFloor = new Float64Array(n);
+    this.sinPlaneReach = new Float64Array(n * this.stations.count);
     for (let i = 0; i < n; i++) {
       // Same epoch as the WASM propagator (from jdsatepoch), so refinement matches bulk samples.
       this.epochs[i] = satrecEpochMs(satrecs[i]);
@@ -464,9 +521,32 @@ export class GeometryKernel {
     }, hiddenIntervalMargin(grid.stepMs / 1000), true);
   }
 
-  /** Position at any time: knot interpolation inside the current chunk, else direct SGP4. */
+  /** Position (pv[0..2], km) at any time: knot interpolation inside the current chunk, else direct SGP4. */
   private positionAt(i: number, t: number, pv: Float64Array): boolean {
-    return this.propagator.interpolate(i, t, pv) || propagateAt(this.satrecs[i], this.epochs[i], t, pv);
+    return this.propagator.interpolatePosition(i, t, pv) || propagateAt(this.satrecs[i], this.epochs[i], t, pv);
+  }
+
+  /**
+   * cos and sin of GMST at t into out[0..1]. Refinement happens within two
+   * steps of the sample being processed (time gmstRefMs, angle θ₀), so
+   * θ = θ₀ + θ̇ (t − t₀) with the rotation composed from Taylor series of
+   * the small angle (|Δ| ≤ 0.05 rad: series error < 1e-17; θ̇ is constant to
+   * 1e-10 relative over a century, so the angle is off by < 1e-13 rad);
+   * farther away, gstime.
+   */
+  private gmstAt(t: number, out: Float64Array): void {
+    const dRad = ((t - this.gmstRefMs) / 1000) * GMST_RATE_RAD_PER_S;
+    if (dRad > 0.05 || dRad < -0.05 || this.gmstRefMs !== this.gmstRefMs) {
+      const th = gstime(julianDateFromMs(t));
+      out[0] = Math.cos(th);
+      out[1] = Math.sin(th);
+      return;
+    }
+    const d2 = dRad * dRad;
+    const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
+    const sd = dRad * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - d2 / 72))));
+    out[0] = this.gmstRefCos * cd - this.gmstRefSin * sd;
+    out[1] = this.gmstRefSin * cd + this.gmstRefCos * sd;
   }
 
   /** Eclipse switching function for refinement: > 0 in eclipse (JS SGP4 + sunPos). */
@@ -484,9 +564,10 @@ export class GeometryKernel {
     const k = pair - i * S;
     const pv = this.pv;
     if (!this.positionAt(i, t, pv)) return Number.NaN;
-    const th = gstime(julianDateFromMs(t));
-    const c = Math.cos(th);
-    const s = Math.sin(th);
+    const cs = this.gmstCS;
+    this.gmstAt(t, cs);
+    const c = cs[0];
+    const s = cs[1];
     return sinElevation(this.stations, k, pv[0] * c + pv[1] * s, -pv[0] * s + pv[1] * c, pv[2]) - this.stations.sinMask[k];
   };
 
@@ -503,17 +584,21 @@ export class GeometryKernel {
     this.thetaBand[2 * i + 1] = this.band[1];
     this.thetaRate[i] = b[0] + SUN_DIRECTION_RATE_RAD_PER_S;
     this.lambdaRate[i] = b[0] + EARTH_RATE_RAD_PER_S;
+    // The Sun seen from the satellite is at most asin(r / d☉) from its direction seen from the Earth's centre.
+    this.betaFloor[i] = this.band[1] + (1.01 * b[2]) / (0.98 * AU_KM) + PLANE_WOBBLE_RAD + ACOS_FAST_ERROR_RAD;
     const S = this.stations.count;
     for (let s = 0; s < S; s++) {
       const lm = contactLambdaMaxRad(this.stationRadiusKm[s], this.stations.maskRad[s], b[2]);
       this.lambdaMax[i * S + s] = lm;
       this.cosLambdaMax[i * S + s] = Math.cos(lm);
+      const reach = lm + PLANE_WOBBLE_RAD + ACOS_FAST_ERROR_RAD;
+      this.sinPlaneReach[i * S + s] = reach < Math.PI / 2 ? Math.sin(reach) : 1;
     }
   }
 
   /** Computes samples n0 … n0 + steps − 1 into `out` (cells of this kernel's satellites only). */
   run(n0: number, steps: number, out: ChunkFields): void {
-    const chunk = this.propagator.run(n0, steps);
+    const chunk = this.propagator.runKnots(n0, steps);
     const g = this.grid;
     const N = out.n;
     const nLocal = this.satrecs.length;
@@ -524,9 +609,11 @@ export class GeometryKernel {
     const bodyFixed = node.arrayPointing === 'body-fixed';
     const area = node.solarArrayAreaM2;
     const eff = node.solarCellEfficiency;
-    const pos = chunk.posEciKm;
-    const vel = chunk.velEciKmS;
-    const errs = chunk.error;
+    const kp = chunk.knotPos;
+    const kv = chunk.knotVel;
+    const ke = chunk.knotErr;
+    const knots = chunk.knotCount;
+    const bs = chunk.basis;
     const status = this.status;
     const eclipses = this.eclipses;
     const contacts = this.contacts;
@@ -542,11 +629,13 @@ export class GeometryKernel {
     const eclipseWake = this.eclipseWake;
     const eclipseLit = this.eclipseLit;
     const wake = this.contactWake;
+    const wakeMin = this.contactWakeMin;
     const stPos = st.posEcfKm;
     const stUp = st.upEcf;
     const stSinMask = st.sinMask;
     const stRadius = this.stationRadiusKm;
-    const { skipValid, thetaBand, thetaRate, lambdaRate, lambdaMax, cosLambdaMax } = this;
+    const { skipValid, thetaBand, thetaRate, lambdaRate, lambdaMax, cosLambdaMax, betaFloor, sinPlaneReach } = this;
+    const stUnit = this.stationUnit;
     const skipFar = this.skipFar;
     const absorption = absorptionCoefficients(this.rad);
     const R2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
@@ -564,21 +653,70 @@ export class GeometryKernel {
       const th = chunk.gmstRad[k];
       const cth = Math.cos(th);
       const sth = Math.sin(th);
+      this.gmstRefMs = t;
+      this.gmstRefCos = cth;
+      this.gmstRefSin = sth;
       const row = k * N + first;
+      // Hermite basis of this step (SamplePropagator.run's formulas, evaluated here
+      // so that positions and velocities never go through memory).
+      const ja = chunk.basisKnot[k];
+      const atKnot = chunk.basisAtKnot[k] === 1;
+      const bA = bs[8 * k];
+      const bB = bs[8 * k + 1];
+      const bC = bs[8 * k + 2];
+      const bD = bs[8 * k + 3];
+      const bAd = bs[8 * k + 4];
+      const bBd = bs[8 * k + 5];
+      const bCd = bs[8 * k + 6];
+      const bDd = bs[8 * k + 7];
       for (let i = 0; i < nLocal; i++) {
         const c = row + i;
         if (status[i] !== SAT_OK) {
           if (!terminal) outActive[c] = 0;
           continue;
         }
-        const b = k * nLocal + i;
-        const x = pos[3 * b];
-        const y = pos[3 * b + 1];
-        const z = pos[3 * b + 2];
-        if (errs[b] !== 0 || !(x === x && y === y && z === z)) {
+        const qa = i * knots + ja;
+        const qb = qa + 1;
+        let x: number;
+        let y: number;
+        let z: number;
+        let vx: number;
+        let vy: number;
+        let vz: number;
+        let err: number;
+        if (atKnot) {
+          x = kp[3 * qa];
+          y = kp[3 * qa + 1];
+          z = kp[3 * qa + 2];
+          vx = kv[3 * qa];
+          vy = kv[3 * qa + 1];
+          vz = kv[3 * qa + 2];
+          err = ke[qa];
+        } else {
+          const p0x = kp[3 * qa];
+          const p0y = kp[3 * qa + 1];
+          const p0z = kp[3 * qa + 2];
+          const v0x = kv[3 * qa];
+          const v0y = kv[3 * qa + 1];
+          const v0z = kv[3 * qa + 2];
+          const p1x = kp[3 * qb];
+          const p1y = kp[3 * qb + 1];
+          const p1z = kp[3 * qb + 2];
+          const v1x = kv[3 * qb];
+          const v1y = kv[3 * qb + 1];
+          const v1z = kv[3 * qb + 2];
+          x = bA * p0x + bB * v0x + bC * p1x + bD * v1x;
+          y = bA * p0y + bB * v0y + bC * p1y + bD * v1y;
+          z = bA * p0z + bB * v0z + bC * p1z + bD * v1z;
+          vx = bAd * p0x + bBd * v0x + bCd * p1x + bDd * v1x;
+          vy = bAd * p0y + bBd * v0y + bCd * p1y + bDd * v1y;
+          vz = bAd * p0z + bBd * v0z + bCd * p1z + bDd * v1z;
+          err = ke[qa] !== 0 ? ke[qa] : ke[qb];
+        }
+        if (err !== 0 || !(x === x && y === y && z === z)) {
           const lp = lastPos;
           const alt = n > 0 ? Math.sqrt(lp[3 * i] ** 2 + lp[3 * i + 1] ** 2 + lp[3 * i + 2] ** 2) - EARTH_RADIUS_KM : meanAltitudeKm(this.satrecs[i]);
-          status[i] = failureStatus(errs[b], this.satrecs[i].bstar, alt);
+          status[i] = failureStatus(err, this.satrecs[i].bstar, alt);
           this.failedAtMs[i] = t;
           eclipses.sample(i, Number.NaN);
           for (let s = 0; s < S; s++) contacts.sample(i * S + s, Number.NaN);
@@ -590,9 +728,6 @@ export class GeometryKernel {
         lastPos[3 * i + 2] = z;
         // Bounds on how fast the switching functions can move let far-from-event
         // pairs skip sampling: |Δ(unit vector)| ≤ 2 |Δp| / |p| for a position p.
-        const vx = vel[3 * b];
-        const vy = vel[3 * b + 1];
-        const vz = vel[3 * b + 2];
         const r = Math.sqrt(x * x + y * y + z * z);
         let illum: number;
         if (skipFar && k === 0) this.refreshSkip(i, x, y, z, vx, vy, vz);
@@ -608,11 +743,23 @@ export class GeometryKernel {
               // θ from g = cos ρ − cos θ; time until θ can reach the penumbra band.
               const q = 1 - R2 / (r * r);
               const cosTheta = (q > 0 ? Math.sqrt(q) : 0) - gEcl;
-              const theta = Math.acos(cosTheta < -1 ? -1 : cosTheta > 1 ? 1 : cosTheta);
+              const theta = fastAcos(cosTheta < -1 ? -1 : cosTheta > 1 ? 1 : cosTheta);
               const lo = thetaBand[2 * i];
               const hi = thetaBand[2 * i + 1];
-              const gap = theta < lo ? lo - theta : theta > hi ? theta - hi : 0;
-              const skip = Math.floor(gap / thetaRate[i] / stepS) - 3;
+              const gap = (theta < lo ? lo - theta : theta > hi ? theta - hi : 0) - ACOS_FAST_ERROR_RAD;
+              let skipS = gap / thetaRate[i];
+              if (gEcl > 0) {
+                // Plane bound: r̂ lies in the orbit plane, so θ ≥ |β| − parallax, with
+                // sin β = n̂ · ŝ; β drifts at most at the plane's rate plus the Sun's.
+                const hx = y * vz - z * vy;
+                const hy = z * vx - x * vz;
+                const hz = x * vy - y * vx;
+                const sinBeta = (hx * sx + hy * sy + hz * sz) / (Math.sqrt(hx * hx + hy * hy + hz * hz) * sunDistAu);
+                const betaGap = Math.PI / 2 - fastAcos(sinBeta < 0 ? (sinBeta < -1 ? 1 : -sinBeta) : sinBeta > 1 ? 1 : sinBeta) - betaFloor[i];
+                const planeS = betaGap / (PLANE_RATE_RAD_PER_S + SUN_DIRECTION_RATE_RAD_PER_S);
+                if (planeS > skipS) skipS = planeS;
+              }
+              const skip = Math.floor(skipS / stepS) - SKIP_MARGIN_STEPS;
               if (skip >= 2) {
                 eclipses.reset(i);
                 eclipseWake[i] = n + 1 + skip;
@@ -625,13 +772,21 @@ export class GeometryKernel {
         }
         const xf = x * cth + y * sth;
         const yf = -x * sth + y * cth;
-        // Speed relative to the rotating Earth is at most |v| + ω⊕ r (only needed to skip a station).
+        // Speed relative to the rotating Earth is at most |v| + ω⊕ r, and the orbit
+        // normal in Earth-fixed axes (only needed to skip a station; computed once).
         let vEcf = -1;
+        let nxf = 0;
+        let nyf = 0;
+        let nzf = 2;
         let lo = 0;
         let hi = 0;
-        for (let s = 0; s < S; s++) {
+        let nextWake = 0x7fffffff;
+        for (let s = 0; n >= wakeMin[i] && s < S; s++) {
           const p = i * S + s;
-          if (n < wake[p]) continue;
+          if (n < wake[p]) {
+            if (wake[p] < nextWake) nextWake = wake[p];
+            continue;
+          }
           const dx = xf - stPos[3 * s];
           const dy = yf - stPos[3 * s + 1];
           const dz = z - stPos[3 * s + 2];
@@ -649,17 +804,39 @@ export class GeometryKernel {
             if (canSkip) {
               const cosLambda = (xf * stPos[3 * s] + yf * stPos[3 * s + 1] + z * stPos[3 * s + 2]) / (r * stRadius[s]);
               if (cosLambda < cosLambdaMax[p]) {
-                const angleS = (Math.acos(cosLambda < -1 ? -1 : cosLambda) - lambdaMax[p]) / lambdaRate[i];
+                const angleS = (fastAcos(cosLambda < -1 ? -1 : cosLambda) - ACOS_FAST_ERROR_RAD - lambdaMax[p]) / lambdaRate[i];
                 if (angleS > skipS) skipS = angleS;
               }
+              // Plane bound: r̂ lies in the orbit plane, so λ ≥ δ, the station's
+              // angle from the plane (sin δ = |n̂ · ŝ|), which moves at most at
+              // ω⊕ plus the plane's own rate: far from the ground track for hours.
+              if (nzf > 1) {
+                const hx = y * vz - z * vy;
+                const hy = z * vx - x * vz;
+                const hz = x * vy - y * vx;
+                const h = Math.sqrt(hx * hx + hy * hy + hz * hz);
+                nxf = (hx * cth + hy * sth) / h;
+                nyf = (-hx * sth + hy * cth) / h;
+                nzf = hz / h;
+              }
+              const sd = nxf * stUnit[3 * s] + nyf * stUnit[3 * s + 1] + nzf * stUnit[3 * s + 2];
+              const sinDelta = sd < 0 ? -sd : sd;
+              if (sinDelta > sinPlaneReach[p]) {
+                const delta = Math.PI / 2 - fastAcos(sinDelta > 1 ? 1 : sinDelta);
+                const planeS = (delta - ACOS_FAST_ERROR_RAD - PLANE_WOBBLE_RAD - lambdaMax[p]) / (EARTH_RATE_RAD_PER_S + PLANE_RATE_RAD_PER_S);
+                if (planeS > skipS) skipS = planeS;
+              }
             }
-            const skip = Math.floor(skipS / stepS) - 3;
+            const skip = Math.floor(skipS / stepS) - SKIP_MARGIN_STEPS;
             if (skip >= 2) {
               contacts.reset(p);
               wake[p] = n + 1 + skip;
             }
           }
+          const w = wake[p] > n ? wake[p] : n + 1;
+          if (w < nextWake) nextWake = w;
         }
+        if (n >= wakeMin[i]) wakeMin[i] = nextWake;
         if (terminal) continue;
         outActive[c] = 1;
         outVisLo[c] = lo;

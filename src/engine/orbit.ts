@@ -72,6 +72,24 @@ export interface SampleChunk {
   sunAu: Float64Array;
   /** GMST (rad) per step. */
   gmstRad: Float64Array;
+  /**
+   * The SGP4 knots of the run (views into WASM memory, valid until the next
+   * run), satellite-major: index = sat · knotCount + knot; 3 per knot for
+   * positions (km) and velocities (km/s).
+   */
+  knotPos: Float64Array;
+  knotVel: Float64Array;
+  knotErr: Int8Array;
+  knotCount: number;
+  /**
+   * Hermite basis per step k (the same for every satellite), 8 per step:
+   * p = A p₀ + B v₀ + C p₁ + D v₁, v = Ad p₀ + Bd v₀ + Cd p₁ + Dd v₁ with
+   * knots a = basisKnot[k], b = a + 1; basisAtKnot[k] = 1 when the step is
+   * knot a itself (p = p₀, v = v₀ exactly).
+   */
+  basis: Float64Array;
+  basisKnot: Int32Array;
+  basisAtKnot: Uint8Array;
 }
 
 export interface SampleGrid {
@@ -139,19 +157,85 @@ export class SamplePropagator {
     livePropagators++;
     if (satrecs.length) this.bulk.setSatRecs(satrecs);
     this.dates = Array.from({ length: this.maxKnots }, () => new Date(0));
-    const cells = Math.max(1, this.n) * maxSteps;
     this.chunk = {
       steps: 0,
-      posEciKm: new Float64Array(3 * cells),
-      velEciKmS: new Float64Array(3 * cells),
-      error: new Int8Array(cells),
+      // Allocated by the first run() (runKnots() callers never need them).
+      posEciKm: new Float64Array(0),
+      velEciKmS: new Float64Array(0),
+      error: new Int8Array(0),
       sunAu: new Float64Array(3 * maxSteps),
       gmstRad: new Float64Array(maxSteps),
+      knotPos: new Float64Array(0),
+      knotVel: new Float64Array(0),
+      knotErr: new Int8Array(0),
+      knotCount: 0,
+      basis: new Float64Array(8 * maxSteps),
+      basisKnot: new Int32Array(maxSteps),
+      basisAtKnot: new Uint8Array(maxSteps),
     };
   }
 
-  /** Samples n0 … n0 + steps − 1; the returned views are overwritten by the next call. */
+  /**
+   * Samples n0 … n0 + steps − 1: Sun, GMST, SGP4 knots and the Hermite basis
+   * per step, with positions and velocities filled in. The returned views
+   * are overwritten by the next call.
+   */
   run(n0: number, steps: number): SampleChunk {
+    const c = this.runKnots(n0, steps);
+    const cells = Math.max(1, this.n) * this.maxSteps;
+    if (c.error.length < cells) {
+      c.posEciKm = new Float64Array(3 * cells);
+      c.velEciKmS = new Float64Array(3 * cells);
+      c.error = new Int8Array(cells);
+    }
+    const pos = c.posEciKm;
+    const vel = c.velEciKmS;
+    const err = c.error;
+    const kp = c.knotPos;
+    const kv = c.knotVel;
+    const ke = c.knotErr;
+    const knots = c.knotCount;
+    const bs = c.basis;
+    for (let k = 0; k < steps && this.n > 0; k++) {
+      const ja = c.basisKnot[k];
+      const A = bs[8 * k];
+      const B = bs[8 * k + 1];
+      const C = bs[8 * k + 2];
+      const D = bs[8 * k + 3];
+      const Ad = bs[8 * k + 4];
+      const Bd = bs[8 * k + 5];
+      const Cd = bs[8 * k + 6];
+      const Dd = bs[8 * k + 7];
+      const atKnot = c.basisAtKnot[k] === 1;
+      for (let i = 0; i < this.n; i++) {
+        const o = k * this.n + i;
+        const qa = i * knots + ja;
+        const qb = qa + 1;
+        err[o] = atKnot || ke[qa] !== 0 ? ke[qa] : ke[qb];
+        for (let d = 0; d < 3; d++) {
+          const p0 = kp[3 * qa + d];
+          const v0 = kv[3 * qa + d];
+          if (atKnot) {
+            pos[3 * o + d] = p0;
+            vel[3 * o + d] = v0;
+            continue;
+          }
+          const p1 = kp[3 * qb + d];
+          const v1 = kv[3 * qb + d];
+          pos[3 * o + d] = A * p0 + B * v0 + C * p1 + D * v1;
+          vel[3 * o + d] = Ad * p0 + Bd * v0 + Cd * p1 + Dd * v1;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Samples n0 … n0 + steps − 1 without filling positions: Sun, GMST, the
+   * SGP4 knots and the Hermite basis per step, from which a caller computes
+   * each satellite's state in its own loop (as run() does).
+   */
+  runKnots(n0: number, steps: number): SampleChunk {
     if (this.disposed) throw new Error('SamplePropagator used after dispose()');
     if (steps > this.maxSteps) throw new RangeError(`at most ${this.maxSteps} samples per call`);
     const g = this.grid;
@@ -179,65 +263,35 @@ export class SamplePropagator {
     this.bulk.setDates(dates);
     this.bulk.run();
     const raw = this.bulk.getRawOutput().eci;
-    const kp = raw.position;
-    const kv = raw.velocity;
-    const ke = raw.error;
-    this.kp = kp;
-    this.kv = kv;
-    this.ke = ke;
+    this.kp = c.knotPos = raw.position;
+    this.kv = c.knotVel = raw.velocity;
+    this.ke = c.knotErr = raw.error;
     this.j0 = j0;
-    this.knots = knots;
-    const pos = c.posEciKm;
-    const vel = c.velEciKmS;
-    const err = c.error;
-    // Hermite basis per sample (the same for every satellite): p = A p₀ + B v₀ + C p₁ + D v₁,
-    // v = Ad p₀ + Bd v₀ + Cd p₁ + Dd v₁ (see hermite()).
+    this.knots = c.knotCount = knots;
+    // Hermite basis per sample (see hermite()).
+    const bs = c.basis;
     for (let k = 0; k < steps; k++) {
       const n = n0 + k;
       const ja = Math.floor(n / m) - j0;
       const ta = Math.min(g.startMs + (j0 + ja) * m * g.stepMs, g.endMs);
       const t = sampleTimeMs(g, n);
-      if (t === ta || m === 1) {
-        for (let i = 0; i < this.n; i++) {
-          const o = k * this.n + i;
-          const q = i * knots + ja;
-          err[o] = ke[q];
-          pos[3 * o] = kp[3 * q];
-          pos[3 * o + 1] = kp[3 * q + 1];
-          pos[3 * o + 2] = kp[3 * q + 2];
-          vel[3 * o] = kv[3 * q];
-          vel[3 * o + 1] = kv[3 * q + 1];
-          vel[3 * o + 2] = kv[3 * q + 2];
-        }
-        continue;
-      }
+      c.basisKnot[k] = ja;
+      c.basisAtKnot[k] = t === ta || m === 1 ? 1 : 0;
+      if (c.basisAtKnot[k] === 1) continue;
       const tb = Math.min(g.startMs + (j0 + ja + 1) * m * g.stepMs, g.endMs);
       const hS = (tb - ta) / 1000;
       const sf = (t - ta) / (tb - ta);
       const s2 = sf * sf;
       const s3 = s2 * sf;
-      const A = 2 * s3 - 3 * s2 + 1;
-      const B = (s3 - 2 * s2 + sf) * hS;
-      const C = -2 * s3 + 3 * s2;
-      const D = (s3 - s2) * hS;
+      bs[8 * k] = 2 * s3 - 3 * s2 + 1;
+      bs[8 * k + 1] = (s3 - 2 * s2 + sf) * hS;
+      bs[8 * k + 2] = -2 * s3 + 3 * s2;
+      bs[8 * k + 3] = (s3 - s2) * hS;
       const Ad = (6 * s2 - 6 * sf) / hS;
-      const Bd = 3 * s2 - 4 * sf + 1;
-      const Cd = -Ad;
-      const Dd = 3 * s2 - 2 * sf;
-      for (let i = 0; i < this.n; i++) {
-        const o = k * this.n + i;
-        const qa = i * knots + ja;
-        const qb = qa + 1;
-        err[o] = ke[qa] !== 0 ? ke[qa] : ke[qb];
-        for (let d = 0; d < 3; d++) {
-          const p0 = kp[3 * qa + d];
-          const v0 = kv[3 * qa + d];
-          const p1 = kp[3 * qb + d];
-          const v1 = kv[3 * qb + d];
-          pos[3 * o + d] = A * p0 + B * v0 + C * p1 + D * v1;
-          vel[3 * o + d] = Ad * p0 + Bd * v0 + Cd * p1 + Dd * v1;
-        }
-      }
+      bs[8 * k + 4] = Ad;
+      bs[8 * k + 5] = 3 * s2 - 4 * sf + 1;
+      bs[8 * k + 6] = -Ad;
+      bs[8 * k + 7] = 3 * s2 - 2 * sf;
     }
     return c;
   }
@@ -272,6 +326,41 @@ export class SamplePropagator {
       out[d] = scratch6[0];
       out[d + 3] = scratch6[3];
     }
+    return true;
+  }
+
+  /**
+   * Position only (TEME km) of local satellite `i` at `timeMs`, into out[0..2]:
+   * the same values as interpolate(), for switching functions that need no
+   * velocity. Returns false where interpolate() would.
+   */
+  interpolatePosition(i: number, timeMs: number, out: Float64Array): boolean {
+    const g = this.grid;
+    const spanMs = g.knotEvery * g.stepMs;
+    const k = this.knots;
+    if (k < 2) return false;
+    const tFirst = g.startMs + this.j0 * spanMs;
+    const tLast = Math.min(g.startMs + (this.j0 + k - 1) * spanMs, g.endMs);
+    if (!(timeMs >= tFirst && timeMs <= tLast)) return false;
+    let ja = Math.floor((timeMs - g.startMs) / spanMs) - this.j0;
+    if (ja > k - 2) ja = k - 2;
+    const a = i * k + ja;
+    const b = a + 1;
+    if (this.ke[a] !== 0 || this.ke[b] !== 0) return false;
+    const ta = g.startMs + (this.j0 + ja) * spanMs;
+    const tb = Math.min(ta + spanMs, g.endMs);
+    const hS = (tb - ta) / 1000;
+    const s = (timeMs - ta) / (tb - ta);
+    // hermite()'s position basis, evaluated once for the three axes (same operations, same bits).
+    const s2 = s * s;
+    const s3 = s2 * s;
+    const h00 = 2 * s3 - 3 * s2 + 1;
+    const h10 = s3 - 2 * s2 + s;
+    const h01 = -2 * s3 + 3 * s2;
+    const h11 = s3 - s2;
+    const kp = this.kp;
+    const kv = this.kv;
+    for (let d = 0; d < 3; d++) out[d] = h00 * kp[3 * a + d] + h10 * hS * kv[3 * a + d] + h01 * kp[3 * b + d] + h11 * hS * kv[3 * b + d];
     return true;
   }
 

@@ -38,7 +38,7 @@ import {
 } from './compute';
 import { lineOfSight, stationArrays } from './downlink';
 import type { Scenario } from './scenario';
-import { maxInternalHeatW, stepTemperatureK } from './thermal';
+import { maxInternalHeatFromW, radiatedFromConstantsW, radiatorConstants, stepTemperatureFromK, type RadiatorConstants } from './thermal';
 
 export { SAT_OK, SAT_DECAYED, SAT_ERROR, SAT_STATUS_NAMES, mergeEvents, type EventTables } from './geometry';
 
@@ -339,6 +339,8 @@ class CoupledKernel {
   private readonly bat;
   private readonly rad;
   private readonly maxTempK: number;
+  private readonly radC: RadiatorConstants;
+  private readonly radiatedAtMaxW: number;
   private readonly outputGBPerS: number;
   private readonly islEnabled: boolean;
   private readonly islRangeKm2: number;
@@ -389,6 +391,8 @@ class CoupledKernel {
     this.bat = batteryParams(node.batteryCapacityKWh, node.batteryMinStateOfCharge, node.batteryRoundTripEfficiency);
     this.rad = radiatorParams(scenario);
     this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
+    this.radC = radiatorConstants(this.rad);
+    this.radiatedAtMaxW = radiatedFromConstantsW(this.radC, this.maxTempK);
     this.outputGBPerS = node.outputGBPerHourAtFullCompute / 3600;
     const isl = scenario.interSatelliteLinks;
     this.islEnabled = isl.enabled;
@@ -509,7 +513,9 @@ class CoupledKernel {
 
     // ---- controller, bus, thermal, storage ----
     const bat = this.bat;
-    const rad = this.rad;
+    const radC = this.radC;
+    const maxTempK = this.maxTempK;
+    const radiatedAtMaxW = this.radiatedAtMaxW;
     const ctrl = this.ctrl;
     const bus = this.bus;
     const tflops = node.computeTflops;
@@ -554,7 +560,9 @@ class CoupledKernel {
       if (T > stepMaxTemp) stepMaxTemp = T;
       stored += storedGB[i];
       const availW = solarW + batteryDischargeLimitW(soc, bat, dtS);
-      const maxHeat = maxInternalHeatW(rad, T, absorbedW, this.maxTempK, dtS);
+      // Radiated power at T, shared by the heat limit and the temperature step.
+      const r0 = radiatedFromConstantsW(radC, T);
+      const maxHeat = maxInternalHeatFromW(radC, T, r0, radiatedAtMaxW, absorbedW, maxTempK, dtS);
       computeFraction(availW, node.busPowerW, node.computePowerW, maxHeat, node.storageGB - storedGB[i] + linkCapGB[i], outGB, ctrl);
       const u = ctrl.fraction;
       const loadW = node.busPowerW + u * node.computePowerW;
@@ -565,7 +573,7 @@ class CoupledKernel {
       curtailedJ += bus.curtailedJ;
       lossJ += bus.lossJ;
       unmetJ += bus.unmetJ;
-      tempK[i] = stepTemperatureK(rad, T, bus.deliveredJ / dtS + absorbedW, dtS);
+      tempK[i] = stepTemperatureFromK(radC, T, r0, bus.deliveredJ / dtS + absorbedW, dtS);
       const produced = u * outGB;
       let sto = storedGB[i] + produced;
       const down = Math.min(sto, linkCapGB[i]);

@@ -51,10 +51,42 @@ export function absorbedHeatW(p: RadiatorParams, fluxWPerM2: number, illuminatio
   return absorbedHeatFromCoefficientsW(absorptionCoefficients(p), fluxWPerM2, illumination, dayside);
 }
 
+/**
+ * Per-node constants of the radiator, so that a step evaluates ε σ A T⁴ and
+ * its derivative once for both the controller's heat limit and the
+ * temperature step. Products are formed in the same order as the
+ * expressions they replace (left to right), so results are bit-identical.
+ */
+export interface RadiatorConstants {
+  /** ε σ A (W/K⁴) */
+  epsSigmaA: number;
+  /** 4 ε σ A (W/K⁴): dQ_rad/dT = 4 ε σ A T³ */
+  fourEpsSigmaA: number;
+  heatCapacityJPerK: number;
+  emissivity: number;
+  areaM2: number;
+}
+
+export function radiatorConstants(p: RadiatorParams): RadiatorConstants {
+  return {
+    epsSigmaA: p.emissivity * STEFAN_BOLTZMANN * p.areaM2,
+    fourEpsSigmaA: 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2,
+    heatCapacityJPerK: p.heatCapacityJPerK,
+    emissivity: p.emissivity,
+    areaM2: p.areaM2,
+  };
+}
+
 /** Radiated power (W): ε σ A (T⁴ − T_space⁴). */
 export function radiatedW(p: RadiatorParams, tempK: number): number {
   const t2 = tempK * tempK;
   return p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * (t2 * t2 - T_SPACE4);
+}
+
+/** radiatedW from the radiator's constants. */
+export function radiatedFromConstantsW(c: RadiatorConstants, tempK: number): number {
+  const t2 = tempK * tempK;
+  return c.epsSigmaA * (t2 * t2 - T_SPACE4);
 }
 
 /**
@@ -65,14 +97,21 @@ export function radiatedW(p: RadiatorParams, tempK: number): number {
  * below with dt longer than the thermal time constant would overshoot it.
  */
 export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: number, dtS: number): number {
-  const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
-  const r0 = radiatedW(p, tempK);
-  let t1 = tempK + (dtS * (heatInW - r0)) / (p.heatCapacityJPerK + dtS * k);
+  const c = radiatorConstants(p);
+  return stepTemperatureFromK(c, tempK, radiatedFromConstantsW(c, tempK), heatInW, dtS);
+}
+
+/** stepTemperatureK given the radiator's constants and r0 = radiated power at tempK (W). */
+export function stepTemperatureFromK(c: RadiatorConstants, tempK: number, r0: number, heatInW: number, dtS: number): number {
+  const k = c.fourEpsSigmaA * tempK * tempK * tempK;
+  let t1 = tempK + (dtS * (heatInW - r0)) / (c.heatCapacityJPerK + dtS * k);
   // Crossing test on radiated power (monotonic in T ≥ 0), so the fourth root
   // of the equilibrium is only taken when the step would cross it:
   // T ≤ T_eq ⇔ radiated(T) ≤ Q.
   const q = heatInW > 0 ? heatInW : 0;
-  if (r0 <= q ? t1 > tempK && radiatedW(p, t1) > q : t1 < T_SPACE_K || radiatedW(p, t1) < q) t1 = equilibriumTemperatureK(q, p.emissivity, p.areaM2);
+  if (r0 <= q ? t1 > tempK && radiatedFromConstantsW(c, t1) > q : t1 < T_SPACE_K || radiatedFromConstantsW(c, t1) < q) {
+    t1 = equilibriumTemperatureK(q, c.emissivity, c.areaM2);
+  }
   return t1 > T_SPACE_K ? t1 : T_SPACE_K;
 }
 
@@ -81,10 +120,16 @@ export function stepTemperatureK(p: RadiatorParams, tempK: number, heatInW: numb
  * below `maxTempK` (inverse of stepTemperatureK in Q_internal).
  */
 export function maxInternalHeatW(p: RadiatorParams, tempK: number, absorbedW: number, maxTempK: number, dtS: number): number {
-  const k = 4 * p.emissivity * STEFAN_BOLTZMANN * p.areaM2 * tempK * tempK * tempK;
-  const oneStep = ((maxTempK - tempK) * (p.heatCapacityJPerK + dtS * k)) / dtS + radiatedW(p, tempK) - absorbedW;
+  const c = radiatorConstants(p);
+  return maxInternalHeatFromW(c, tempK, radiatedFromConstantsW(c, tempK), radiatedFromConstantsW(c, maxTempK), absorbedW, maxTempK, dtS);
+}
+
+/** maxInternalHeatW given the radiator's constants, r0 = radiated power at tempK and rMax at maxTempK (W). */
+export function maxInternalHeatFromW(c: RadiatorConstants, tempK: number, r0: number, rMax: number, absorbedW: number, maxTempK: number, dtS: number): number {
+  const k = c.fourEpsSigmaA * tempK * tempK * tempK;
+  const oneStep = ((maxTempK - tempK) * (c.heatCapacityJPerK + dtS * k)) / dtS + r0 - absorbedW;
   // Heat whose equilibrium is at or below T_max is always safe from at or below it (the step never crosses it).
-  const steady = tempK <= maxTempK ? radiatedW(p, maxTempK) - absorbedW : Number.NEGATIVE_INFINITY;
+  const steady = tempK <= maxTempK ? rMax - absorbedW : Number.NEGATIVE_INFINITY;
   return oneStep > steady ? oneStep : steady;
 }
 

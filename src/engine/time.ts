@@ -30,35 +30,3 @@ export function parseUtcMs(iso: string): number {
 export function formatUtc(timeMs: number): string {
   return new Date(Math.round(timeMs)).toISOString();
 }
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
-
-/**
- * formatUtc for long streams of times (result files with millions of
- * events): the `YYYY-MM-DDT` part is cached per UTC day and the clock part
- * built from integers. Same strings as formatUtc (tested); years outside
- * 0000–9999 fall back to it.
- */
-export class UtcFormatter {
-  private day = Number.NaN;
-  private prefix = '';
-
-  format(timeMs: number): string {
-    const t = Math.round(timeMs);
-    const day = Math.floor(t / 86_400_000);
-    if (day !== this.day) {
-      const iso = formatUtc(day * 86_400_000);
-      if (iso.length !== 24) return formatUtc(t);
-      this.day = day;
-      this.prefix = iso.slice(0, 11);
-    }
-    let r = t - day * 86_400_000;
-    const h = Math.floor(r / 3_600_000);
-    r -= h * 3_600_000;
-    const m = Math.floor(r / 60_000);
-    r -= m * 60_000;
-    const sec = Math.floor(r / 1000);
-    return `${this.prefix}${pad2(h)}:${pad2(m)}:${pad2(sec)}.${pad3(r - sec * 1000)}Z`;
-  }
-}

@@ -5,7 +5,7 @@
  * orbit.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { contactLambdaMaxRad, orbitSkipBounds, ORBIT_RADIUS_SLACK_KM, penumbraBandRad } from '../../src/engine/geometry';
+import { ACOS_FAST_ERROR_RAD, contactLambdaMaxRad, fastAcos, orbitSkipBounds, ORBIT_RADIUS_SLACK_KM, penumbraBandRad } from '../../src/engine/geometry';
 
 const DEG = Math.PI / 180;
 const MU = 398600.8;
@@ -84,5 +84,19 @@ describe('penumbra band', () => {
     penumbraBandRad(r - 25, r + 25, 0.01, wide);
     expect(wide[0]).toBeLessThan(out[0]);
     expect(wide[1]).toBeGreaterThan(out[1]);
+  });
+});
+
+describe('fast arc cosine of the skip bounds', () => {
+  it('is within its stated error of acos over [−1, 1], ends included', () => {
+    let worst = 0;
+    for (let k = 0; k <= 200_000; k++) {
+      const x = -1 + k / 100_000;
+      worst = Math.max(worst, Math.abs(fastAcos(x) - Math.acos(x)));
+    }
+    for (const x of [-1, -0.5, 0, 0.5, 1, 1 - 1e-12, -1 + 1e-12]) worst = Math.max(worst, Math.abs(fastAcos(x) - Math.acos(x)));
+    expect(worst).toBeLessThan(ACOS_FAST_ERROR_RAD);
+    expect(worst).toBeGreaterThan(ACOS_FAST_ERROR_RAD / 100); // it is an approximation (the margin is not vacuous)
+    expect(fastAcos(1)).toBe(0);
   });
 });

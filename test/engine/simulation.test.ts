@@ -134,14 +134,17 @@ describe('streamed result JSON', () => {
       groundStations: [{ name: 'Wallops "W"', latitudeDeg: 37.94, longitudeDeg: -75.46, downlinkGbps: 10 }],
     });
     const whole = JSON.stringify(resultDocument(out));
-    for (const size of [1, 100, 1 << 20]) {
-      let s = '';
-      writeResultJson(out, (t) => (s += t), size);
-      expect(s).toBe(whole);
+    const text = (chunks: Uint8Array[]) => new TextDecoder().decode(Buffer.concat(chunks));
+    for (const size of [1, 100, 4096, 1 << 20]) {
+      const chunks: Uint8Array[] = [];
+      writeResultJson(out, (c) => chunks.push(c), size);
+      expect(text(chunks)).toBe(whole);
+      // Chunks stay within the size unless a single row is longer.
+      expect(chunks.every((c) => c.length <= Math.max(size, 512))).toBe(true);
     }
-    let csv = '';
-    writeSeriesCsv(out, (t) => (csv += t));
-    expect(csv).toBe(seriesCsv(resultDocument(out)));
+    const csv: Uint8Array[] = [];
+    writeSeriesCsv(out, (c) => csv.push(c), 100);
+    expect(text(csv)).toBe(seriesCsv(resultDocument(out)));
     expect(out.events.contactSat.length).toBeGreaterThan(0);
   });
 });

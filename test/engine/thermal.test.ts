@@ -1,6 +1,19 @@
 /** Radiator model against the thermal check values in shared/reference/PHYSICS.md. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absorbedHeatW, equilibriumTemperatureK, maxInternalHeatW, radiatedW, stepTemperatureK, type RadiatorParams } from '../../src/engine/thermal';
+import { STEFAN_BOLTZMANN, T_SPACE_K } from '../../src/engine/constants';
+import {
+  absorbedHeatW,
+  equilibriumTemperatureK,
+  maxInternalHeatFromW,
+  maxInternalHeatW,
+  radiatedFromConstantsW,
+  radiatedW,
+  radiatorConstants,
+  stepTemperatureFromK,
+  stepTemperatureK,
+  type RadiatorParams,
+} from '../../src/engine/thermal';
 
 const plate = (absorptivity: number, emissivity: number, extra: Partial<RadiatorParams> = {}): RadiatorParams => ({
   areaM2: 1,
@@ -79,5 +92,40 @@ describe('dynamics', () => {
     const T0 = 300;
     const dT = stepTemperatureK(p, T0, 1000, 1) - T0;
     expect(dT).toBeCloseTo((1000 - 0.9 * 5.670374419e-8 * (T0 ** 4 - 3 ** 4)) / 1e6, 8);
+  });
+});
+
+describe('precomputed radiator constants (the simulation hot path)', () => {
+  it('give bit-identical heat limits and temperature steps to the textbook expressions', () => {
+    const Ts4 = T_SPACE_K ** 4;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 5000, noNaN: true }), // area m²
+        fc.double({ min: 0.05, max: 1, noNaN: true }), // emissivity
+        fc.double({ min: 1e3, max: 1e9, noNaN: true }), // heat capacity J/K
+        fc.double({ min: 3, max: 600, noNaN: true }), // T K
+        fc.double({ min: 250, max: 450, noNaN: true }), // T max K
+        fc.double({ min: 0, max: 1e7, noNaN: true }), // heat in / absorbed W
+        fc.double({ min: 0.1, max: 3600, noNaN: true }), // dt s
+        (areaM2, emissivity, heatCapacityJPerK, T, Tmax, q, dt) => {
+          const p = { ...plate(0.2, emissivity), areaM2, heatCapacityJPerK };
+          const c = radiatorConstants(p);
+          // The model's equations written out independently (same association as the comments state).
+          const rad = (t: number) => emissivity * STEFAN_BOLTZMANN * areaM2 * (t * t * (t * t) - Ts4);
+          const k = 4 * emissivity * STEFAN_BOLTZMANN * areaM2 * T * T * T;
+          const oneStep = ((Tmax - T) * (heatCapacityJPerK + dt * k)) / dt + rad(T) - q;
+          const expectedMax = Math.max(oneStep, T <= Tmax ? rad(Tmax) - q : -Infinity);
+          expect(radiatedFromConstantsW(c, T)).toBe(rad(T));
+          expect(maxInternalHeatFromW(c, T, rad(T), rad(Tmax), q, Tmax, dt)).toBe(expectedMax);
+          expect(maxInternalHeatW(p, T, q, Tmax, dt)).toBe(expectedMax);
+          let t1 = T + (dt * (q - rad(T))) / (heatCapacityJPerK + dt * k);
+          if (rad(T) <= q ? t1 > T && rad(t1) > q : t1 < T_SPACE_K || rad(t1) < q) t1 = equilibriumTemperatureK(q, emissivity, areaM2);
+          const expectedStep = Math.max(t1, T_SPACE_K);
+          expect(stepTemperatureFromK(c, T, rad(T), q, dt)).toBe(expectedStep);
+          expect(stepTemperatureK(p, T, q, dt)).toBe(expectedStep);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
