@@ -95,6 +95,25 @@ export function chunkStepsFor(satellites: number, pooled = false): number {
   return pooled ? Math.max(single, Math.min(240, Math.round(240_000 / n))) : single;
 }
 
+/**
+ * Progress reaches the page at most this often (ms). Each update repaints the
+ * page; in software-composited browsers (no GPU) a repaint of a page with a
+ * WebGL canvas costs tens of ms of CPU, which a 30 ms cadence took from the
+ * analysis itself.
+ */
+export const PROGRESS_INTERVAL_MS = 1000;
+
+/** `report` called at most every `intervalMs` (and always for the final 1). */
+export function throttledProgress(report: (fraction: number) => void, intervalMs = PROGRESS_INTERVAL_MS): (fraction: number) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (f) => {
+    const now = performance.now();
+    if (f < 1 && now - last < intervalMs) return;
+    last = now;
+    report(f);
+  };
+}
+
 /** The engine's event columns are exact-size typed arrays owned by the result: transfer them as they are. */
 export function eventColumns(out: SimulationOutput): EventColumns {
   return out.events;
@@ -207,7 +226,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
           geometry: plan.geometry,
-          progress: progress ? (f) => void progress(seq, f) : undefined,
+          progress: progress ? throttledProgress((f) => void progress(seq, f)) : undefined,
         });
         if (state.signal.aborted) return { kind: 'cancelled', seq };
         if (keep) kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails, geometryWorkers: options.geometryWorkers ?? 0 };
@@ -261,7 +280,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
           geometry: plan.geometry,
-          progress: progress ? (f) => void progress(f) : undefined,
+          progress: progress ? throttledProgress((f) => void progress(f)) : undefined,
         });
         return exportBlob(out, format);
       } catch (e) {

@@ -100,67 +100,91 @@ export function emptyEvents(): EventTables {
   };
 }
 
-function grow<T extends Int32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as { new (n: number): T })(Math.max(need, a.length * 2, 1024));
-  b.set(a);
-  return b;
+/** Events per block of an EventLog column. */
+const EVENT_BLOCK = 1 << 16;
+
+/**
+ * One column of an EventLog: fixed-size blocks, so appending never copies
+ * and at most one block is unused (a doubling array would hold up to twice
+ * the events and copy them on every growth: year-long runs log ~10⁷).
+ */
+class BlockColumn<T extends Int32Array | Float64Array> {
+  private blocks: T[] = [];
+
+  constructor(private readonly make: (n: number) => T) {}
+
+  /** Stores `value` at index k (appends only: k is the next index). */
+  set(k: number, value: number): void {
+    const b = k >>> 16;
+    if (b === this.blocks.length) this.blocks.push(this.make(EVENT_BLOCK));
+    this.blocks[b][k & (EVENT_BLOCK - 1)] = value;
+  }
+
+  /** The first `count` values in one exact-size array; the blocks are released as they are copied. */
+  take(count: number): T {
+    const out = this.make(count);
+    for (let b = 0, o = 0; o < count; b++) {
+      const n = Math.min(EVENT_BLOCK, count - o);
+      out.set(n === EVENT_BLOCK ? this.blocks[b] : (this.blocks[b].subarray(0, n) as T), o);
+      this.blocks[b] = this.make(0);
+      o += n;
+    }
+    this.blocks = [];
+    return out;
+  }
 }
 
-/** Appends events into growable typed arrays (≈20–28 bytes per event, no per-event objects). */
+const int32 = (n: number) => new Int32Array(n);
+const float64 = (n: number) => new Float64Array(n);
+
+/** Appends events into block columns (≈20–32 bytes per event, no per-event objects). */
 export class EventLog {
   private eclipses = 0;
   private contacts = 0;
-  private eSat = new Int32Array(0);
-  private eStart = new Float64Array(0);
-  private eEnd = new Float64Array(0);
-  private cSat = new Int32Array(0);
-  private cStation = new Int32Array(0);
-  private cStart = new Float64Array(0);
-  private cEnd = new Float64Array(0);
-  private cPeak = new Float64Array(0);
+  private readonly eSat = new BlockColumn(int32);
+  private readonly eStart = new BlockColumn(float64);
+  private readonly eEnd = new BlockColumn(float64);
+  private readonly cSat = new BlockColumn(int32);
+  private readonly cStation = new BlockColumn(int32);
+  private readonly cStart = new BlockColumn(float64);
+  private readonly cEnd = new BlockColumn(float64);
+  private readonly cPeak = new BlockColumn(float64);
 
   eclipse(sat: number, startMs: number, endMs: number): void {
     const k = this.eclipses++;
-    if (k >= this.eSat.length) {
-      this.eSat = grow(this.eSat, k + 1);
-      this.eStart = grow(this.eStart, k + 1);
-      this.eEnd = grow(this.eEnd, k + 1);
-    }
-    this.eSat[k] = sat;
-    this.eStart[k] = startMs;
-    this.eEnd[k] = endMs;
+    this.eSat.set(k, sat);
+    this.eStart.set(k, startMs);
+    this.eEnd.set(k, endMs);
   }
 
   contact(sat: number, station: number, startMs: number, endMs: number, maxElevationDeg: number): void {
     const k = this.contacts++;
-    if (k >= this.cSat.length) {
-      this.cSat = grow(this.cSat, k + 1);
-      this.cStation = grow(this.cStation, k + 1);
-      this.cStart = grow(this.cStart, k + 1);
-      this.cEnd = grow(this.cEnd, k + 1);
-      this.cPeak = grow(this.cPeak, k + 1);
-    }
-    this.cSat[k] = sat;
-    this.cStation[k] = station;
-    this.cStart[k] = startMs;
-    this.cEnd[k] = endMs;
-    this.cPeak[k] = maxElevationDeg;
+    this.cSat.set(k, sat);
+    this.cStation.set(k, station);
+    this.cStart.set(k, startMs);
+    this.cEnd.set(k, endMs);
+    this.cPeak.set(k, maxElevationDeg);
   }
 
-  /** The events so far, trimmed to size (copies). */
+  /**
+   * The events as exact-size tables, column by column, releasing the log's
+   * blocks as they are copied (extra memory: about one column). The log is
+   * empty afterwards.
+   */
   tables(): EventTables {
     const e = this.eclipses;
     const c = this.contacts;
+    this.eclipses = 0;
+    this.contacts = 0;
     return {
-      eclipseSat: this.eSat.slice(0, e),
-      eclipseStartMs: this.eStart.slice(0, e),
-      eclipseEndMs: this.eEnd.slice(0, e),
-      contactSat: this.cSat.slice(0, c),
-      contactStation: this.cStation.slice(0, c),
-      contactStartMs: this.cStart.slice(0, c),
-      contactEndMs: this.cEnd.slice(0, c),
-      contactMaxElevationDeg: this.cPeak.slice(0, c),
+      eclipseSat: this.eSat.take(e),
+      eclipseStartMs: this.eStart.take(e),
+      eclipseEndMs: this.eEnd.take(e),
+      contactSat: this.cSat.take(c),
+      contactStation: this.cStation.take(c),
+      contactStartMs: this.cStart.take(c),
+      contactEndMs: this.cEnd.take(c),
+      contactMaxElevationDeg: this.cPeak.take(c),
     };
   }
 }
@@ -191,32 +215,38 @@ export function mergeEvents(parts: EventTables[]): EventTables {
   };
   if (parts.length === 0) return emptyEvents();
   const out = emptyEvents();
+  // Each sorted column replaces its unsorted one at once (the sort keys are
+  // released after the sort), so at most one column is held twice.
   {
-    const eSat = cat('eclipseSat');
-    const eStart = cat('eclipseStartMs');
+    let eSat = cat('eclipseSat');
+    let eStart = cat('eclipseStartMs');
     const order = new Uint32Array(eSat.length);
     for (let k = 0; k < order.length; k++) order[k] = k;
     order.sort((a, b) => eStart[a] - eStart[b] || eSat[a] - eSat[b]);
     out.eclipseSat = permute(eSat, order);
+    eSat = new Int32Array(0);
     out.eclipseStartMs = permute(eStart, order);
+    eStart = new Float64Array(0);
     out.eclipseEndMs = permute(cat('eclipseEndMs'), order);
   }
   {
-    const cSat = cat('contactSat');
-    const cStation = cat('contactStation');
-    const cStart = cat('contactStartMs');
+    let cSat = cat('contactSat');
+    let cStation = cat('contactStation');
+    let cStart = cat('contactStartMs');
     const order = new Uint32Array(cSat.length);
     for (let k = 0; k < order.length; k++) order[k] = k;
     order.sort((a, b) => cStart[a] - cStart[b] || cSat[a] - cSat[b] || cStation[a] - cStation[b]);
     out.contactSat = permute(cSat, order);
+    cSat = new Int32Array(0);
     out.contactStation = permute(cStation, order);
+    cStation = new Int32Array(0);
     out.contactStartMs = permute(cStart, order);
+    cStart = new Float64Array(0);
     out.contactEndMs = permute(cat('contactEndMs'), order);
     out.contactMaxElevationDeg = permute(cat('contactMaxElevationDeg'), order);
   }
   return out;
 }
-
 
 /** What phase A leaves at the end of a run, for its range of satellites. */
 export interface GeometryResult {
