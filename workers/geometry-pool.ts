@@ -4,10 +4,9 @@
  * cross-origin-isolated page (COOP/COEP, served by vite.config.ts); otherwise
  * callers stay on the single-thread path.
  *
- * Memory at the end of a long run: each worker's event log is copied to exact
- * size when it finishes, so the workers of one pool finish one at a time and
- * each is terminated as soon as its result has arrived (its log is freed
- * before the next one copies hers).
+ * Memory at the end of a long run: each worker hands over its event log's
+ * blocks (transferred, not copied); the workers of one pool finish one at a
+ * time and each is terminated as soon as its result has arrived.
  */
 import type { GeometryReply, GeometryRequest } from '../src/engine/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../src/engine/geometry-pool';

@@ -5,7 +5,7 @@
  * workers/geometry.worker.ts (Web Workers).
  */
 import { buildSatellites } from './constellation';
-import { GeometryKernel, type ChunkFields, type GeometryResult, type RunGrid } from './geometry';
+import { eventBlockBuffers, GeometryKernel, type ChunkFields, type GeometryResult, type RunGrid } from './geometry';
 import { wasmRuntime } from './orbit';
 import type { Scenario } from './scenario';
 
@@ -63,5 +63,5 @@ export class GeometryHost {
 export function replyTransferables(reply: GeometryReply): ArrayBuffer[] {
   if (reply.type !== 'finished') return [];
   const r = reply.result;
-  return [...Object.values(r.events), r.status, r.failedAtMs].map((a) => a.buffer as ArrayBuffer);
+  return [...eventBlockBuffers(r.events), r.status.buffer as ArrayBuffer, r.failedAtMs.buffer as ArrayBuffer];
 }
