@@ -494,9 +494,12 @@ export function fastAcos(x: number): number {
 /**
  * Samples kept before a bound's end: a pair skipped at step n for a bound of
  * T seconds is sampled again at step n + ⌊T / Δt⌋ − SKIP_MARGIN_STEPS + 1,
- * at or before the bound's end (no sign change can be stepped over).
+ * at least one step before the bound's end. A sign change then falls between
+ * two samples (needs one sample before it), and an interval shorter than a
+ * step is seen by the three-sample extremum check, which needs two samples
+ * before the step that holds it.
  */
-const SKIP_MARGIN_STEPS = 1;
+const SKIP_MARGIN_STEPS = 2;
 
 /**
  * The θ band of the penumbra for radii in [r_min, r_max]: where the eclipse
