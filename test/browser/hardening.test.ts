@@ -126,6 +126,13 @@ async function analysisIdle(): Promise<AnalysisWorkerStats[]> {
   }
 }
 
+/**
+ * Horizon of the runs a test catches in progress: a year of the default
+ * scenario runs for several seconds, well past the first progress report
+ * (progress reaches the page at most once a second).
+ */
+const LONG_RUN_HOURS = '8760';
+
 /** The fraction the header's progress bar shows (transform scaleX). */
 async function waitProgress(min: number): Promise<void> {
   await page.waitForFunction(
@@ -342,7 +349,7 @@ describe('analysis worker faults', () => {
 
   /** Starts a run long enough to be interrupted (30 days of the 80-satellite shell) and waits until it is under way. */
   async function startLongRun(): Promise<void> {
-    await page.fill('[name="durationHours"]', '720');
+    await page.fill('[name="durationHours"]', LONG_RUN_HOURS);
     await waitProgress(0.01);
   }
 
@@ -408,7 +415,7 @@ describe('WASM propagators are disposed', () => {
       await waitDone();
     }
     // During a run the primary worker holds exactly one.
-    await page.fill('[name="durationHours"]', '720');
+    await page.fill('[name="durationHours"]', LONG_RUN_HOURS);
     await waitProgress(0.01);
     const during = await analysisStats();
     expect(during[0]).toMatchObject({ livePropagators: 1 });
@@ -419,7 +426,7 @@ describe('WASM propagators are disposed', () => {
     // A design removed while it runs.
     await page.selectOption('[data-testid="add-design"]', 'polar-walker-star');
     await page.waitForSelector('[data-design="Polar Walker star"].active');
-    await page.fill('[name="durationHours"]', '720');
+    await page.fill('[name="durationHours"]', LONG_RUN_HOURS);
     await waitProgress(0.01);
     await page.click('[data-design="Polar Walker star"] [data-action="remove"]');
     await page.waitForSelector(`[data-design="${ORIGINAL}"].active`);
