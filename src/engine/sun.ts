@@ -59,7 +59,9 @@ const sunScratch = { x: 0, y: 0, z: 0 };
 /**
  * Shadow fraction (0 lit … 1 umbra) from satellite.js `shadowFraction`,
  * skipped when the switching value g shows the satellite is far from the
- * penumbra (then it is exactly 0 or 1).
+ * penumbra (then it is exactly 0 or 1). Clamped to [0, 1]: at the umbra's edge
+ * the disc-overlap formula can exceed 1 by rounding (found as a negative
+ * array output of −0.003 W, which a year-long run reported as unmet load).
  */
 export function shadowFromSwitch(g: number, xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
   if (g >= PENUMBRA_SWITCH_MARGIN) return 0;
@@ -70,7 +72,8 @@ export function shadowFromSwitch(g: number, xKm: number, yKm: number, zKm: numbe
   sunScratch.x = sxAu;
   sunScratch.y = syAu;
   sunScratch.z = szAu;
-  return shadowFraction(sunScratch, satScratch);
+  const f = shadowFraction(sunScratch, satScratch);
+  return f > 1 ? 1 : f > 0 ? f : 0;
 }
 
 /**
