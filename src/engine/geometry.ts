@@ -649,8 +649,8 @@ export class GeometryKernel {
    * steps of the sample being processed (time gmstRefMs, angle θ₀), so
    * θ = θ₀ + θ̇ (t − t₀) with the rotation composed from Taylor series of
    * the small angle (|Δ| ≤ 0.05 rad: series error < 1e-17; θ̇ is constant to
-   * 1e-10 relative over a century, so the angle is off by < 1e-13 rad);
-   * farther away, gstime.
+   * 1e-10 relative over a century, so over two steps the angle is off by
+   * < 1e-12 rad); farther away, gstime.
    */
   private gmstAt(t: number, out: Float64Array): void {
     const dRad = ((t - this.gmstRefMs) / 1000) * GMST_RATE_RAD_PER_S;
