@@ -214,7 +214,7 @@ function emptyBlockColumns(): EventBlocks['columns'] {
 }
 
 /** The logged events of `parts` as exact-size tables in log order (parts in order; blocks released as copied). */
-export function concatEventBlocks(parts: EventBlocks[]): EventTables {
+function concatEventBlocks(parts: EventBlocks[]): EventTables {
   const out = emptyEvents();
   for (const key of Object.keys(KIND) as Array<keyof EventTables>) out[key] = concatColumn(parts, key) as never;
   return out;
@@ -292,7 +292,7 @@ export function mergeEvents(parts: EventBlocks[]): EventTables {
  * sort ~5·10⁶ events, for which the built-in sort's work arrays took
  * ~150 MB of heap.
  */
-export function sortedOrder(n: number, compare: (a: number, b: number) => number): Uint32Array {
+function sortedOrder(n: number, compare: (a: number, b: number) => number): Uint32Array {
   let src = new Uint32Array(n);
   for (let k = 0; k < n; k++) src[k] = k;
   const RUN = 16;

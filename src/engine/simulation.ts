@@ -337,7 +337,6 @@ class CoupledKernel {
   private readonly node: Scenario['node'];
   private readonly stations;
   private readonly bat;
-  private readonly rad;
   private readonly maxTempK: number;
   private readonly radC: RadiatorConstants;
   private readonly radiatedAtMaxW: number;
@@ -389,9 +388,8 @@ class CoupledKernel {
     this.node = node;
     this.stations = stationArrays(scenario.groundStations);
     this.bat = batteryParams(node.batteryCapacityKWh, node.batteryMinStateOfCharge, node.batteryRoundTripEfficiency);
-    this.rad = radiatorParams(scenario);
     this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
-    this.radC = radiatorConstants(this.rad);
+    this.radC = radiatorConstants(radiatorParams(scenario));
     this.radiatedAtMaxW = radiatedFromConstantsW(this.radC, this.maxTempK);
     this.outputGBPerS = node.outputGBPerHourAtFullCompute / 3600;
     const isl = scenario.interSatelliteLinks;
