@@ -31,8 +31,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { GROUND_NETWORK, PRESETS } from '../src/engine/presets';
-import { normaliseScenario, type Scenario } from '../src/engine/scenario';
+import { GROUND_NETWORK, PRESETS } from '../src/engine/input/presets';
+import { normaliseScenario, type Scenario } from '../src/engine/input/scenario';
 import { encodeShare } from '../src/ui/share';
 import { ARTIFACT_DIR, startHarness } from '../test/browser/harness';
 

@@ -18,11 +18,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jday, propagate, shadowFraction, sunPos } from 'satellite.js';
-import { buildSatellites } from '../src/engine/constellation';
-import { GROUND_NETWORK } from '../src/engine/presets';
-import { normaliseScenario } from '../src/engine/scenario';
-import { simulate } from '../src/engine/simulation';
-import { parseUtcMs } from '../src/engine/time';
+import { buildSatellites } from '../src/engine/input/constellation';
+import { GROUND_NETWORK } from '../src/engine/input/presets';
+import { normaliseScenario } from '../src/engine/input/scenario';
+import { simulate } from '../src/engine/run/simulation';
+import { parseUtcMs } from '../src/engine/core/time';
 import { defaultWorkerCount, workerGeometry } from '../src/cli/geometry-pool';
 
 const args = new Set(process.argv.slice(2));

@@ -10,12 +10,12 @@
  * statusEvery steps so they stay within STATUS_BUDGET_BYTES; long series come
  * with their chart envelope, so the page draws a year without a long task.
  */
-import { buildSatellites } from '../src/engine/constellation';
-import { emptyEvents } from '../src/engine/geometry';
-import { parseScenario, type Scenario } from '../src/engine/scenario';
-import { writeResultJson, writeSeriesCsv } from '../src/engine/result';
-import { livePropagatorCount } from '../src/engine/orbit';
-import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/simulation';
+import { buildSatellites } from '../src/engine/input/constellation';
+import { emptyEvents } from '../src/engine/run/geometry-kernel';
+import { parseScenario, type Scenario } from '../src/engine/input/scenario';
+import { writeResultJson, writeSeriesCsv } from '../src/engine/output/result';
+import { livePropagatorCount } from '../src/engine/orbit/propagation';
+import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
   POOL_MIN_SATELLITE_STEPS,

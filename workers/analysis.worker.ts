@@ -7,7 +7,7 @@
  * CLI, so exported results are the CLI's bytes.
  */
 import * as Comlink from 'comlink';
-import { installDeterministicMath } from '../src/engine/det-math';
+import { installDeterministicMath } from '../src/engine/core/det-math';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
 import { browserGeometry } from './geometry-pool';
 import { holdLifeLock } from './life-lock';

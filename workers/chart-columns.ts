@@ -9,7 +9,7 @@
  * and dips survive. Pointwise order between columns is kept (a ≤ b at every
  * sample ⇒ min a ≤ min b and max a ≤ max b), so stacked areas stay stacked.
  */
-import type { SeriesColumns } from '../src/engine/simulation';
+import type { SeriesColumns } from '../src/engine/run/simulation';
 
 /** Cumulative columns for the stacked compute chart (allocated once per result). */
 export interface StackColumns {

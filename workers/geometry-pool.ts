@@ -8,9 +8,9 @@
  * blocks (transferred, not copied); the workers of one pool finish one at a
  * time and each is terminated as soon as its result has arrived.
  */
-import type { GeometryReply, GeometryRequest } from '../src/engine/geometry-host';
-import { poolGeometry, type GeometryEndpoint } from '../src/engine/geometry-pool';
-import type { GeometrySourceFactory } from '../src/engine/simulation';
+import type { GeometryReply, GeometryRequest } from '../src/engine/run/geometry-host';
+import { poolGeometry, type GeometryEndpoint } from '../src/engine/run/geometry-pool';
+import type { GeometrySourceFactory } from '../src/engine/run/simulation';
 
 /** Lets one 'finish' request of a pool be outstanding at a time. */
 export class FinishGate {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Web Worker entry of the browser geometry pool: a thin wrapper around the engine's GeometryHost, with deterministic Math (like the analysis worker). */
-import { installDeterministicMath } from '../src/engine/det-math';
-import { GeometryHost, replyTransferables, type GeometryRequest } from '../src/engine/geometry-host';
+import { installDeterministicMath } from '../src/engine/core/det-math';
+import { GeometryHost, replyTransferables, type GeometryRequest } from '../src/engine/run/geometry-host';
 
 installDeterministicMath();
 

@@ -7,9 +7,9 @@
  * or record indices): chunks are cut only where a set begins, and each chunk
  * is parsed with its line numbers preserved.
  */
-import { parseOmm, parseTle, type ElementError, type ElementRecord, type ParseResult } from '../src/engine/elements';
-import { describeJsonSyntaxError, MAX_TEXT_CHARS, type Scenario } from '../src/engine/scenario';
-import { inputHash } from '../src/ui/hash';
+import { parseOmm, parseTle, type ElementError, type ElementRecord, type ParseResult } from '../src/engine/input/elements';
+import { describeJsonSyntaxError, MAX_TEXT_CHARS, type Scenario } from '../src/engine/input/scenario';
+import { inputHash } from '../src/engine/input/scenario-hash';
 
 export type ElementFormat = 'tle' | 'omm';
 

@@ -10,11 +10,11 @@
  * Frame: TEME (km) → scene (x, z, −y) / R⊕ (see protocol.ts LIVE_FRAME).
  */
 import { eciToGeodetic } from 'satellite.js';
-import { buildSatellites, type SatelliteSpec } from '../src/engine/constellation';
-import { EARTH_RADIUS_KM, RAD } from '../src/engine/constants';
-import { lineOfSight, sinElevation, stationArrays, type StationArrays } from '../src/engine/downlink';
-import { ChunkPropagator, propagateAt, satrecEpochMs, wasmRuntime } from '../src/engine/orbit';
-import type { Scenario } from '../src/engine/scenario';
+import { buildSatellites, type SatelliteSpec } from '../src/engine/input/constellation';
+import { EARTH_RADIUS_KM, RAD } from '../src/engine/core/constants';
+import { lineOfSight, sinElevation, stationArrays, type StationArrays } from '../src/engine/network/stations';
+import { ChunkPropagator, propagateAt, satrecEpochMs, wasmRuntime } from '../src/engine/orbit/propagation';
+import type { Scenario } from '../src/engine/input/scenario';
 import {
   LIVE_CONTACT,
   LIVE_CTRL,

@@ -4,9 +4,9 @@
  * sequence number of the scenario it was computed for, so the page can drop
  * stale ones.
  */
-import type { ElementError } from '../src/engine/elements';
-import type { ScenarioIssue, Scenario } from '../src/engine/scenario';
-import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/simulation';
+import type { ElementError } from '../src/engine/input/elements';
+import type { ScenarioIssue, Scenario } from '../src/engine/input/scenario';
+import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/run/simulation';
 import type { ChartColumns } from './chart-columns';
 
 /** Events as typed columns (transferable): the engine's tables as they are. */

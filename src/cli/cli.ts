@@ -9,17 +9,17 @@
  * rewrite (main.ts sees to it; under vitest, vite.config.ts), or this throws.
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { PRESETS, findPreset } from '../engine/presets';
-import { formatIssue, parseJsonText, parseScenario, parseScenarioJson, type Scenario } from '../engine/scenario';
-import { buildSatellites, type SatelliteBuild } from '../engine/constellation';
-import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/elements';
-import { MS_PER_DAY } from '../engine/constants';
-import { parseUtcMs } from '../engine/time';
-import { simulate } from '../engine/simulation';
-import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv, type ByteWrite } from '../engine/result';
+import { PRESETS, findPreset } from '../engine/input/presets';
+import { formatIssue, parseJsonText, parseScenario, parseScenarioJson, type Scenario } from '../engine/input/scenario';
+import { buildSatellites, type SatelliteBuild } from '../engine/input/constellation';
+import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/input/elements';
+import { MS_PER_DAY } from '../engine/core/constants';
+import { parseUtcMs } from '../engine/core/time';
+import { simulate } from '../engine/run/simulation';
+import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv, type ByteWrite } from '../engine/output/result';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
-import { planSweep, SweepError, sweepCsv } from '../engine/sweep';
-import { installDeterministicMath } from '../engine/det-math';
+import { planSweep, SweepError, sweepCsv } from '../engine/output/sweep';
+import { installDeterministicMath } from '../engine/core/det-math';
 
 installDeterministicMath();
 

@@ -1,12 +1,12 @@
 /** Node adapter of the geometry pool: worker_threads running src/cli/geometry-worker.ts. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GeometryReply } from '../engine/geometry-host';
-import { poolGeometry, type GeometryEndpoint } from '../engine/geometry-pool';
-import type { GeometrySourceFactory } from '../engine/simulation';
+import type { GeometryReply } from '../engine/run/geometry-host';
+import { poolGeometry, type GeometryEndpoint } from '../engine/run/geometry-pool';
+import type { GeometrySourceFactory } from '../engine/run/simulation';
 import { geometryWorkerBundle } from './worker-bundle';
 
-export { splitRanges } from '../engine/geometry-pool';
+export { splitRanges } from '../engine/run/geometry-pool';
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());

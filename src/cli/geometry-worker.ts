@@ -1,7 +1,7 @@
 /** worker_threads entry: a thin wrapper around the engine's GeometryHost, with deterministic Math (like the CLI process). */
 import { parentPort } from 'node:worker_threads';
-import { installDeterministicMath } from '../engine/det-math';
-import { GeometryHost, replyTransferables, type GeometryRequest } from '../engine/geometry-host';
+import { installDeterministicMath } from '../engine/core/det-math';
+import { GeometryHost, replyTransferables, type GeometryRequest } from '../engine/run/geometry-host';
 
 installDeterministicMath();
 

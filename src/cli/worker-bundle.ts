@@ -29,7 +29,7 @@ const entry = join(here, 'geometry-worker.ts');
 function sourceStamp(): string {
   const h = createHash('sha256');
   for (const dir of [join(root, 'src', 'engine'), here]) {
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       if (!name.endsWith('.ts')) continue;
       const s = statSync(join(dir, name));
       h.update(`${dir}/${name}:${s.size}:${s.mtimeMs}\n`);

@@ -6,9 +6,9 @@
  * number of the scenario they belong to.
  */
 import type * as THREE from 'three';
-import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/presets';
-import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/scenario';
-import { parseUtcMs } from '../engine/time';
+import { findPreset, PRESETS, DEFAULT_PRESET } from '../engine/input/presets';
+import { parseScenario, parseScenarioJson, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
+import { parseUtcMs } from '../engine/core/time';
 import { statusRow, type AnalysisResult, type LiveScenarioInfo, type SelectedState } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';

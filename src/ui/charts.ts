@@ -10,7 +10,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { SeriesColumns } from '../engine/simulation';
+import type { SeriesColumns } from '../engine/run/simulation';
 import { STATE_COLOURS } from '../view/palette';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS, MIN_CHART_POINTS, spanText, type ChartColumns, type StackColumns } from '../../workers/chart-columns';
 

@@ -10,8 +10,8 @@
  * Design names are set with textContent only.
  */
 import uPlot from 'uplot';
-import { KPI_NAMES } from '../engine/result';
-import type { Kpis, SeriesColumns } from '../engine/simulation';
+import { KPI_NAMES } from '../engine/output/result';
+import type { Kpis, SeriesColumns } from '../engine/run/simulation';
 import type { AnalysisResult } from '../../workers/protocol';
 import type { RowState } from './design-list';
 import { displayNumber, KPI_META } from './format';

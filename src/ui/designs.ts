@@ -6,7 +6,7 @@
  * and one may be shown beside the active one in the 3D view. Pure data: the
  * DOM list and the controller observe it.
  */
-import type { Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/input/scenario';
 import { cloneJson } from './draft';
 
 /** One colour per design (distinct on the dark theme; cycled past eight). */

@@ -5,7 +5,7 @@
  * The warning counts the sets whose epoch is more than `maxAgeDays` from the
  * scenario start (the engine's epochWarnings rule, aggregated for display).
  */
-import { EPOCH_WARNING_DAYS } from '../engine/elements';
+import { EPOCH_WARNING_DAYS } from '../engine/input/elements';
 
 /** The CLI's threshold (engine EPOCH_WARNING_DAYS), so app and CLI warn about the same sets. */
 export const DEFAULT_MAX_AGE_DAYS = EPOCH_WARNING_DAYS;

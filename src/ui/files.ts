@@ -5,7 +5,7 @@
  * here only for objects; arrays (OMM element sets, possibly tens of MB) go to
  * the import worker undecoded.
  */
-import { parseJsonText, parseScenario, formatIssue, MAX_TEXT_CHARS, type Scenario, type ScenarioIssue } from '../engine/scenario';
+import { parseJsonText, parseScenario, formatIssue, MAX_TEXT_CHARS, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
 
 /** Starts a download of `data` as `fileName`. */
 export function download(data: Blob | string, fileName: string, type = 'application/octet-stream'): void {

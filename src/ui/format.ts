@@ -1,5 +1,5 @@
 /** Number and time formatting for the UI. */
-import type { Kpis } from '../engine/simulation';
+import type { Kpis } from '../engine/run/simulation';
 
 /** Rounds to `digits` significant digits, as a plain number string (no locale grouping). */
 export function plainNumber(x: number, digits = 5): string {

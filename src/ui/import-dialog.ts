@@ -10,7 +10,7 @@
  * <li data-index> per bad record, message first naming the line / record); inputs named import-name, import-start,
  * import-start-utc, import-duration, import-step, import-max-age.
  */
-import type { ElementError } from '../engine/elements';
+import type { ElementError } from '../engine/input/elements';
 import { DEFAULT_MAX_AGE_DAYS } from './epochs';
 
 export type StartMode = 'newest' | 'active' | 'custom';

@@ -5,7 +5,7 @@
  * Live geometry comes from the live worker; per-step state from the
  * analysis' detail for that satellite. Names are set with textContent.
  */
-import { LIMIT_NAMES } from '../engine/compute';
+import { LIMIT_NAMES } from '../engine/node/compute';
 import type { AnalysisResult, SatelliteDetailColumns, SelectedState } from '../../workers/protocol';
 import { formatDuration } from './format';
 

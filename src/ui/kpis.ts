@@ -2,8 +2,8 @@
  * KPI cards: one per engine KPI (KPI_NAMES), the value as a plain number in
  * an element carrying data-kpi="<name>", the unit beside it.
  */
-import { KPI_NAMES } from '../engine/result';
-import type { Kpis } from '../engine/simulation';
+import { KPI_NAMES } from '../engine/output/result';
+import type { Kpis } from '../engine/run/simulation';
 import { displayNumber, KPI_META, plainNumber } from './format';
 
 const GROUP_TITLES: Record<string, string> = {

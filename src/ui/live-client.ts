@@ -13,7 +13,7 @@
  *   back; the newest is shown as it is.
  */
 import * as Comlink from 'comlink';
-import type { Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/input/scenario';
 import {
   LIVE_CTRL,
   LIVE_HELD,

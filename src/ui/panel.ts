@@ -4,7 +4,7 @@
  * import/export and inline validation errors. Inputs carry name="<field
  * path>". User text is only ever set with textContent / value.
  */
-import type { Scenario, ScenarioIssue } from '../engine/scenario';
+import type { Scenario, ScenarioIssue } from '../engine/input/scenario';
 import { cloneJson, getPath, numberFromText, setPath } from './draft';
 import {
   CONSTELLATION_FIELDS,

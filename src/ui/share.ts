@@ -7,7 +7,7 @@
  * validates every design with the engine's parseScenario before anything uses
  * it; problems come back as one message for an inline notice.
  */
-import { formatIssue, parseScenario, type Scenario } from '../engine/scenario';
+import { formatIssue, parseScenario, type Scenario } from '../engine/input/scenario';
 
 export const SHARE_KEY = 'designs';
 /** Largest token accepted or produced (characters of base64url). */

@@ -6,8 +6,8 @@
  * those.
  */
 import type * as THREE from 'three';
-import type { Scenario } from '../engine/scenario';
-import { parseUtcMs } from '../engine/time';
+import type { Scenario } from '../engine/input/scenario';
+import { parseUtcMs } from '../engine/core/time';
 import { statusRow, type AnalysisResult } from '../../workers/protocol';
 import { SceneView } from '../view/SceneView';
 import { LiveClient, type ClockModel, type LiveRemote } from './live-client';

@@ -7,10 +7,10 @@
  * validated) in slices that never block the page, queues every design on the
  * worker pool's sweep lane and collects KPIs for sweepCsv.
  */
-import { KPI_NAMES } from '../engine/result';
-import type { Scenario } from '../engine/scenario';
-import type { Kpis } from '../engine/simulation';
-import { planSweep, SweepError, sweepCsv, type SweepDesign } from '../engine/sweep';
+import { KPI_NAMES } from '../engine/output/result';
+import type { Scenario } from '../engine/input/scenario';
+import type { Kpis } from '../engine/run/simulation';
+import { planSweep, SweepError, sweepCsv, type SweepDesign } from '../engine/output/sweep';
 import type { AnalysisOutcome, RunOptions } from '../../workers/protocol';
 import { getPath } from './draft';
 import { CONSTELLATION_FIELDS, ISL_FIELDS, NODE_FIELDS, STATION_FIELDS, type FieldSpec } from './fields';

@@ -13,7 +13,7 @@
  * sweep-field-1/2, sweep-from-1/2, sweep-to-1/2, sweep-count-1/2,
  * sweep-values-1/2, sweep-metric, pareto-x, pareto-y.
  */
-import type { Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/input/scenario';
 import type { LaneStats } from './pool';
 import { HeatMap, ScatterPlot, tickLabel } from './plots';
 import { defaultRange, metrics, metricText, paretoFront, parseValueList, rangeValues, sweepFields, MAX_APP_SWEEP_DESIGNS, type Metric, type SweepField, type SweepPoint, type SweepVary } from './sweep-model';

@@ -9,7 +9,7 @@
  *   ?diagnostics=1      window.ocsDiagnostics (AppDiagnostics): worker
  *                       resource figures for leak checks (tests, dev tools)
  */
-import { MAX_SATELLITES } from '../engine/scenario';
+import { MAX_SATELLITES } from '../engine/input/scenario';
 import type { AnalysisWorkerStats } from '../../workers/protocol';
 
 /** What ?diagnostics=1 puts on window.ocsDiagnostics. */

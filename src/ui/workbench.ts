@@ -9,8 +9,8 @@
  */
 import type * as THREE from 'three';
 import * as Comlink from 'comlink';
-import { MAX_SATELLITES, parseScenario, type Scenario } from '../engine/scenario';
-import { parseUtcMs } from '../engine/time';
+import { MAX_SATELLITES, parseScenario, type Scenario } from '../engine/input/scenario';
+import { parseUtcMs } from '../engine/core/time';
 import type { AnalysisResult, LiveScenarioInfo, RunOptions } from '../../workers/protocol';
 import type { ImportApi, ImportSummary } from '../../workers/import-api';
 import { App, initialDraft, presetDraft, presetOptions, type AppDom, type AppMode } from './app';
@@ -22,7 +22,7 @@ import { cloneJson } from './draft';
 import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs } from './epochs';
 import { classifyFile, download, fileStem, prettyJson } from './files';
 import { displayNumber } from './format';
-import { inputHash } from './hash';
+import { inputHash } from '../engine/input/scenario-hash';
 import { isLargeRun } from './run-size';
 import { ImportDialog, type ImportSettings } from './import-dialog';
 import type { LiveRemote } from './live-client';

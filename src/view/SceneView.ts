@@ -7,7 +7,7 @@
  * between two of them at the clock's sim time (SatelliteLayer).
  */
 import * as THREE from 'three';
-import { SIDEREAL_DAY_S } from '../engine/constants';
+import { SIDEREAL_DAY_S } from '../engine/core/constants';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { EarthView } from './EarthView';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACT_DIR, openPage, startHarness, type Harness } from './harness';
 import { decodePng, findPixels, hexRgb } from './png';
-import { KPI_NAMES } from '../../src/engine/result';
+import { KPI_NAMES } from '../../src/engine/output/result';
 import { STATE_COLOURS } from '../../src/view/palette';
 
 let h: Harness;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './harness';
-import { normaliseScenario } from '../../src/engine/scenario';
+import { normaliseScenario } from '../../src/engine/input/scenario';
 import { encodeShare } from '../../src/ui/share';
 import { main } from '../../src/cli/main';
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openPage, startHarness, type Harness } from './harness';
 import { WorkerSessions } from './cdp-workers';
 import { main } from '../../src/cli/main';
-import { KPI_NAMES } from '../../src/engine/result';
+import { KPI_NAMES } from '../../src/engine/output/result';
 import type { Case } from '../hardening/corpus-types';
 import type { AppDiagnostics } from '../../src/ui/url-params';
 import type { AnalysisWorkerStats } from '../../workers/protocol';

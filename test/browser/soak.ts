@@ -13,8 +13,8 @@
 // (a longer soak), the soak starts it again from the start as a user would
 // (Jump to start, Play) and counts the restarts.
 import type { Page } from 'playwright-core';
-import { findPreset } from '../../src/engine/presets';
-import { normaliseScenario, type Scenario } from '../../src/engine/scenario';
+import { findPreset } from '../../src/engine/input/presets';
+import { normaliseScenario, type Scenario } from '../../src/engine/input/scenario';
 import { encodeShare } from '../../src/ui/share';
 import { WorkerSessions } from './cdp-workers';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACT_DIR, openPage, startHarness, type Harness } from './harness';
 import { decodePng } from './png';
-import { KPI_NAMES, roundSig } from '../../src/engine/result';
+import { KPI_NAMES, roundSig } from '../../src/engine/output/result';
 import { EXAMPLE_TLE } from '../../src/ui/fields';
 import { formatTle, syntheticShell } from '../fixtures/tle-gen';
 

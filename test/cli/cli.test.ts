@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { PRESETS } from '../../src/engine/presets.ts';
-import { normaliseScenario } from '../../src/engine/scenario.ts';
+import { PRESETS } from '../../src/engine/input/presets.ts';
+import { normaliseScenario } from '../../src/engine/input/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/scenarios');

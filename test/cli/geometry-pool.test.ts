@@ -1,11 +1,11 @@
 /** The worker_threads geometry pool gives the same result document as the single-thread path. */
 import { describe, expect, it } from 'vitest';
 import { splitRanges, workerGeometry } from '../../src/cli/geometry-pool';
-import { resultDocument } from '../../src/engine/result';
-import { normaliseScenario } from '../../src/engine/scenario';
-import { simulateScenario } from '../../src/engine/simulation';
-import { GROUND_NETWORK } from '../../src/engine/presets';
-import { installDeterministicMath } from '../../src/engine/det-math';
+import { resultDocument } from '../../src/engine/output/result';
+import { normaliseScenario } from '../../src/engine/input/scenario';
+import { simulateScenario } from '../../src/engine/run/simulation';
+import { GROUND_NETWORK } from '../../src/engine/input/presets';
+import { installDeterministicMath } from '../../src/engine/core/det-math';
 
 // The pool's workers use deterministic Math (src/engine/det-math.ts); so does the
 // CLI process that coordinates them, and so must this one for the single-thread path.

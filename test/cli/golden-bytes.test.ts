@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { PRESETS } from '../../src/engine/presets.ts';
+import { PRESETS } from '../../src/engine/input/presets.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scenarioDir = join(root, 'assets/scenarios');

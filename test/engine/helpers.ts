@@ -1,6 +1,6 @@
 // Shared helpers for engine tests: build and run small scenarios.
-import { normaliseScenario, type ScenarioInput } from '../../src/engine/scenario';
-import { simulateScenario, type SimulationOptions, type SimulationOutput } from '../../src/engine/simulation';
+import { normaliseScenario, type ScenarioInput } from '../../src/engine/input/scenario';
+import { simulateScenario, type SimulationOptions, type SimulationOutput } from '../../src/engine/run/simulation';
 
 export async function run(input: ScenarioInput, options: SimulationOptions = {}): Promise<SimulationOutput> {
   return simulateScenario(normaliseScenario(input), options);

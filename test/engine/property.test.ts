@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM, KELVIN_OFFSET, MU_EARTH_KM3_PER_S2, SOLAR_CONSTANT_W_PER_M2, STEFAN_BOLTZMANN, T_SPACE_K } from '../../src/engine/constants';
-import { KPI_NAMES } from '../../src/engine/result';
-import { MAX_GROUND_STATIONS, MIN_NONZERO_MAGNITUDE, normaliseScenario, parseScenario, type Scenario, type ScenarioInput } from '../../src/engine/scenario';
-import { simulateScenario, type SimulationOutput } from '../../src/engine/simulation';
+import { EARTH_RADIUS_KM, KELVIN_OFFSET, MU_EARTH_KM3_PER_S2, SOLAR_CONSTANT_W_PER_M2, STEFAN_BOLTZMANN, T_SPACE_K } from '../../src/engine/core/constants';
+import { KPI_NAMES } from '../../src/engine/output/result';
+import { MAX_GROUND_STATIONS, MIN_NONZERO_MAGNITUDE, normaliseScenario, parseScenario, type Scenario, type ScenarioInput } from '../../src/engine/input/scenario';
+import { simulateScenario, type SimulationOutput } from '../../src/engine/run/simulation';
 
 // ---------------------------------------------------------------------------
 // arbitraries: inside the documented ranges (src/engine/scenario.ts)

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tleChecksum } from '../../src/engine/elements.ts';
+import { tleChecksum } from '../../src/engine/input/elements.ts';
 import type { Case, Expect, Kind } from './corpus-types';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');

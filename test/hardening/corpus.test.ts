@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
-import { EPOCH_WARNING_DAYS, epochWarnings, MAX_NAME_CHARS, parseOmm, parseTle } from '../../src/engine/elements.ts';
-import { MAX_STATIONS } from '../../src/engine/geometry.ts';
-import { KPI_NAMES } from '../../src/engine/result.ts';
-import { formatIssue, MAX_GROUND_STATIONS, parseJsonText, parseScenarioJson } from '../../src/engine/scenario.ts';
-import { planSweep, SweepError } from '../../src/engine/sweep.ts';
+import { EPOCH_WARNING_DAYS, epochWarnings, MAX_NAME_CHARS, parseOmm, parseTle } from '../../src/engine/input/elements.ts';
+import { MAX_STATIONS } from '../../src/engine/run/geometry-kernel.ts';
+import { KPI_NAMES } from '../../src/engine/output/result.ts';
+import { formatIssue, MAX_GROUND_STATIONS, parseJsonText, parseScenarioJson } from '../../src/engine/input/scenario.ts';
+import { planSweep, SweepError } from '../../src/engine/output/sweep.ts';
 import type { Case, Expect, Kind } from './corpus-types';
 
 // ---------------------------------------------------------------------------

@@ -3,12 +3,12 @@ import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from '../../
 import { LiveClient, type ClockModel, type LiveRemote, type LiveState } from '../../src/ui/live-client';
 import { createLiveApi } from '../../workers/live-api';
 import { hermite } from '../../src/view/SatelliteLayer';
-import { buildSatellites } from '../../src/engine/constellation';
-import { propagateAt, satrecEpochMs } from '../../src/engine/orbit';
-import { EARTH_RADIUS_KM } from '../../src/engine/constants';
-import { GROUND_NETWORK } from '../../src/engine/presets';
+import { buildSatellites } from '../../src/engine/input/constellation';
+import { propagateAt, satrecEpochMs } from '../../src/engine/orbit/propagation';
+import { EARTH_RADIUS_KM } from '../../src/engine/core/constants';
+import { GROUND_NETWORK } from '../../src/engine/input/presets';
 import { LIVE_SLOTS, type AnalysisOutcome, type AnalysisResult, type LiveBuffers, type LiveFrame, type ProgressCallback } from '../../workers/protocol';
-import { normaliseScenario } from '../../src/engine/scenario';
+import { normaliseScenario } from '../../src/engine/input/scenario';
 
 afterEach(() => {
   vi.useRealTimers();

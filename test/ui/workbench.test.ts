@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseScenario, type Scenario } from '../../src/engine/scenario';
-import { planSweep, sweepCsv } from '../../src/engine/sweep';
-import { simulateScenario } from '../../src/engine/simulation';
+import { normaliseScenario, type Scenario } from '../../src/engine/input/scenario';
+import { planSweep, sweepCsv } from '../../src/engine/output/sweep';
+import { simulateScenario } from '../../src/engine/run/simulation';
 import { DesignSet, DESIGN_COLOURS } from '../../src/ui/designs';
-import { canonicalJson, hashedText, inputHash, sha256 } from '../../src/ui/hash';
+import { canonicalJson, hashedText, inputHash, sha256 } from '../../src/engine/input/scenario-hash';
 import { decodeShare, encodeShare, fromBase64Url, MAX_SHARE_CHARS, shareUrl, toBase64Url, tokenFromHash } from '../../src/ui/share';
 import { AnalysisPool, poolSize, type PoolRemote } from '../../src/ui/pool';
 import { defaultRange, metrics, paretoFront, parseValueList, planSweepSliced, rangeValues, sweepFields, SweepRunner } from '../../src/ui/sweep-model';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisClient, type AnalysisStatus } from '../../src/ui/analysis-client';
 import { AnalysisPool, type PoolRemote, type PoolWorker } from '../../src/ui/pool';
 import { watchWorker, type LockRequester } from '../../src/ui/worker-life';
-import { normaliseScenario } from '../../src/engine/scenario';
+import { normaliseScenario } from '../../src/engine/input/scenario';
 import { createAnalysisApi } from '../../workers/analysis-api';
 import type { AnalysisOutcome, AnalysisResult, ExportOutcome, SatelliteDetailColumns } from '../../workers/protocol';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalysisApi, DETAIL_ALL_BUDGET, chunkStepsFor, planRun, resultTransferables, detailTransferables } from '../../workers/analysis-api';
 import { statusEveryFor, statusRow, type AnalysisOutcome } from '../../workers/protocol';
-import { KPI_NAMES } from '../../src/engine/result';
-import { GROUND_NETWORK } from '../../src/engine/presets';
+import { KPI_NAMES } from '../../src/engine/output/result';
+import { GROUND_NETWORK } from '../../src/engine/input/presets';
 import { workerGeometry } from '../../src/cli/geometry-pool';
-import { installDeterministicMath } from '../../src/engine/det-math';
+import { installDeterministicMath } from '../../src/engine/core/det-math';
 
 // An analysis worker is an engine process with deterministic Math, and so are the geometry
 // workers its pooled runs use (src/engine/det-math.ts): this process plays the analysis worker.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayColumns, spanText, stackColumns } from '../../workers/chart-columns';
-import type { SeriesColumns } from '../../src/engine/simulation';
+import type { SeriesColumns } from '../../src/engine/run/simulation';
 
 function series(n: number, f: (i: number) => number): SeriesColumns {
   const col = (g: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => g(i));

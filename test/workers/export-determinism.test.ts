@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { findPreset } from '../../src/engine/presets';
-import { normaliseScenario } from '../../src/engine/scenario';
+import { findPreset } from '../../src/engine/input/presets';
+import { normaliseScenario } from '../../src/engine/input/scenario';
 import { createAnalysisApi } from '../../workers/analysis-api';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 // The browser geometry pool's endpoints: one finish at a time, each worker ended once its result is in.
 import { describe, expect, it } from 'vitest';
 import { FinishGate, gatedEndpoint, type WorkerLike } from '../../workers/geometry-pool';
-import type { GeometryReply, GeometryRequest } from '../../src/engine/geometry-host';
+import type { GeometryReply, GeometryRequest } from '../../src/engine/run/geometry-host';
 
 function fakeWorker(log: string[], name: string) {
   const w: WorkerLike & { reply(r: GeometryReply): void; fail(m: string): void; terminated: boolean } = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOmm, parseTle, type ParseResult } from '../../src/engine/elements';
+import { parseOmm, parseTle, type ParseResult } from '../../src/engine/input/elements';
 import { EXAMPLE_OMM, EXAMPLE_TLE } from '../../src/ui/fields';
 import { createImportApi, detectFormat, parseOmmChunked, parseTleChunked, tleChunkStarts } from '../../workers/import-api';
 import { formatTle, syntheticShell } from '../fixtures/tle-gen';

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { gstime } from 'satellite.js';
 import { allocateLiveBuffers, createLiveApi, liveTransferables, ISL_NEIGHBOURS } from '../../workers/live-api';
 import { LIVE_CONTACT, LIVE_ECLIPSE } from '../../workers/protocol';
-import { normaliseScenario } from '../../src/engine/scenario';
-import { buildSatellites } from '../../src/engine/constellation';
-import { propagateAt, satrecEpochMs } from '../../src/engine/orbit';
-import { elevationRad, stationArrays } from '../../src/engine/downlink';
-import { EARTH_RADIUS_KM } from '../../src/engine/constants';
-import { eclipseSwitch, sunPositionAu } from '../../src/engine/sun';
-import { julianDateFromMs } from '../../src/engine/time';
-import { GROUND_NETWORK } from '../../src/engine/presets';
+import { normaliseScenario } from '../../src/engine/input/scenario';
+import { buildSatellites } from '../../src/engine/input/constellation';
+import { propagateAt, satrecEpochMs } from '../../src/engine/orbit/propagation';
+import { elevationRad, stationArrays } from '../../src/engine/network/stations';
+import { EARTH_RADIUS_KM } from '../../src/engine/core/constants';
+import { eclipseSwitch, sunPositionAu } from '../../src/engine/orbit/sun';
+import { julianDateFromMs } from '../../src/engine/core/time';
+import { GROUND_NETWORK } from '../../src/engine/input/presets';
 
 const scenario = (over: Record<string, unknown> = {}) =>
   normaliseScenario({

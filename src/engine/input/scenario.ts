@@ -1,0 +1,476 @@
+/**
+ * Scenario format: a constellation design, node hardware, ground segment and
+ * simulation settings. JSON with units in field names; validated with zod,
+ * defaults filled, unknown fields rejected. Every error names its JSON path
+ * (e.g. `node.radiatorAreaM2`, `groundStations[2].latitudeDeg`).
+ *
+ * Documented ranges (also what property tests generate inside):
+ * - altitudes 160–40,000 km (SSO and cluster: 160–5,500 km, where a
+ *   sun-synchronous inclination exists);
+ * - at most MAX_SATELLITES satellites and MAX_SATELLITE_STEPS satellite-steps;
+ * - efficiencies, emissivities, absorptivities, view factors, states of charge in [0, 1].
+ */
+import { z } from 'zod';
+import { parseUtcMs } from '../core/time';
+
+export const MAX_SATELLITES = 100_000;
+/** Upper bound on satellites × steps for one run (memory and time guard). */
+export const MAX_SATELLITE_STEPS = 2_000_000_000;
+export const MAX_STEPS = 2_000_000;
+export const MAX_DURATION_HOURS = 24 * 366 * 5;
+/** Largest scenario file / TLE text accepted (characters). */
+export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
+export const MAX_JSON_DEPTH = 64;
+/** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask (geometry MAX_STATIONS). */
+export const MAX_GROUND_STATIONS = 64;
+/** Longest key or value echoed back in an error message (characters). */
+const MAX_ECHO_CHARS = 40;
+
+/**
+ * Smallest non-zero magnitude accepted. Below it (down to subnormals such as
+ * 5e-324) products in the models lose all precision: a 5e-324 kWh battery
+ * reports states of charge of 0 or twice the initial one, and satellite.js
+ * SDP4 propagates a subnormal inclination to NaN.
+ */
+export const MIN_NONZERO_MAGNITUDE = 1e-100;
+
+const finite = () =>
+  z
+    .number({
+      error: (iss) =>
+        iss.code !== 'invalid_type' ? undefined : iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`,
+    })
+    .refine((x) => x === 0 || Math.abs(x) >= MIN_NONZERO_MAGNITUDE, { error: `non-zero values must be at least ${MIN_NONZERO_MAGNITUDE} in magnitude` });
+const int = () => finite().int({ error: 'expected an integer' });
+const fraction = () => finite().min(0).max(1);
+const positive = () => finite().gt(0, { error: 'must be greater than 0' });
+const nonNegative = () => finite().min(0, { error: 'must be 0 or greater' });
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `string "${v.length > MAX_ECHO_CHARS ? `${v.slice(0, MAX_ECHO_CHARS)}…` : v}"`;
+  if (typeof v === 'number') {
+    // JSON text such as 1e400 decodes to ±Infinity; say so in JSON terms.
+    if (Number.isNaN(v)) return 'a value that is not a number';
+    if (!Number.isFinite(v)) return `a number too large to represent (${v > 0 ? '' : '-'}1e309 or beyond)`;
+    return String(v);
+  }
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+const requiredOr = (message?: string) => (iss: { input?: unknown; code?: string }) =>
+  iss.input === undefined ? 'required' : message;
+
+const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx) => {
+  if (s.length > 64) return; // already reported by max(64)
+  const ms = parseUtcMs(s);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 UTC time such as 2026-06-21T00:00:00Z' });
+    return;
+  }
+  const y = new Date(ms).getUTCFullYear();
+  if (y < 1957 || y > 2100) ctx.addIssue({ code: 'custom', message: 'year must be within 1957–2100' });
+});
+
+const walkerSchema = z.strictObject({
+  type: z.literal('walker'),
+  /** delta: planes spread over 360° of RAAN; star: over 180°. */
+  pattern: z.enum(['delta', 'star']).default('delta'),
+  altitudeKm: finite().min(160).max(40_000),
+  inclinationDeg: finite().min(0).max(180),
+  planes: int().min(1).max(10_000),
+  satellitesPerPlane: int().min(1).max(10_000),
+  /** Walker F: relative phasing between adjacent planes, in units of 360°/T. */
+  phasing: int().min(0).default(1),
+  firstRaanDeg: finite().min(-360).max(360).default(0),
+});
+
+const ssoSchema = z.strictObject({
+  type: z.literal('sso'),
+  altitudeKm: finite().min(160).max(5_500),
+  ltanHours: finite().min(0).max(24),
+  planes: int().min(1).max(10_000).default(1),
+  satellitesPerPlane: int().min(1).max(10_000),
+  /** LTAN spacing between adjacent planes (h); planes are centred on ltanHours. */
+  ltanSpacingHours: finite().min(0).max(12).default(1),
+});
+
+const clusterSchema = z.strictObject({
+  type: z.literal('cluster'),
+  altitudeKm: finite().min(160).max(5_500),
+  ltanHours: finite().min(0).max(24).default(18),
+  satellites: int().min(1).max(10_000).default(81),
+  /** Formation radius (m): along-track semi-axis of the outermost ring. */
+  radiusM: finite().gt(0).max(100_000).default(1000),
+});
+
+const tleSchema = z.strictObject({
+  type: z.literal('tle'),
+  text: z.string({ error: requiredOr() }).min(1, { error: 'TLE text is empty' }).max(MAX_TEXT_CHARS),
+});
+
+const ommSchema = z.strictObject({
+  type: z.literal('omm'),
+  records: z.array(z.unknown(), { error: requiredOr() }).min(1, { error: 'no OMM records' }).max(MAX_SATELLITES),
+});
+
+export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, ssoSchema, clusterSchema, tleSchema, ommSchema], {
+  error: (iss) =>
+    iss.input === undefined
+      ? 'required'
+      : iss.code === 'invalid_union'
+        ? 'expected type to be one of "walker", "sso", "cluster", "tle", "omm"'
+        : undefined,
+});
+
+/**
+ * Default node: a Starlink-class bus (≈105 m² of 22 % cells ≈ 28 kW) carrying
+ * ≈100 TPU v6e-class accelerators (918 TFLOP/s bf16 each, ≈200 W each with
+ * overheads) — the space AI cluster study in shared/reference/PHYSICS.md.
+ */
+export const nodeSchema = z.strictObject({
+  solarArrayAreaM2: positive().max(1e8).default(105),
+  solarCellEfficiency: positive().max(1).default(0.22),
+  arrayPointing: z.enum(['sun-tracking', 'body-fixed']).default('sun-tracking'),
+  /** 0 means no battery. */
+  batteryCapacityKWh: nonNegative().max(1e7).default(20),
+  batteryMinStateOfCharge: fraction().default(0.2),
+  batteryInitialStateOfCharge: fraction().default(0.9),
+  batteryRoundTripEfficiency: positive().max(1).default(0.9),
+  busPowerW: nonNegative().max(1e10).default(2000),
+  computePowerW: positive().max(1e10).default(20_000),
+  computeTflops: positive().max(1e12).default(91_800),
+  radiatorAreaM2: positive().max(1e8).default(60),
+  radiatorEmissivity: positive().max(1).default(0.9),
+  radiatorAbsorptivity: fraction().default(0.1),
+  radiatorSunViewFactor: fraction().default(0.1),
+  radiatorEarthViewFactor: fraction().default(0.25),
+  /** At least 1 J/K: smaller values make the lumped thermal model overflow. */
+  heatCapacityJPerK: finite().min(1, { error: 'must be at least 1 J/K' }).max(1e15).default(2e6),
+  initialTemperatureC: finite().min(-150).max(200).default(20),
+  maxTemperatureC: finite().min(-150).max(300).default(45),
+  storageGB: positive().max(1e12).default(2000),
+  outputGBPerHourAtFullCompute: nonNegative().max(1e9).default(50),
+});
+
+export const groundStationSchema = z.strictObject({
+  name: z.string({ error: requiredOr() }).min(1).max(100),
+  latitudeDeg: finite().min(-90).max(90),
+  longitudeDeg: finite().min(-180).max(360),
+  altitudeM: finite().min(-500).max(9000).default(0),
+  minElevationDeg: finite().min(-5).max(90).default(10),
+  downlinkGbps: positive().max(1e5),
+  /** Satellites a station can serve at once (one per antenna). */
+  antennas: int().min(1).max(1000).default(1),
+});
+
+export const islSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  maxRangeKm: positive().max(100_000).default(5000),
+  rateGbps: positive().max(1e6).default(100),
+});
+
+export const environmentSchema = z.strictObject({
+  earthIrWPerM2: finite().min(0).max(500).default(237),
+  albedo: fraction().default(0.3),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).default('Untitled scenario'),
+    startUtc: utcString,
+    durationHours: positive().max(MAX_DURATION_HOURS),
+    stepSeconds: finite().min(1).max(3600).default(60),
+    constellation: constellationSchema,
+    node: nodeSchema.default(() => nodeSchema.parse({})),
+    groundStations: z.array(groundStationSchema).max(MAX_GROUND_STATIONS).default([]),
+    interSatelliteLinks: islSchema.default(() => islSchema.parse({})),
+    environment: environmentSchema.default(() => environmentSchema.parse({})),
+  })
+  .superRefine((s, ctx) => {
+    // Cross-field checks only make sense once each field is valid on its own.
+    if (!(s.durationHours > 0 && s.durationHours <= MAX_DURATION_HOURS && s.stepSeconds >= 1 && s.stepSeconds <= 3600)) return;
+    const horizonS = s.durationHours * 3600;
+    if (s.stepSeconds > horizonS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `step (${s.stepSeconds} s) is longer than the horizon (${horizonS} s)` });
+    }
+    const steps = Math.ceil(horizonS / s.stepSeconds);
+    if (steps > MAX_STEPS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${steps} steps exceed the limit of ${MAX_STEPS}; use a larger step or a shorter horizon` });
+    }
+    const c = s.constellation;
+    if (c.type === 'walker') {
+      if (c.phasing >= c.planes && c.planes > 1) {
+        ctx.addIssue({ code: 'custom', path: ['constellation', 'phasing'], message: `must be between 0 and planes − 1 (${c.planes - 1})` });
+      }
+    }
+    const n = designSatelliteCount(c) ?? elementSetCountBound(c);
+    if (n !== undefined && n > MAX_SATELLITES) {
+      const path = c.type === 'tle' ? ['constellation', 'text'] : c.type === 'omm' ? ['constellation', 'records'] : ['constellation'];
+      ctx.addIssue({ code: 'custom', path, message: `${n} ${c.type === 'tle' || c.type === 'omm' ? 'element sets' : 'satellites'} exceed the limit of ${MAX_SATELLITES}` });
+    }
+    if (n !== undefined && n * steps > MAX_SATELLITE_STEPS) {
+      ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${n} satellites × ${steps} steps exceed the limit of ${MAX_SATELLITE_STEPS} satellite-steps` });
+    }
+    if (s.node.batteryInitialStateOfCharge < s.node.batteryMinStateOfCharge && s.node.batteryCapacityKWh > 0) {
+      ctx.addIssue({ code: 'custom', path: ['node', 'batteryInitialStateOfCharge'], message: 'must not be below node.batteryMinStateOfCharge' });
+    }
+    if (s.node.batteryMinStateOfCharge >= 1 && s.node.batteryCapacityKWh > 0) {
+      ctx.addIssue({ code: 'custom', path: ['node', 'batteryMinStateOfCharge'], message: 'must be below 1' });
+    }
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Constellation = Scenario['constellation'];
+export type NodeSpec = Scenario['node'];
+export type GroundStation = Scenario['groundStations'][number];
+
+/** Number of satellites a generated design has (undefined for element sets). */
+export function designSatelliteCount(c: Constellation): number | undefined {
+  switch (c.type) {
+    case 'walker':
+    case 'sso':
+      return c.planes * c.satellitesPerPlane;
+    case 'cluster':
+      return c.satellites;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Upper bound on the satellites an element-set constellation can load: OMM
+ * records, or TLE lines that start with "1 " (counted without parsing).
+ */
+export function elementSetCountBound(c: Constellation): number | undefined {
+  if (c.type === 'omm') return c.records.length;
+  if (c.type !== 'tle') return undefined;
+  const lineOne = /(?:^|[\r\n])[ \t\ufeff]*1 /g;
+  let count = 0;
+  while (lineOne.exec(c.text)) count++;
+  return count;
+}
+
+export interface ScenarioIssue {
+  /** JSON path such as `node.radiatorAreaM2` or `groundStations[0].name`; '' for the root. */
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+  constructor(issues: ScenarioIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(i: ScenarioIssue): string {
+  return i.path ? `${i.path}: ${i.message}` : i.message;
+}
+
+/** Formats a path array as `a.b[2].c`; keys longer than 40 characters are shortened with "…". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else {
+      const k = String(p);
+      const shown = k.length > MAX_ECHO_CHARS ? `${k.slice(0, MAX_ECHO_CHARS)}…` : k;
+      out += out ? `.${shown}` : shown;
+    }
+  }
+  return out;
+}
+
+export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** Validates a decoded scenario object: fills defaults, names every bad field. */
+export function parseScenario(input: unknown): ParseOutcome {
+  const depth = jsonDepth(input, MAX_JSON_DEPTH + 1);
+  if (depth > MAX_JSON_DEPTH) return { ok: false, issues: [{ path: '', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  const r = scenarioSchema.safeParse(input);
+  if (r.success) return { ok: true, scenario: r.data };
+  const issues: ScenarioIssue[] = [];
+  for (const iss of r.error.issues) {
+    if (iss.code === 'unrecognized_keys') {
+      for (const k of iss.keys) issues.push({ path: formatPath([...iss.path, k]), message: 'unknown field' });
+    } else {
+      issues.push({ path: formatPath(iss.path), message: iss.message });
+    }
+  }
+  return { ok: false, issues };
+}
+
+export type JsonOutcome = { ok: true; value: unknown } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Decodes JSON text of at most MAX_TEXT_CHARS characters; a leading byte order
+ * mark (as Windows editors write) is ignored; syntax errors name the line and column.
+ */
+export function parseJsonText(text: string): JsonOutcome {
+  if (text.length > MAX_TEXT_CHARS) return { ok: false, issues: [{ path: '', message: `file larger than ${MAX_TEXT_CHARS} characters` }] };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: describeJsonSyntaxError(body, e) }] };
+  }
+}
+
+/** Parses scenario JSON text; syntax errors name the line and column. */
+export function parseScenarioJson(text: string): ParseOutcome {
+  const r = parseJsonText(text);
+  return r.ok ? parseScenario(r.value) : r;
+}
+
+/** Throws ScenarioError on invalid input; returns the normalised scenario. */
+export function normaliseScenario(input: unknown): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new ScenarioError(r.issues);
+  return r.scenario;
+}
+
+/** "invalid <what> at line L, column C: <reason>" for a JSON.parse failure on `text`. */
+export function describeJsonSyntaxError(text: string, e: unknown, what = 'JSON'): string {
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+  const pos = jsonErrorOffset(text);
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `invalid ${what} at line ${line}, column ${col}: ${msg}`;
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (text.length for a premature
+ * end). A small iterative scanner, used only after JSON.parse has failed, so
+ * the message can name the line and column on every engine.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  // Stack of containers: '{' or '['; `expect` is what the grammar wants next.
+  const stack: string[] = [];
+  type Want = 'value' | 'key' | 'colon' | 'commaOrEnd' | 'done';
+  let want: Want = 'value';
+  const afterValue = (): Want => (stack.length ? 'commaOrEnd' : 'done');
+  const scanString = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const d = text[i + 1];
+        if (d === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (d !== undefined && '"\\/bfnrt'.includes(d)) i += 2;
+        else {
+          i++;
+          return false;
+        }
+      } else i++;
+    }
+    return false;
+  };
+  for (;;) {
+    ws();
+    if (i >= n) return want === 'done' ? n : n;
+    const ch = text[i];
+    switch (want) {
+      case 'done':
+        return i;
+      case 'key':
+        if (ch === '}' && text[lastNonWs(text, i - 1)] === '{') {
+          stack.pop();
+          i++;
+          want = afterValue();
+          break;
+        }
+        if (ch !== '"' || !scanString()) return i;
+        want = 'colon';
+        break;
+      case 'colon':
+        if (ch !== ':') return i;
+        i++;
+        want = 'value';
+        break;
+      case 'commaOrEnd':
+        if (ch === ',') {
+          i++;
+          want = stack[stack.length - 1] === '{' ? 'key' : 'value';
+        } else if ((ch === '}' && stack[stack.length - 1] === '{') || (ch === ']' && stack[stack.length - 1] === '[')) {
+          stack.pop();
+          i++;
+          want = afterValue();
+        } else return i;
+        break;
+      case 'value': {
+        if (ch === '{') {
+          stack.push('{');
+          i++;
+          want = 'key';
+        } else if (ch === '[') {
+          stack.push('[');
+          i++;
+          ws();
+          if (text[i] === ']') {
+            stack.pop();
+            i++;
+            want = afterValue();
+          }
+        } else if (ch === '"') {
+          if (!scanString()) return Math.min(i, n);
+          want = afterValue();
+        } else {
+          const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+          if (!m) {
+            // A truncated literal such as `nul` fails at the end of input.
+            const lit = /^[a-z]+/.exec(text.slice(i, i + 8))?.[0] ?? '';
+            if (lit && i + lit.length >= n && ['true', 'false', 'null'].some((w) => w.startsWith(lit))) return n;
+            return i;
+          }
+          i += m[0].length;
+          want = afterValue();
+        }
+        break;
+      }
+    }
+  }
+}
+
+function lastNonWs(text: string, from: number): number {
+  let j = from;
+  while (j >= 0 && ' \t\n\r'.includes(text[j])) j--;
+  return j;
+}
+
+/** Depth of nested arrays/objects, stopping early once `limit` is reached (no recursion). */
+export function jsonDepth(v: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) max = d;
+    if (max >= limit) return max;
+    const children = Array.isArray(x) ? x : Object.values(x as object);
+    for (const c of children) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
+}
