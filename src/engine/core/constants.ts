@@ -31,3 +31,5 @@ export const DEG = Math.PI / 180;
 export const RAD = 180 / Math.PI;
 export const MS_PER_DAY = 86_400_000;
 export const J_PER_KWH = 3.6e6;
+export const MS_PER_HOUR = 3_600_000;
+export const S_PER_DAY = 86_400;

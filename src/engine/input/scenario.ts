@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { parseUtcMs } from '../core/time';
+import { horizonMsOf, stepCount, stepMsOf } from '../orbit/run-grid';
 
 export const MAX_SATELLITES = 100_000;
 /** Upper bound on satellites × steps for one run (memory and time guard). */
@@ -191,11 +192,11 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     // Cross-field checks only make sense once each field is valid on its own.
     if (!(s.durationHours > 0 && s.durationHours <= MAX_DURATION_HOURS && s.stepSeconds >= 1 && s.stepSeconds <= 3600)) return;
-    const horizonS = s.durationHours * 3600;
-    if (s.stepSeconds > horizonS) {
+    const horizonS = horizonMsOf(s) / 1000;
+    if (stepMsOf(s) > horizonMsOf(s)) {
       ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `step (${s.stepSeconds} s) is longer than the horizon (${horizonS} s)` });
     }
-    const steps = Math.ceil(horizonS / s.stepSeconds);
+    const steps = stepCount(s);
     if (steps > MAX_STEPS) {
       ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `${steps} steps exceed the limit of ${MAX_STEPS}; use a larger step or a shorter horizon` });
     }

@@ -20,6 +20,7 @@ import {
   type SatRec,
 } from 'satellite.js';
 import { julianDateFromMs } from '../core/time';
+import { sampleTimeMs, type SampleGrid } from './run-grid';
 type SingleThreadRuntime = Awaited<ReturnType<typeof createSingleThreadRuntime>>;
 
 let runtimePromise: Promise<SingleThreadRuntime> | undefined;
@@ -90,19 +91,6 @@ export interface SampleChunk {
   basis: Float64Array;
   basisKnot: Int32Array;
   basisAtKnot: Uint8Array;
-}
-
-export interface SampleGrid {
-  startMs: number;
-  stepMs: number;
-  endMs: number;
-  /** SGP4 knots every this many samples; samples between are cubic-Hermite interpolated. 1 = SGP4 at every sample. */
-  knotEvery: number;
-}
-
-/** Time (ms) of sample n on the grid: min(start + n·step, end). */
-export function sampleTimeMs(g: SampleGrid, n: number): number {
-  return Math.min(g.startMs + n * g.stepMs, g.endMs);
 }
 
 /**

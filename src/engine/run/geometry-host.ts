@@ -5,7 +5,8 @@
  * workers/geometry.worker.ts (Web Workers).
  */
 import { buildSatellites } from '../input/constellation';
-import { eventBlockBuffers, GeometryKernel, type ChunkFields, type GeometryResult, type RunGrid } from './geometry-kernel';
+import { eventBlockBuffers, GeometryKernel, type ChunkFields, type GeometryResult } from './geometry-kernel';
+import type { RunGrid } from '../orbit/run-grid';
 import { wasmRuntime } from '../orbit/propagation';
 import type { Scenario } from '../input/scenario';
 

@@ -13,12 +13,13 @@ import { gstime, type SatRec } from 'satellite.js';
 import { EARTH_RADIUS_KM, MU_EARTH_KM3_PER_S2, RAD } from '../core/constants';
 import { sinElevation, stationArrays, type StationArrays } from '../network/stations';
 import { IntervalDetector } from '../events/interval-detector';
-import { propagateAt, SamplePropagator, satrecEpochMs, type SampleGrid } from '../orbit/propagation';
+import { propagateAt, SamplePropagator, satrecEpochMs } from '../orbit/propagation';
+import type { RunGrid } from '../orbit/run-grid';
 import { bodyFixedPointing, solarPowerW } from '../node/power';
 import type { Scenario } from '../input/scenario';
 import { AU_KM, eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from '../orbit/sun';
 import { absorbedHeatFromCoefficientsW, absorptionCoefficients, type RadiatorParams } from '../node/thermal';
-import { julianDateFromMs, parseUtcMs } from '../core/time';
+import { julianDateFromMs } from '../core/time';
 
 /** Satellite status codes. */
 export const SAT_OK = 0;
@@ -340,56 +341,6 @@ export interface GeometryResult {
   first: number;
   status: Uint8Array;
   failedAtMs: Float64Array;
-}
-
-/**
- * Default largest spacing between SGP4 knots (s) when the satellites are not
- * known. Cubic Hermite between knots 180 s apart errs by ≈32 m at 350 km
- * (6 m at 120 s), i.e. ≈4 ms of event time.
- */
-export const DEFAULT_KNOT_SPACING_S = 180;
-
-/** Position error budget of the knot interpolation (km): ≈30 ms of event time at LEO speeds. */
-export const KNOT_TOLERANCE_KM = 0.25;
-/** Knot spacing never exceeds this (s), whatever the orbits. */
-export const MAX_KNOT_SPACING_S = 600;
-
-/**
- * Largest knot spacing (s) keeping the cubic Hermite error within `tolKm` for
- * every satellite: |x − p| ≤ h⁴ / 384 · max|x⁗| (interpolation error bound),
- * with max|x⁗| ≈ μ² (1 + e)³ / r_p⁵ at perigee (exactly r ω⁴ = μ²/r⁵ on a
- * circular orbit). Mean elements from the SGP4 record: n (rad/min), e.
- * Between 30 s and MAX_KNOT_SPACING_S; the orbit tests check the error
- * against direct SGP4.
- */
-export function knotSpacingS(satrecs: readonly SatRec[], tolKm = KNOT_TOLERANCE_KM): number {
-  let worst = 0;
-  for (const rec of satrecs) {
-    if (rec.error !== 0 || !(rec.no > 0)) continue;
-    const n = rec.no / 60;
-    const a = Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n));
-    const e = Math.min(0.99, Math.max(0, rec.ecco));
-    const rp = Math.max(EARTH_RADIUS_KM, a * (1 - e));
-    const fourth = (MU_EARTH_KM3_PER_S2 * MU_EARTH_KM3_PER_S2 * Math.pow(1 + e, 3)) / Math.pow(rp, 5);
-    if (fourth > worst) worst = fourth;
-  }
-  if (worst === 0) return DEFAULT_KNOT_SPACING_S;
-  const h = Math.sqrt(Math.sqrt((384 * tolKm) / worst));
-  return Math.max(30, Math.min(MAX_KNOT_SPACING_S, Math.floor(h)));
-}
-
-/** The run's time grid, shared by both phases. */
-export interface RunGrid extends SampleGrid {
-  /** Steps (series entries); samples are K + 1 with the terminal one at endMs. */
-  K: number;
-}
-
-export function runGrid(scenario: Scenario, maxKnotSpacingS = DEFAULT_KNOT_SPACING_S): RunGrid {
-  const startMs = parseUtcMs(scenario.startUtc);
-  const stepMs = Math.round(scenario.stepSeconds * 1000);
-  const endMs = startMs + Math.round(scenario.durationHours * 3_600_000);
-  const knotEvery = maxKnotSpacingS > 0 ? Math.max(1, Math.floor((maxKnotSpacingS * 1000) / stepMs)) : 1;
-  return { startMs, stepMs, endMs, knotEvery, K: Math.ceil((endMs - startMs) / stepMs) };
 }
 
 export function radiatorParams(scenario: Scenario): RadiatorParams {

@@ -16,17 +16,16 @@ import {
   mergeEvents,
   GeometryKernel,
   MAX_STATIONS,
-  knotSpacingS,
   radiatorParams,
-  runGrid,
   SAT_ERROR,
   SAT_OK,
   SAT_STATUS_NAMES,
   type ChunkFields,
   type EventTables,
   type GeometryResult,
-  type RunGrid,
 } from './geometry-kernel';
+import { knotSpacingS } from '../orbit/knots';
+import { runGrid, type RunGrid } from '../orbit/run-grid';
 import { wasmRuntime } from '../orbit/propagation';
 import { batteryDischargeLimitW, batteryParams, stepBus, type BusStep } from '../node/power';
 import {

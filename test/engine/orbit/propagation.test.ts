@@ -8,7 +8,7 @@ import { buildSatellites } from '../../../src/engine/input/constellation';
 import { livePropagatorCount, propagateAt, SamplePropagator, satrecEpochMs, wasmRuntime } from '../../../src/engine/orbit/propagation';
 import { normaliseScenario, type ScenarioInput } from '../../../src/engine/input/scenario';
 import { parseUtcMs } from '../../../src/engine/core/time';
-import { KNOT_TOLERANCE_KM, knotSpacingS } from '../../../src/engine/run/geometry-kernel';
+import { KNOT_TOLERANCE_KM, knotSpacingS } from '../../../src/engine/orbit/knots';
 import { parseTle } from '../../../src/engine/input/elements';
 import { run } from '../helpers';
 
