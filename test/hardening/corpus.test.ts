@@ -13,9 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { EPOCH_WARNING_DAYS, epochWarnings, MAX_NAME_CHARS, parseOmm, parseTle } from '../../src/engine/input/elements.ts';
-import { MAX_STATIONS } from '../../src/engine/run/geometry-kernel.ts';
 import { KPI_NAMES } from '../../src/engine/output/result.ts';
-import { formatIssue, MAX_GROUND_STATIONS, parseJsonText, parseScenarioJson } from '../../src/engine/input/scenario.ts';
+import { formatIssue, parseJsonText, parseScenarioJson } from '../../src/engine/input/scenario.ts';
 import { planSweep, SweepError } from '../../src/engine/output/sweep.ts';
 import type { Case, Expect, Kind } from './corpus-types';
 
@@ -172,10 +171,6 @@ describe('corpus manifest', () => {
       const wholeDocument = e.document || e.issuePaths?.includes('') || e.messageIncludes.some((m) => m.startsWith('invalid JSON at line'));
       expect(wholeDocument || e.messageIncludes.some((m) => LOCATION.test(m)), `${c.id}: ${JSON.stringify(e.messageIncludes)}`).toBe(true);
     }
-  });
-
-  it('the scenario limit on ground stations matches the engine', () => {
-    expect(MAX_GROUND_STATIONS).toBe(MAX_STATIONS);
   });
 });
 

@@ -22,7 +22,7 @@ export const MAX_DURATION_HOURS = 24 * 366 * 5;
 /** Largest scenario file / TLE text accepted (characters). */
 export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
-/** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask (geometry MAX_STATIONS). */
+/** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask per satellite-step (run/chunk fields visLo, visHi). */
 export const MAX_GROUND_STATIONS = 64;
 /** Longest key or value echoed back in an error message (characters). */
 const MAX_ECHO_CHARS = 40;

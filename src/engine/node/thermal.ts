@@ -9,6 +9,7 @@
  * dayside = max(0, r̂ · ŝ): cosine of the Sun's zenith angle at the sub-satellite point.
  */
 import { STEFAN_BOLTZMANN, T_SPACE_K } from '../core/constants';
+import type { Scenario } from '../input/scenario';
 
 const T_SPACE4 = T_SPACE_K * T_SPACE_K * T_SPACE_K * T_SPACE_K;
 
@@ -24,6 +25,21 @@ export interface RadiatorParams {
 }
 
 /** Coefficients of the absorbed heat (W per W/m² of solar flux, and W): see absorbedHeatW. */
+/** The radiator of a scenario's node in its environment. */
+export function radiatorParams(scenario: Scenario): RadiatorParams {
+  const node = scenario.node;
+  return {
+    areaM2: node.radiatorAreaM2,
+    emissivity: node.radiatorEmissivity,
+    absorptivity: node.radiatorAbsorptivity,
+    sunViewFactor: node.radiatorSunViewFactor,
+    earthViewFactor: node.radiatorEarthViewFactor,
+    heatCapacityJPerK: node.heatCapacityJPerK,
+    earthIrWPerM2: scenario.environment.earthIrWPerM2,
+    albedo: scenario.environment.albedo,
+  };
+}
+
 export interface AbsorptionCoefficients {
   /** α A F_sun */
   sun: number;

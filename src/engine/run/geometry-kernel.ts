@@ -18,14 +18,9 @@ import type { RunGrid } from '../orbit/run-grid';
 import { bodyFixedPointing, solarPowerW } from '../node/power';
 import type { Scenario } from '../input/scenario';
 import { AU_KM, eclipseSwitch, PENUMBRA_SWITCH_MARGIN, shadowFromSwitch, solarFluxWPerM2, SunCache } from '../orbit/sun';
-import { absorbedHeatFromCoefficientsW, absorptionCoefficients, type RadiatorParams } from '../node/thermal';
+import { absorbedHeatFromCoefficientsW, absorptionCoefficients, radiatorParams, type RadiatorParams } from '../node/thermal';
+import { SAT_DECAYED, SAT_ERROR, SAT_OK } from './status';
 import { julianDateFromMs } from '../core/time';
-
-/** Satellite status codes. */
-export const SAT_OK = 0;
-export const SAT_DECAYED = 1;
-export const SAT_ERROR = 2;
-export const SAT_STATUS_NAMES = ['ok', 'decayed', 'error'] as const;
 
 /**
  * How far below zero a parabola through three samples may peak and still be
@@ -36,9 +31,6 @@ export const SAT_STATUS_NAMES = ['ok', 'decayed', 'error'] as const;
 export function hiddenIntervalMargin(stepS: number): number {
   return Math.max(0.01, 0.0004 * stepS);
 }
-
-/** Most ground stations a scenario may have (visibility is a 64-bit mask per satellite-step). */
-export const MAX_STATIONS = 64;
 
 export interface ChunkFields {
   /** Capacity in steps. */
@@ -341,20 +333,6 @@ export interface GeometryResult {
   first: number;
   status: Uint8Array;
   failedAtMs: Float64Array;
-}
-
-export function radiatorParams(scenario: Scenario): RadiatorParams {
-  const node = scenario.node;
-  return {
-    areaM2: node.radiatorAreaM2,
-    emissivity: node.radiatorEmissivity,
-    absorptivity: node.radiatorAbsorptivity,
-    sunViewFactor: node.radiatorSunViewFactor,
-    earthViewFactor: node.radiatorEarthViewFactor,
-    heatCapacityJPerK: node.heatCapacityJPerK,
-    earthIrWPerM2: scenario.environment.earthIrWPerM2,
-    albedo: scenario.environment.albedo,
-  };
 }
 
 /**

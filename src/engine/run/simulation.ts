@@ -15,11 +15,6 @@ import {
   allocateChunk,
   mergeEvents,
   GeometryKernel,
-  MAX_STATIONS,
-  radiatorParams,
-  SAT_ERROR,
-  SAT_OK,
-  SAT_STATUS_NAMES,
   type ChunkFields,
   type EventTables,
   type GeometryResult,
@@ -37,17 +32,11 @@ import {
 } from '../node/compute';
 import { lineOfSight, stationArrays } from '../network/stations';
 import type { Scenario } from '../input/scenario';
-import { maxInternalHeatFromW, radiatedFromConstantsW, radiatorConstants, stepTemperatureFromK, type RadiatorConstants } from '../node/thermal';
+import { maxInternalHeatFromW, radiatedFromConstantsW, radiatorConstants, radiatorParams, stepTemperatureFromK, type RadiatorConstants } from '../node/thermal';
 
-export { SAT_OK, SAT_DECAYED, SAT_ERROR, SAT_STATUS_NAMES, mergeEvents, type EventTables } from './geometry-kernel';
-
-/** Bits of the per-satellite, per-step status code (see SimulationOutput.statusCodes). */
-export const STATUS_LIMIT_MASK = 0b11; // 0 full, 1 power, 2 thermal, 3 storage
-export const STATUS_ECLIPSE = 1 << 2; // shadow fraction ≥ 0.5
-export const STATUS_CONTACT = 1 << 3; // some station sees it above its mask
-export const STATUS_FAILED = 1 << 4; // not propagating
-export const STATUS_IDLE = 1 << 5; // compute fraction 0
-export const STATUS_DOWNLINK = 1 << 6; // holding a station link this step
+export { mergeEvents, type EventTables } from './geometry-kernel';
+import { SAT_ERROR, SAT_OK, SAT_STATUS_NAMES, STATUS_CONTACT, STATUS_DOWNLINK, STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
+import { MAX_GROUND_STATIONS } from '../input/scenario';
 
 export interface SimulationOptions {
   /** Called with 0…1 now and then. */
@@ -237,7 +226,7 @@ export async function simulate(
   elementErrors: ElementError[],
   options: SimulationOptions = {},
 ): Promise<SimulationOutput> {
-  if (scenario.groundStations.length > MAX_STATIONS) throw new RangeError(`at most ${MAX_STATIONS} ground stations`);
+  if (scenario.groundStations.length > MAX_GROUND_STATIONS) throw new RangeError(`at most ${MAX_GROUND_STATIONS} ground stations`);
   const N = satellites.length;
   const grid = runGrid(scenario, options.maxKnotSpacingS ?? knotSpacingS(satellites.map((s) => s.satrec)));
   const { startMs, stepMs, endMs, K } = grid;
