@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { transformSync } from 'esbuild';
 import type { Plugin } from 'vite';
-import { rewriteExponentOperators, SATELLITE_JS_MODULE } from './src/cli/exponent-rewrite.ts';
+import { rewriteExponentOperators, SATELLITE_JS_MODULE } from './src/engine/core/det-math/exponent-rewrite.ts';
 
 /**
  * Content-Security-Policy of the built app: scripts and workers only from our
@@ -31,8 +32,8 @@ function cspMeta(): Plugin {
 
 /**
  * satellite.js's `**` → calls of the current Math.pow, which the engine's
- * workers replace with a deterministic one (src/engine/det-math.ts; why and
- * how in src/cli/exponent-rewrite.ts). Applies to the dev server, the build,
+ * workers replace with a deterministic one (why and how in
+ * src/engine/core/det-math/). Applies to the dev server, the build,
  * worker bundles (worker.plugins) and vitest (which inlines satellite.js).
  */
 function satelliteJsExponentRewrite(): Plugin {
@@ -40,7 +41,7 @@ function satelliteJsExponentRewrite(): Plugin {
     name: 'satellite-js-exponent-rewrite',
     enforce: 'pre',
     transform(code, id) {
-      return SATELLITE_JS_MODULE.test(id) ? rewriteExponentOperators(code, id) : null;
+      return SATELLITE_JS_MODULE.test(id) ? rewriteExponentOperators(code, id, transformSync) : null;
     },
   };
 }

@@ -34,7 +34,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { GROUND_NETWORK, PRESETS } from '../src/engine/input/presets';
 import { normaliseScenario, type Scenario } from '../src/engine/input/scenario';
 import { encodeShare } from '../src/ui/share';
-import { ARTIFACT_DIR, startHarness } from '../test/browser/harness';
+import { ARTIFACT_DIR, startHarness, VIEWPORT } from '../test/support/browser';
+import { playFromStart, simTime, text, waitDone } from '../test/support/app-page';
 
 const SIZES = [1000, 10_000] as const;
 const MEASURE_MS = 6000;
@@ -68,32 +69,20 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i];
 }
 
-async function waitDone(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout, polling: 250 });
-}
-
 const clearFrames = (page: Page) => page.evaluate(() => void ((window as unknown as BenchWindow).__benchFrames.length = 0));
 const takeFrames = async (page: Page) => (await page.evaluate(() => (window as unknown as BenchWindow).__benchFrames.slice())).sort((a, b) => a - b);
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
 const longTasksSince = (page: Page, from: number) =>
   page.evaluate((f) => (window as unknown as BenchWindow).__benchLongTasks.filter((t) => t.start >= f), from);
-/** From the start of the horizon, playing (a day at 10,000× lasts 8.6 s, so the clock may have reached the end). */
-async function playFromStart(page: Page): Promise<void> {
-  await page.click('[data-testid="jump-start"]');
-  if ((await page.getAttribute('[data-testid="play"]', 'aria-pressed')) !== 'true') await page.click('[data-testid="play"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === 'true');
-  await page.waitForTimeout(300);
-}
-const simTime = async (page: Page) => Date.parse((await page.textContent('[data-testid="sim-time"]')) ?? '');
 /** The worker's own wall time of the active run ("… steps in 12.3 s" in the header). */
-const runInfoSeconds = async (page: Page) => Number(/in ([\d.]+) s/.exec((await page.textContent('#run-info')) ?? '')?.[1] ?? Number.NaN);
+const runInfoSeconds = async (page: Page) => Number(/in ([\d.]+) s/.exec(await text(page, '#run-info'))?.[1] ?? Number.NaN);
 
 async function measure(page: Page, n: number): Promise<Record<string, number>> {
   const t0 = Date.now();
   await page.goto(`?bench=1&n=${n}&warp=1000`);
   await waitDone(page, 300_000);
   const analysisS = (Date.now() - t0) / 1000;
-  const count = Number(await page.textContent('[data-testid="satellite-count"]'));
+  const count = Number(await text(page, '[data-testid="satellite-count"]'));
   if (count !== n) throw new Error(`expected ${n} satellites, the app shows ${count}`);
   // Frames while playing at 1,000× (positions, colours, render every frame).
   await playFromStart(page);
@@ -170,7 +159,7 @@ async function measureLarge(browser: Browser, page: Page, shot: string): Promise
   await page.goto(`?warp=10000${await shareHash([largeScenario(), yearScenario()], 0)}`);
   await waitDone(page, 600_000);
   const analysisS = (Date.now() - t0) / 1000;
-  const count = Number(await page.textContent('[data-testid="satellite-count"]'));
+  const count = Number(await text(page, '[data-testid="satellite-count"]'));
   if (count !== 30_000) throw new Error(`expected 30000 satellites, the app shows ${count}`);
   const yearRunning = () =>
     page.evaluate(() => [...document.querySelectorAll('[data-testid="design-list"] [data-design]')].some((r) => r.getAttribute('data-state') !== 'done'));
@@ -245,7 +234,7 @@ async function measureYear(browser: Browser, context: BrowserContext): Promise<R
     const tasks = await longTasksSince(page, since);
     const pids = (await rendererPids(browser)).filter((p) => !before.has(p));
     await page.screenshot({ path: `${ARTIFACT_DIR}/bench-year.png` });
-    const kpi = Number(await page.textContent('[data-kpi="satelliteCount"]'));
+    const kpi = Number(await text(page, '[data-kpi="satelliteCount"]'));
     if (kpi !== 1000) throw new Error(`year-long run shows satelliteCount ${kpi}`);
     return {
       'year.analysisWallS': wallS,
@@ -298,7 +287,7 @@ async function runMode(gpuCompositing: boolean, parts: Set<BenchPart>): Promise<
   if (parts.size === 0) return out;
   const h = await startHarness({ gpuCompositing });
   const newContext = async () => {
-    const c = await h.browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: h.baseUrl });
+    const c = await h.browser.newContext({ viewport: VIEWPORT, baseURL: h.baseUrl });
     await c.addInitScript(INIT_SCRIPT);
     return c;
   };

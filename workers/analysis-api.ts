@@ -11,10 +11,12 @@
  * with their chart envelope, so the page draws a year without a long task.
  */
 import { buildSatellites } from '../src/engine/input/constellation';
-import { emptyEvents } from '../src/engine/run/geometry-kernel';
+import { emptyEvents } from '../src/engine/events/event-log';
 import { parseScenario, type Scenario } from '../src/engine/input/scenario';
-import { writeResultJson, writeSeriesCsv } from '../src/engine/output/result';
+import { writeResultJson } from '../src/engine/output/result-json';
+import { writeSeriesCsv } from '../src/engine/output/series-csv';
 import { livePropagatorCount } from '../src/engine/orbit/propagation';
+import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
@@ -60,10 +62,6 @@ export function planRun(satellites: number, steps: number, options: Pick<RunOpti
   const workers = Math.min(want, satellites);
   const geometry = deps.geometry(workers);
   return geometry ? { statusEvery, geometryWorkers: workers, geometry } : { statusEvery, geometryWorkers: 0 };
-}
-
-function stepsOf(scenario: Scenario): number {
-  return Math.ceil((scenario.durationHours * 3_600_000) / Math.round(scenario.stepSeconds * 1000));
 }
 
 function detailBytes(d: SatelliteDetail): number {
@@ -215,7 +213,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
       try {
         const build = buildSatellites(scenario);
         const N = build.satellites.length;
-        const steps = stepsOf(scenario);
+        const steps = stepCount(scenario);
         const allDetails = wantDetails && N * steps <= DETAIL_ALL_BUDGET;
         const plan = planRun(N, steps, options, deps);
         const out = await simulate(scenario, build.satellites, build.errors, {
@@ -275,7 +273,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
       try {
         const build = buildSatellites(parsed.scenario);
         const N = build.satellites.length;
-        const plan = planRun(N, stepsOf(parsed.scenario), options, deps);
+        const plan = planRun(N, stepCount(parsed.scenario), options, deps);
         const out = await simulate(parsed.scenario, build.satellites, build.errors, {
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
@@ -317,7 +315,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
         // Re-run the same scenario recording this satellite (the constellation is
         // coupled through shared ground stations, so all satellites run).
         const N = build.satellites.length;
-        const plan = planRun(N, stepsOf(k.scenario), { geometryWorkers: k.geometryWorkers }, deps);
+        const plan = planRun(N, stepCount(k.scenario), { geometryWorkers: k.geometryWorkers }, deps);
         try {
           const out = await simulate(k.scenario, build.satellites, build.errors, {
             signal,

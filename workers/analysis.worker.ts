@@ -3,11 +3,12 @@
  * Analysis worker: a thin comlink wrapper over createAnalysisApi(). Results
  * and details go back as transferred ArrayBuffers. Large runs coordinate a
  * pool of geometry sub-workers (phase A) sharing chunk buffers with this one.
- * An engine process: deterministic Math (src/engine/det-math.ts), as in the
- * CLI, so exported results are the CLI's bytes.
+ * An engine process: its first statement installs deterministic Math
+ * (src/engine/core/det-math/install.ts), as the CLI's main() does, so
+ * exported results are the CLI's bytes.
  */
 import * as Comlink from 'comlink';
-import { installDeterministicMath } from '../src/engine/core/det-math';
+import { installDeterministicMath } from '../src/engine/core/det-math/install';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
 import { browserGeometry } from './geometry-pool';
 import { holdLifeLock } from './life-lock';

@@ -9,6 +9,7 @@
  * and dips survive. Pointwise order between columns is kept (a ≤ b at every
  * sample ⇒ min a ≤ min b and max a ≤ max b), so stacked areas stay stacked.
  */
+import { MS_PER_MINUTE } from '../src/engine/core/constants';
 import type { SeriesColumns } from '../src/engine/run/simulation';
 
 /** Cumulative columns for the stacked compute chart (allocated once per result). */
@@ -42,7 +43,7 @@ export const MIN_CHART_POINTS = 2000;
 
 /** "4.4 h", "20 min", "2 d": the time one decimated bucket spans. */
 export function spanText(ms: number): string {
-  const min = ms / 60_000;
+  const min = ms / MS_PER_MINUTE;
   if (min < 90) return `${Number(min.toPrecision(2))} min`;
   const h = min / 60;
   if (h < 48) return `${Number(h.toPrecision(2))} h`;

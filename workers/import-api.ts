@@ -35,7 +35,7 @@ export interface ImportApi {
   /** Parses element sets; `format` 'auto' picks OMM when the text is JSON, else TLE. */
   parse(text: string, format: ElementFormat | 'auto', progress?: (fraction: number) => void): Promise<ImportOutcome>;
   /**
-   * The input hash of a normalised scenario (src/ui/hash.ts), computed here so
+   * The input hash of a normalised scenario (src/engine/input/scenario-hash.ts), computed here so
    * multi-MB element-set texts are not serialised and hashed on the page's thread.
    */
   inputHash(scenario: Scenario): Promise<string>;

@@ -7,6 +7,9 @@
 import type { ElementError } from '../src/engine/input/elements';
 import type { ScenarioIssue, Scenario } from '../src/engine/input/scenario';
 import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/run/simulation';
+import { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS, type InstantBuffers, type InstantInfo, type SelectedState } from '../src/engine/live/instant';
+import { SCENE_FRAME } from '../src/engine/live/scene-frame';
+import { stepIndexAt } from '../src/engine/orbit/run-grid';
 import type { ChartColumns } from './chart-columns';
 
 /** Events as typed columns (transferable): the engine's tables as they are. */
@@ -99,7 +102,7 @@ export function statusRow(r: Pick<AnalysisResult, 'startMs' | 'stepMs' | 'steps'
   const N = r.satelliteCount;
   const rows = N > 0 ? Math.floor(r.statusCodes.length / N) : 0;
   if (rows === 0 || r.steps <= 0) return -1;
-  const k = Math.min(r.steps - 1, Math.max(0, Math.floor((timeMs - r.startMs) / r.stepMs)));
+  const k = stepIndexAt({ startMs: r.startMs, stepMs: r.stepMs, endMs: r.startMs + r.steps * r.stepMs, knotEvery: 1, K: r.steps }, timeMs);
   return Math.min(rows - 1, Math.floor(k / Math.max(1, r.statusEvery)));
 }
 
@@ -139,46 +142,15 @@ export interface AnalysisWorkerStats {
   activeSeq: number;
 }
 
-/** Live-view frame buffers: one computed instant of every satellite. */
-export interface LiveBuffers {
-  /** Scene-frame positions, 3 per satellite, in Earth radii (see LIVE_FRAME below); (0, 0, 0) when not propagating. */
-  pos: Float32Array;
-  /** Scene-frame velocities, 3 per satellite, in Earth radii per second (for interpolation between instants). */
-  vel: Float32Array;
-  /** Per satellite: bit0 in eclipse (shadow ≥ 0.5), bit1 above some station's mask. */
-  flags: Uint8Array;
-  /**
-   * Link pairs: first `contactLinks` pairs (station, satellite), then
-   * `islLinks` pairs (satellite, satellite). 2 entries per pair.
-   */
-  links: Int32Array;
-}
+/** Live-view frame buffers: one computed instant of every satellite (the engine's, src/engine/live/instant.ts). */
+export type LiveBuffers = InstantBuffers;
+export type { SelectedState };
+export { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS };
 
-export const LIVE_ECLIPSE = 1;
-export const LIVE_CONTACT = 2;
-/** Capacity of LiveBuffers.links, in pairs. */
-export const MAX_LINK_PAIRS = 20_000;
-
-export interface SelectedState {
-  index: number;
-  latDeg: number;
-  lonDeg: number;
-  altitudeKm: number;
-  speedKmS: number;
-  /** 0 umbra … 1 full Sun, at the exact frame time. */
-  illumination: number;
-}
-
-export interface LiveFrame extends LiveBuffers {
+/** A frame: the instant at timeMs of scenario seq. */
+export interface LiveFrame extends LiveBuffers, InstantInfo {
   seq: number;
   timeMs: number;
-  contactLinks: number;
-  islLinks: number;
-  /** GMST (rad) at timeMs. */
-  gmstRad: number;
-  /** Sun direction, scene frame (unit vector). */
-  sunDir: [number, number, number];
-  selected: SelectedState | null;
 }
 
 export interface LiveScenarioInfo {
@@ -285,10 +257,5 @@ export interface LiveApi {
   track(index: number, timeMs: number, samples: number): Promise<Float32Array | null>;
 }
 
-/**
- * Scene frame: three.js is Y-up, so an inertial TEME vector (x, y, z) maps to
- * scene (x, z, −y), in units of the Earth's equatorial radius. The Earth mesh
- * (whose default sphere UVs put longitude 0 on +x and north on +y) is then
- * rotated about +y by GMST. Earth-fixed (ECF) vectors map the same way.
- */
-export const LIVE_FRAME = 'scene = (x, z, −y) / R⊕ of TEME; Earth rotated by GMST about +y';
+/** Frame of positions and directions in live frames (src/engine/live/scene-frame.ts). */
+export const LIVE_FRAME = SCENE_FRAME;

@@ -3,10 +3,11 @@
  * 2 invalid input (the message names the field or line); 1 anything else.
  * Progress goes to stderr, the KPI table to stdout.
  *
- * Loading this module makes the process an engine process: it installs
- * deterministic Math (src/engine/det-math.ts), so results are the browser
- * worker's bytes. satellite.js must have been loaded through the exponent
- * rewrite (main.ts sees to it; under vitest, vite.config.ts), or this throws.
+ * main() is the CLI's engine entry: its first statement installs
+ * deterministic Math (src/engine/core/det-math/install.ts), so results are
+ * the browser worker's bytes; importing this module changes nothing.
+ * satellite.js must have been loaded through the exponent rewrite (main.ts
+ * sees to it; under vitest, vite.config.ts), or main() fails with exit code 1.
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/input/presets';
@@ -15,13 +16,15 @@ import { buildSatellites, type SatelliteBuild } from '../engine/input/constellat
 import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/input/elements';
 import { MS_PER_DAY } from '../engine/core/constants';
 import { parseUtcMs } from '../engine/core/time';
+import { stepCount } from '../engine/orbit/run-grid';
 import { simulate } from '../engine/run/simulation';
-import { KPI_NAMES, roundedKpis, writeResultJson, writeSeriesCsv, type ByteWrite } from '../engine/output/result';
+import { KPI_NAMES, roundedKpis } from '../engine/output/result';
+import { writeResultJson } from '../engine/output/result-json';
+import { writeSeriesCsv } from '../engine/output/series-csv';
+import type { ByteWrite } from '../engine/output/byte-writer';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
 import { planSweep, SweepError, sweepCsv } from '../engine/output/sweep';
-import { installDeterministicMath } from '../engine/core/det-math';
-
-installDeterministicMath();
+import { installDeterministicMath } from '../engine/core/det-math/install';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
@@ -156,6 +159,7 @@ export interface CliIo {
 
 export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   try {
+    installDeterministicMath();
     const a = parseArgs(argv);
     if (a.help) {
       io.out.write(`${USAGE}\n`);
@@ -176,7 +180,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const csvFd = a.csv ? openOutput(a.csv) : undefined;
     const t0 = performance.now();
     let lastReport = t0;
-    const satSteps = build.satellites.length * Math.ceil((scenario.durationHours * 3600) / scenario.stepSeconds);
+    const satSteps = build.satellites.length * stepCount(scenario);
     // Worker start-up costs ≈0.3 s; only large runs gain from the pool.
     const threads = a.threads ?? (satSteps > 2_000_000 ? defaultWorkerCount() : 1);
     const output = await simulate(scenario, build.satellites, build.errors, {

@@ -1,6 +1,6 @@
-/** worker_threads entry: a thin wrapper around the engine's GeometryHost, with deterministic Math (like the CLI process). */
+/** worker_threads entry: a thin wrapper around the engine's GeometryHost; an engine process, so deterministic Math first (like the CLI's main()). */
 import { parentPort } from 'node:worker_threads';
-import { installDeterministicMath } from '../engine/core/det-math';
+import { installDeterministicMath } from '../engine/core/det-math/install';
 import { GeometryHost, replyTransferables, type GeometryRequest } from '../engine/run/geometry-host';
 
 installDeterministicMath();

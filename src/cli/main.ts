@@ -7,14 +7,14 @@
  * line); 1 anything else. Progress goes to stderr, the KPI table to stdout.
  *
  * Run as a program (`tsx src/cli/main.ts`), it first registers the Node
- * module hook that rewrites satellite.js's `**` (exponent-rewrite.ts), then
- * loads the CLI itself (cli.ts), which installs deterministic Math: results
- * are byte-identical to the browser worker's. The CLI is imported
+ * module hook that rewrites satellite.js's `**` (exponent-hook.ts), then
+ * loads the CLI itself (cli.ts), whose main() installs deterministic Math:
+ * results are byte-identical to the browser worker's. The CLI is imported
  * dynamically because static imports would load satellite.js before the hook
  * exists. Imported as a module (tests), the importer's loader must rewrite
- * satellite.js itself (vite.config.ts does for vitest); cli.ts checks it.
+ * satellite.js itself (vite.config.ts does for vitest); main() checks it.
  */
-import { registerExponentRewrite } from './exponent-rewrite';
+import { registerExponentRewrite } from './exponent-hook';
 
 const invokedDirectly = Boolean(process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]));
 if (invokedDirectly) registerExponentRewrite();

@@ -9,7 +9,7 @@
  * every source file it is built from (src/engine, src/cli) and of
  * package-lock.json (packages are bundled in). satellite.js is bundled so
  * that its `**` operators can be rewritten to Math.pow, which the worker
- * replaces with a deterministic one (exponent-rewrite.ts, det-math.ts): the
+ * replaces with a deterministic one (src/engine/core/det-math/): the
  * whole bundle is lowered (our own code has only squares, `x ** 2`, which
  * Math.pow computes as x * x either way). If bundling fails for any reason
  * the caller falls back to the tsx bootstrap (same code and the same
@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callTimePow, LOWER_EXPONENT_OPERATOR } from './exponent-rewrite';
+import { callTimePow, LOWER_EXPONENT_OPERATOR } from '../engine/core/det-math/exponent-rewrite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');

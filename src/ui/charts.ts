@@ -8,6 +8,7 @@
  * (workers/chart-columns.ts; the analysis worker sends them with the
  * result); the titles say what a point spans.
  */
+import { MS_PER_HOUR, MS_PER_DAY } from '../engine/core/constants';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesColumns } from '../engine/run/simulation';
@@ -66,13 +67,13 @@ function timeAxis(): uPlot.Axis {
   const span = (u: uPlot) => (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
   return {
     ...AXIS,
-    space: (u: uPlot) => (span(u) > 36 * 3_600_000 && span(u) <= 5 * 86_400_000 ? 90 : 60),
+    space: (u: uPlot) => (span(u) > 36 * MS_PER_HOUR && span(u) <= 5 * MS_PER_DAY ? 90 : 60),
     values: (u: uPlot, splits: number[]) => {
       const s = span(u);
       return splits.map((t) => {
         const iso = new Date(t).toISOString();
-        if (s > 5 * 86_400_000) return iso.slice(5, 10);
-        return s > 36 * 3_600_000 ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
+        if (s > 5 * MS_PER_DAY) return iso.slice(5, 10);
+        return s > 36 * MS_PER_HOUR ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
       });
     },
   };

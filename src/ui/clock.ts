@@ -1,7 +1,8 @@
 /**
  * Simulation clock: integer milliseconds since the Unix epoch (UTC), advanced
  * by real time × warp while playing, clamped to the analysis horizon
- * [startMs, endMs]. Reaching the end pauses.
+ * [startMs, endMs] (the engine's run grid, orbit/run-grid.ts). Reaching the
+ * end pauses. Steps of a time are the grid's stepIndexAt.
  */
 export const MIN_WARP = 1;
 export const MAX_WARP = 100_000;
@@ -70,13 +71,6 @@ export class SimClock {
 
   pause(): void {
     this.playing = false;
-  }
-
-  /** Step index of the time in a series with `stepMs` from startMs (clamped to [0, steps − 1]). */
-  stepIndex(timeMs: number, startMs: number, stepMs: number, steps: number): number {
-    if (steps <= 0) return -1;
-    const k = Math.floor((timeMs - startMs) / stepMs);
-    return k < 0 ? 0 : k >= steps ? steps - 1 : k;
   }
 }
 

@@ -9,6 +9,7 @@
  * baseline, data-delta (value − baseline); data-best="true" on the best cells.
  * Design names are set with textContent only.
  */
+import { MS_PER_HOUR } from '../engine/core/constants';
 import uPlot from 'uplot';
 import { KPI_NAMES } from '../engine/output/result';
 import type { Kpis, SeriesColumns } from '../engine/run/simulation';
@@ -17,6 +18,7 @@ import type { RowState } from './design-list';
 import { displayNumber, KPI_META } from './format';
 import { overlaySeries } from './overlay-data';
 import { moveCursors } from './charts';
+import { el } from './dom';
 
 export interface CompareEntry {
   id: number;
@@ -41,13 +43,6 @@ const GROUPS: Array<[string, ReadonlyArray<keyof Kpis>]> = [
   ['Power & thermal', ['minStateOfCharge', 'maxTemperatureC', 'energyGeneratedKWh', 'energyConsumedKWh', 'energyCurtailedKWh', 'energyStoredDeltaKWh', 'energyBatteryLossKWh', 'energyUnmetKWh']],
   ['Data & contact', ['contactMinutesPerSatellitePerDay', 'dataDownlinkedGB', 'dataGeneratedGB']],
 ];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /** A KPI as shown in a cell: fractions as percentages, others with 5 significant digits. */
 export function kpiText(name: keyof Kpis, v: number): string {
@@ -382,7 +377,7 @@ export class ComparePanel {
       plot.over.addEventListener('click', () => {
         const left = plot.cursor.left;
         if (left === undefined || left < 0) return;
-        this.cb.onSeekElapsed(plot.posToVal(left, 'x') * 3_600_000);
+        this.cb.onSeekElapsed(plot.posToVal(left, 'x') * MS_PER_HOUR);
       });
       this.charts.push({ def, plot, holder, cursor, lastPx: Number.NaN });
     }

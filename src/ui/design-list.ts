@@ -13,6 +13,7 @@
 import type { Design, DesignSet, NameCheck } from './designs';
 import { icon, ICONS } from './icons';
 import type { PresetOption } from './panel';
+import { el } from './dom';
 
 export type RowState = 'pending' | 'running' | 'done' | 'error' | 'invalid';
 
@@ -37,13 +38,6 @@ export interface DesignListCallbacks {
   onImport(): void;
   onExport(kind: ExportKind): void;
   onCancelRuns(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function button(text: string, cls: string, title: string): HTMLButtonElement {

@@ -5,11 +5,11 @@
  * The warning counts the sets whose epoch is more than `maxAgeDays` from the
  * scenario start (the engine's epochWarnings rule, aggregated for display).
  */
+import { MS_PER_DAY } from '../engine/core/constants';
 import { EPOCH_WARNING_DAYS } from '../engine/input/elements';
 
 /** The CLI's threshold (engine EPOCH_WARNING_DAYS), so app and CLI warn about the same sets. */
 export const DEFAULT_MAX_AGE_DAYS = EPOCH_WARNING_DAYS;
-const DAY_MS = 86_400_000;
 
 export interface EpochReport {
   count: number;
@@ -28,7 +28,7 @@ export function epochReport(epochMs: ArrayLike<number>, startMs: number, maxAgeD
   let newer = 0;
   let oldest = Number.POSITIVE_INFINITY;
   let newest = Number.NEGATIVE_INFINITY;
-  const limit = maxAgeDays * DAY_MS;
+  const limit = maxAgeDays * MS_PER_DAY;
   for (let i = 0; i < epochMs.length; i++) {
     const e = epochMs[i];
     if (!Number.isFinite(e)) continue;
@@ -37,7 +37,7 @@ export function epochReport(epochMs: ArrayLike<number>, startMs: number, maxAgeD
     if (e < oldest) oldest = e;
     if (e > newest) newest = e;
   }
-  return { count: epochMs.length, older, newer, oldestAgeDays: (startMs - oldest) / DAY_MS, newestEpochMs: newest, oldestEpochMs: oldest };
+  return { count: epochMs.length, older, newer, oldestAgeDays: (startMs - oldest) / MS_PER_DAY, newestEpochMs: newest, oldestEpochMs: oldest };
 }
 
 const fmtDays = (d: number) => (d >= 100 ? d.toFixed(0) : d.toFixed(1));

@@ -12,6 +12,7 @@
  */
 import type { ElementError } from '../engine/input/elements';
 import { DEFAULT_MAX_AGE_DAYS } from './epochs';
+import { el } from './dom';
 
 export type StartMode = 'newest' | 'active' | 'custom';
 
@@ -44,13 +45,6 @@ export interface ImportReport {
 
 /** Bad records listed in full up to this many; the rest are counted. */
 export const MAX_LISTED_ERRORS = 500;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function labelled(text: string, control: HTMLElement, unit?: string): HTMLElement {
   const l = el('label', 'import-opt');

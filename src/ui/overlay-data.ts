@@ -4,6 +4,7 @@
  * steps), resampled onto one grid of at most `maxPoints` by averaging each
  * grid cell. Designs sharing the grid step keep their samples exactly.
  */
+import { MS_PER_HOUR } from '../engine/core/constants';
 export interface OverlayInput {
   startMs: number;
   stepMs: number;
@@ -32,7 +33,7 @@ export function overlaySeries(inputs: readonly OverlayInput[], maxPoints = 2000)
   const cellMs = Math.max(minStep, spanMs / maxPoints);
   const cells = Math.max(1, Math.ceil(spanMs / cellMs - 1e-9));
   const hours = new Float64Array(cells);
-  for (let k = 0; k < cells; k++) hours[k] = (k * cellMs) / 3_600_000;
+  for (let k = 0; k < cells; k++) hours[k] = (k * cellMs) / MS_PER_HOUR;
   const ys = inputs.map((d) => {
     const sum = new Float64Array(cells);
     const cnt = new Uint32Array(cells);

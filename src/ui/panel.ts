@@ -17,6 +17,7 @@ import {
   type ConstellationType,
   type FieldSpec,
 } from './fields';
+import { el } from './dom';
 
 export interface PresetOption {
   value: string;
@@ -38,13 +39,6 @@ export interface PanelCallbacks {
   onImport(text: string, fileName: string): void;
   /** The normalised scenario of the draft, when valid (saved instead of the raw draft). */
   currentScenario?(): Scenario | undefined;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 export class ParameterPanel {

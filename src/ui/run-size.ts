@@ -4,6 +4,7 @@
  * their planes × satellites; element sets count TLE line-1 records or OMM
  * records. Used to send large runs to geometry sub-workers, one at a time.
  */
+import { stepCount } from '../engine/orbit/run-grid';
 import { POOL_MIN_SATELLITE_STEPS } from '../../workers/protocol';
 
 function num(x: unknown, fallback: number): number {
@@ -34,13 +35,11 @@ export function estimateSatellites(input: unknown): number {
   }
 }
 
-/** Satellites × steps of a scenario (0 when it cannot tell). */
+/** Satellites × steps of a scenario (0 when it cannot tell); steps as the engine's run grid counts them. */
 export function estimateSatelliteSteps(input: unknown): number {
   const s = input as { durationHours?: unknown; stepSeconds?: unknown } | null;
   if (!s || typeof s !== 'object') return 0;
-  const hours = num(s.durationHours, 24);
-  const step = num(s.stepSeconds, 60);
-  return estimateSatellites(input) * Math.ceil((hours * 3600) / step);
+  return estimateSatellites(input) * stepCount({ durationHours: num(s.durationHours, 24), stepSeconds: num(s.stepSeconds, 60) });
 }
 
 /** Whether a run of `input` is large enough for geometry sub-workers (and runs alone). */

@@ -18,6 +18,7 @@ import type { LaneStats } from './pool';
 import { HeatMap, ScatterPlot, tickLabel } from './plots';
 import { defaultRange, metrics, metricText, paretoFront, parseValueList, rangeValues, sweepFields, MAX_APP_SWEEP_DESIGNS, type Metric, type SweepField, type SweepPoint, type SweepVary } from './sweep-model';
 import { getPath } from './draft';
+import { el } from './dom';
 
 export interface SweepBase {
   id: number;
@@ -35,13 +36,6 @@ export interface SweepPanelCallbacks {
 }
 
 export type SweepState = 'idle' | 'planning' | 'running' | 'done' | 'cancelled' | 'invalid';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function input(name: string, width = ''): HTMLInputElement {
   const i = el('input');

@@ -2,6 +2,7 @@
  * Time controls: jump to start, play/pause, time warp (1×…100,000×), a scrub
  * bar over the analysis horizon and the UTC sim time, always visible.
  */
+import { MS_PER_HOUR, MS_PER_DAY } from '../engine/core/constants';
 import { snapWarp, WARP_STEPS, type SimClock } from './clock';
 
 /** A small SVG icon from one path (24 × 24 box). */
@@ -126,9 +127,9 @@ export class Timebar {
     this.timeText.setAttribute('datetime', iso);
     if (Math.floor(t / 60_000) !== Math.floor(this.lastTime / 60_000) || Number.isNaN(this.lastTime)) {
       const el = Math.max(0, t - clock.startMs);
-      const d = Math.floor(el / 86_400_000);
-      const h = Math.floor((el % 86_400_000) / 3_600_000);
-      const m = Math.floor((el % 3_600_000) / 60_000);
+      const d = Math.floor(el / MS_PER_DAY);
+      const h = Math.floor((el % MS_PER_DAY) / MS_PER_HOUR);
+      const m = Math.floor((el % MS_PER_HOUR) / 60_000);
       this.elapsedText.textContent = `T+${d > 0 ? `${d}d ` : ''}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
     }
     this.lastTime = t;

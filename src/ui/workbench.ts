@@ -4,20 +4,24 @@
  * (cached by input hash: the same inputs give the same outputs), the runs of
  * the non-active designs and of sweeps on the worker pool, the comparison
  * and sweep workspaces, element-set import, files, share links and exports.
- * The App (panel, 3D view, clock, charts, KPIs) shows and edits the active
- * design and reports back through its hooks.
+ * Control flows down: the session makes a design active (active-design.ts)
+ * and drives the design page (app.ts: panel, 3D views, clock, charts, KPIs)
+ * frame by frame; it hears of the active design's changes through the
+ * signals it subscribed to, and neither of them calls the session.
  */
 import type * as THREE from 'three';
 import * as Comlink from 'comlink';
-import { MAX_SATELLITES, parseScenario, type Scenario } from '../engine/input/scenario';
+import { MAX_SATELLITES, parseScenario, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
 import { parseUtcMs } from '../engine/core/time';
 import type { AnalysisResult, LiveScenarioInfo, RunOptions } from '../../workers/protocol';
 import type { ImportApi, ImportSummary } from '../../workers/import-api';
-import { App, initialDraft, presetDraft, presetOptions, type AppDom, type AppMode } from './app';
+import { ActiveDesign } from './active-design';
+import { App, type AppDom, type AppMode } from './app';
 import type { AnalysisStatus } from './analysis-client';
 import { ComparePanel, type CompareEntry } from './compare';
 import { DesignList, type DesignRowInfo, type ExportKind } from './design-list';
 import { DesignSet, type Design } from './designs';
+import { initialDraft, presetDraft, presetOptions } from './design-presets';
 import { cloneJson } from './draft';
 import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs } from './epochs';
 import { classifyFile, download, fileStem, prettyJson } from './files';
@@ -28,7 +32,6 @@ import { ImportDialog, type ImportSettings } from './import-dialog';
 import type { LiveRemote } from './live-client';
 import type { AnalysisPool } from './pool';
 import { decodeShare, encodeShare, shareUrl, tokenFromHash } from './share';
-import { SideView } from './side-view';
 import { canvasToPng, composeCharts, composeViews } from './snapshot';
 import { SweepPanel } from './sweep-panel';
 import { SweepRunner, sweepFile, type SweepSpec, type SweepVary } from './sweep-model';
@@ -39,7 +42,6 @@ export interface WorkbenchDom extends AppDom {
   designs: HTMLElement;
   compare: HTMLElement;
   sweep: HTMLElement;
-  sideView: HTMLElement;
   tabs: HTMLElement;
   hash: HTMLElement;
 }
@@ -75,6 +77,7 @@ type Mode = AppMode;
 
 export class Workbench {
   readonly designs = new DesignSet();
+  readonly active: ActiveDesign;
   readonly app: App;
   private readonly list: DesignList;
   private readonly compare: ComparePanel;
@@ -91,7 +94,6 @@ export class Workbench {
   private activeSeq = -1;
   private seqCounter = 0;
   private mode: Mode = 'design';
-  private side: SideView | undefined;
   private maxAgeDays = DEFAULT_MAX_AGE_DAYS;
   private lastEpochs: { epochMs: Float64Array; startMs: number } | undefined;
   private refreshPending = false;
@@ -107,29 +109,17 @@ export class Workbench {
   ) {
     const nextSeq = () => ++this.seqCounter;
     this.hash = deps.hash ?? inputHash;
-    this.app = new App(
-      dom,
-      {
-        analysis: deps.pool.primaryRemote(),
-        live: deps.live,
-        dayMap: deps.dayMap,
-        nextSeq,
-        hooks: {
-          onActiveScenario: (s, seq, draft) => this.onActiveScenario(s, seq, draft),
-          onActiveInvalid: (draft) => this.onActiveInvalid(draft),
-          onActiveStatus: (st) => this.onActiveStatus(st),
-          onActiveResult: (r) => this.onActiveResult(r),
-          onLiveInfo: (info, s) => this.onLiveInfo(info, s),
-          checkName: (name) => {
-            if (typeof name !== 'string') return undefined; // the schema reports it
-            const c = this.designs.checkName(name, this.designs.activeId);
-            return c.ok ? undefined : c.message;
-          },
-        },
-      },
-      params,
-    );
-    this.app.onFrameTime = (h) => this.compare.setCursorHours(h);
+    this.active = new ActiveDesign(this.designs, deps.pool.primaryRemote(), nextSeq);
+    this.app = new App(dom, { active: this.active, live: deps.live, spawnSideLive: deps.spawnSideLive, dayMap: deps.dayMap }, params);
+    this.active.scenarioChanged.on(({ scenario, seq }) => this.onActiveScenario(scenario, seq));
+    this.active.invalid.on(() => this.onActiveInvalid());
+    this.active.statusChanged.on((st) => this.onActiveStatus(st));
+    this.active.resultChanged.on(({ result, fresh }) => {
+      if (fresh) this.onActiveResult(result);
+    });
+    this.app.main.liveInfo.on(({ info, scenario, key }) => {
+      if (key === this.active.seq) this.onLiveInfo(info, scenario);
+    });
     this.list = new DesignList(dom.designs, presetOptions(), {
       onActivate: (id) => this.activate(id),
       onDuplicate: (id) => this.duplicate(id),
@@ -176,7 +166,7 @@ export class Workbench {
     this.setupDrop();
   }
 
-  /** Restores the designs of a share link, or opens the default / URL-parameter design; starts the app. */
+  /** Restores the designs of a share link, or opens the default / URL-parameter design; starts the page's frame loop. */
   async start(locationHash: string): Promise<void> {
     const token = tokenFromHash(locationHash);
     let active = 0;
@@ -197,23 +187,24 @@ export class Workbench {
     const a = this.designs.designs[active];
     this.designs.activeId = a.id;
     for (const d of this.designs.designs) if (d !== a) void this.validate(d);
-    this.app.start({ draft: a.draft, preset: a.preset });
-    a.draft = this.app.draft;
+    this.app.start();
+    this.active.load(a);
     this.refresh();
+    requestAnimationFrame(this.frame);
   }
 
-  // ---- the active design (hooks from the App) ----
+  /** One display frame: the design page, then the comparison charts' cursor. */
+  private readonly frame = (now: number): void => {
+    requestAnimationFrame(this.frame);
+    this.app.tick(now);
+    if (this.mode === 'compare') this.compare.setCursorHours(this.app.elapsedHours);
+  };
 
-  private onActiveScenario(scenario: Scenario, seq: number, draft: Record<string, unknown>): void {
+  // ---- the active design (its signals) ----
+
+  private onActiveScenario(scenario: Scenario, seq: number): void {
     const d = this.designs.active;
     if (!d) return;
-    d.draft = draft;
-    if (scenario.name !== d.name) {
-      d.name = scenario.name;
-      this.dom.scenarioName.textContent = d.name;
-    }
-    d.scenario = scenario;
-    d.hash = undefined;
     this.activeSeq = seq;
     this.lastEpochs = undefined;
     this.dom.hash.textContent = '········';
@@ -227,16 +218,15 @@ export class Workbench {
         d.hash = h;
         if (d.id === this.designs.activeId) this.showActiveHash(h);
         const cached = this.results.get(h);
-        if (cached && this.activeSeq === seq && d.id === this.designs.activeId) this.app.presentResult(cached, seq);
+        if (cached && this.activeSeq === seq && d.id === this.designs.activeId) this.active.presentResult(cached, seq);
         this.refresh();
       });
     this.scheduleRefresh();
   }
 
-  private onActiveInvalid(draft: Record<string, unknown>): void {
+  private onActiveInvalid(): void {
     const d = this.designs.active;
     if (!d) return;
-    d.draft = draft;
     this.dom.hash.textContent = 'invalid';
     this.dom.hash.title = 'The active design has invalid inputs (see the panel); the view and results are of its last valid version.';
     this.rowInfo.set(d.id, { state: 'invalid', progress: 0, message: 'fix the fields marked in the panel' });
@@ -278,24 +268,24 @@ export class Workbench {
 
   // ---- design list actions ----
 
-  private activate(id: number): void {
+  /** Makes design `id` active; returns its problems (empty when valid or already active). */
+  private activate(id: number): readonly ScenarioIssue[] {
     const d = this.designs.byId(id);
-    if (!d || id === this.designs.activeId) return;
+    if (!d || id === this.designs.activeId) return [];
     this.designs.activeId = id;
     if (this.designs.sideId === id) this.designs.sideId = -1;
     this.lastEpochs = undefined;
     this.showEpochWarning();
-    this.app.loadDesign(d.draft, d.preset, true);
-    d.draft = this.app.draft;
+    const issues = this.active.load(d);
     this.updateSide();
     this.list.render(this.designs, new Map(this.designs.designs.map((x) => [x.id, this.rowState(x)])));
     this.scheduleRefresh();
+    return issues;
   }
 
   private duplicate(id: number): void {
     const src = this.designs.byId(id);
     if (!src) return;
-    if (src.id === this.designs.activeId) src.draft = this.app.draft;
     const d = this.designs.duplicate(id);
     if (d) this.activate(d.id);
   }
@@ -303,7 +293,7 @@ export class Workbench {
   private rename(id: number, name: string) {
     const r = this.designs.rename(id, name);
     if (r.ok) {
-      if (id === this.designs.activeId) this.app.renameActive(r.name);
+      if (id === this.designs.activeId) this.active.rename(r.name);
       this.updateSide();
       this.refresh();
     }
@@ -315,11 +305,7 @@ export class Workbench {
     if (!this.designs.remove(id)) return;
     this.rowInfo.delete(id);
     this.trimResults();
-    if (wasActive) {
-      const a = this.designs.active!;
-      this.app.loadDesign(a.draft, a.preset, true);
-      a.draft = this.app.draft;
-    }
+    if (wasActive) this.active.load(this.designs.active!);
     this.updateSide();
     this.refresh();
   }
@@ -475,7 +461,7 @@ export class Workbench {
     );
     const a = this.designs.active;
     if (a) this.app.setViewColours(a.colour, this.designs.byId(this.designs.sideId)?.colour ?? '#ff9e3d');
-    this.side?.setResult(this.sideResult());
+    this.updateSide();
     this.poolChanged();
   }
 
@@ -517,6 +503,7 @@ export class Workbench {
     this.updateSide();
   }
 
+  /** Shows the comparison's side design beside the active one (compare mode), or the active one alone. */
   private updateSide(): void {
     const d = this.designs.byId(this.designs.sideId);
     const a = this.designs.active;
@@ -524,17 +511,13 @@ export class Workbench {
     this.dom.sideView.hidden = !on;
     this.dom.root.classList.toggle('side-by-side', on);
     if (!on || !d || !d.scenario) {
-      this.app.setSide(null);
+      this.app.showSide(null);
       return;
     }
-    if (!this.side) {
-      this.side = new SideView(this.dom.sideView, this.deps.dayMap, this.deps.spawnSideLive());
-      this.side.onError = (m) => console.warn('side view:', m);
-      this.app.linkSideCamera(this.side);
-    }
-    this.side.setDesign(d.scenario, d.name, d.colour, `${d.id}:${d.hash ?? ''}`);
-    this.side.setResult(this.sideResult());
-    this.app.setSide(this.side, a ? { name: a.name, colour: a.colour } : undefined);
+    this.app.showSide(
+      { scenario: d.scenario, key: `${d.id}:${d.hash ?? ''}`, name: d.name, colour: d.colour, result: this.sideResult() },
+      a ? { name: a.name, colour: a.colour } : undefined,
+    );
   }
 
   // ---- files ----
@@ -629,10 +612,10 @@ export class Workbench {
       return;
     }
     const a = this.designs.active?.scenario;
-    let startMs: number | undefined;
-    if (settings.startMode === 'newest') startMs = startForEpochs(summary.epochMs);
-    else if (settings.startMode === 'active' && a) startMs = parseUtcMs(a.startUtc);
-    const startUtc = settings.startMode === 'custom' ? settings.startUtc : new Date(startMs ?? Date.now()).toISOString().replace('.000Z', 'Z');
+    let startAt: number | undefined;
+    if (settings.startMode === 'newest') startAt = startForEpochs(summary.epochMs);
+    else if (settings.startMode === 'active' && a) startAt = parseUtcMs(a.startUtc);
+    const startUtc = settings.startMode === 'custom' ? settings.startUtc : new Date(startAt ?? Date.now()).toISOString().replace('.000Z', 'Z');
     const name = settings.name || (fileName ? fileName.replace(/\.[^.]+$/, '') : `Imported ${summary.format.toUpperCase()}`);
     const draft: Record<string, unknown> = {
       name,
@@ -651,18 +634,21 @@ export class Workbench {
       this.importer.showError(`${summary.count.toLocaleString('en-US')} element sets exceed the limit of ${MAX_SATELLITES.toLocaleString('en-US')} satellites per design.`);
       return;
     }
-    // Validated with a stand-in for the element sets (already parsed): the full text is checked once, on activation.
-    const check = parseScenario({ ...draft, constellation: summary.format === 'tle' ? { type: 'tle', text: 'x' } : { type: 'omm', records: [{}] } });
-    if (!check.ok) {
-      this.importer.showError(`The imported design is invalid: ${check.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-      return;
-    }
+    // Validated as it will run, element sets included, when it becomes active (the one page-side parse of its text).
+    const previous = this.designs.activeId;
     const d = this.designs.add(draft, 'custom', undefined, true);
     await nextTask();
-    this.activate(d.id);
-    this.lastEpochs = { epochMs: summary.epochMs, startMs: parseUtcMs(check.scenario.startUtc) };
+    const issues = this.activate(d.id);
+    if (!d.scenario) {
+      this.remove(d.id);
+      this.activate(previous);
+      this.importer.showError(`The imported design is invalid: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      return;
+    }
+    const startMs = parseUtcMs(d.scenario.startUtc);
+    this.lastEpochs = { epochMs: summary.epochMs, startMs };
     this.showEpochWarning();
-    const warn = epochWarning(summary.epochMs, parseUtcMs(check.scenario.startUtc), settings.maxAgeDays);
+    const warn = epochWarning(summary.epochMs, startMs, settings.maxAgeDays);
     this.importer.showReport({ loaded: summary.count, total, errors: summary.errors, designName: d.name, warning: warn });
   }
 
@@ -754,7 +740,7 @@ export class Workbench {
       switch (kind) {
         case 'series-csv':
         case 'result-json': {
-          const s = this.app.currentScenario;
+          const s = this.active.scenario;
           if (!s) return this.notice('The active design is invalid: nothing to export.');
           const o = await this.deps.pool.exportRun(s, kind);
           if (o.kind !== 'done') return this.notice(`Export failed: ${o.kind === 'invalid' ? o.issues.map((i) => i.message).join('; ') : o.message}`);

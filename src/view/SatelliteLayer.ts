@@ -10,10 +10,12 @@
  * frame. Instant arrays are used as they are (SharedArrayBuffer views or the
  * worker's transferred buffers): two attribute sets alternate, and each
  * instant is uploaded once. The status array is filled from the analysis'
- * statusCodes when the status row changes.
+ * statusCodes when the status row changes; the shader decodes it, and the
+ * flags, with the engine's constants (status-glsl.ts).
  */
 import * as THREE from 'three';
 import { glslColour, STATE_COLOURS } from './palette';
+import { STATUS_GLSL } from './status-glsl';
 
 /** One instant of every satellite (the live worker's output), as the layer needs it. */
 export interface Instant {
@@ -62,7 +64,9 @@ export function hermite(p: InstantPair, i: number, out: Float32Array | number[])
 
 const C = STATE_COLOURS;
 
-const VERT = /* glsl */ `
+/** Vertex shader: Hermite-interpolated position, colour from the status byte and flags (status-glsl.ts). */
+export const SATELLITE_VERTEX_SHADER = /* glsl */ `
+${STATUS_GLSL}
 attribute vec3 posA;
 attribute vec3 velA;
 attribute vec3 velB;
@@ -83,17 +87,17 @@ vec3 interpolated() {
   return (2.0 * u3 - 3.0 * u2 + 1.0) * posA + (u3 - 2.0 * u2 + u) * dtS * velA + (-2.0 * u3 + 3.0 * u2) * position + (u3 - u2) * dtS * velB;
 }
 void main() {
-  float limit = mod(status, 4.0);
-  bool eclipse = mod(flags, 2.0) > 0.5;
-  bool contact = mod(floor(flags / 2.0), 2.0) > 0.5;
-  bool failed = mod(floor(status / 16.0), 2.0) > 0.5;
-  bool idle = mod(floor(status / 32.0), 2.0) > 0.5;
+  float limit = limitOf(status);
+  bool eclipse = hasBit(flags, LIVE_ECLIPSE);
+  bool contact = hasBit(flags, LIVE_CONTACT);
+  bool failed = hasBit(status, STATUS_FAILED);
+  bool idle = hasBit(status, STATUS_IDLE);
   vec3 c = ${glslColour(C.full)};
   if (hasStatus < 0.5) c = ${glslColour(C.pending)};
   else if (failed) c = ${glslColour(C.failed)};
-  else if (limit > 2.5) c = ${glslColour(C.storage)};
-  else if (limit > 1.5) c = ${glslColour(C.thermal)};
-  else if (limit > 0.5) c = ${glslColour(C.power)};
+  else if (isLimit(limit, LIMIT_STORAGE)) c = ${glslColour(C.storage)};
+  else if (isLimit(limit, LIMIT_THERMAL)) c = ${glslColour(C.thermal)};
+  else if (isLimit(limit, LIMIT_POWER)) c = ${glslColour(C.power)};
   else if (idle) c = ${glslColour(C.idle)};
   else if (eclipse) c = ${glslColour(C.eclipse)};
   if (hasStatus < 0.5 && eclipse) c *= 0.45;
@@ -153,7 +157,7 @@ export class SatelliteLayer {
   constructor() {
     this.material = new THREE.ShaderMaterial({
       uniforms: { baseSize: { value: 7 }, selected: { value: -1 }, hasStatus: { value: 0 }, u: { value: 1 }, dtS: { value: 0 } },
-      vertexShader: VERT,
+      vertexShader: SATELLITE_VERTEX_SHADER,
       fragmentShader: FRAG,
     });
     this.points = new THREE.Points(this.geometry, this.material);

@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACT_DIR, openPage, startHarness, type Harness } from './harness';
-import { decodePng, findPixels, hexRgb } from './png';
+import { ARTIFACT_DIR, openPage, startHarness, type Harness } from '../support/browser';
+import { animationFrames, pollUntil, satellitePixels, screenshotImage, setPlaying as setPlayingOn, simTime as clock, text as textOn, waitDone as waitDoneOn, waitSimTimeAfter } from '../support/app-page';
 import { KPI_NAMES } from '../../src/engine/output/result';
-import { STATE_COLOURS } from '../../src/view/palette';
 
 let h: Harness;
 let page: Page;
 const errors: string[] = [];
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const text = async (sel: string) => ((await page.textContent(sel)) ?? '').trim();
-const simTime = async () => Date.parse(await text('[data-testid="sim-time"]'));
+const text = (sel: string) => textOn(page, sel);
+const simTime = () => clock(page);
 const kpi = async (name: string) => Number(await text(`[data-kpi="${name}"]`));
-
-async function waitDone(timeout = 90_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout });
-}
-
-async function setPlaying(on: boolean): Promise<void> {
-  const pressed = (await page.getAttribute('[data-testid="play"]', 'aria-pressed')) === 'true';
-  if (pressed !== on) await page.click('[data-testid="play"]');
-  await page.waitForFunction((v) => document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === String(v), on);
-}
+const waitDone = (timeout = 90_000) => waitDoneOn(page, timeout);
+const setPlaying = (on: boolean) => setPlayingOn(page, on);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -56,27 +47,20 @@ describe('app', () => {
 
   it('draws the Earth and the satellites (canvas pixels) and saves a screenshot', async () => {
     await setPlaying(false);
-    await page.waitForTimeout(300);
-    const canvas = page.locator('#view canvas');
-    const img = decodePng(await canvas.screenshot());
-    const overlays = await page.evaluate(() =>
-      [...document.querySelectorAll('#view .overlay')].map((e) => {
-        const r = e.getBoundingClientRect();
-        const v = document.querySelector('#view')!.getBoundingClientRect();
-        return [r.left - v.left, r.top - v.top, r.right - v.left, r.bottom - v.top];
-      }),
-    );
-    const underOverlay = (x: number, y: number) => overlays.some(([l, t, r, b]) => x >= l - 2 && x <= r + 2 && y >= t - 2 && y <= b + 2);
-    // Earth: lit day-side pixels of land or ocean colours (not the black background).
-    let earth = 0;
-    for (let i = 0; i < img.data.length; i += 4) {
-      const r = img.data[i];
-      const g = img.data[i + 1];
-      const b = img.data[i + 2];
-      if (r + g + b > 90 && !(r > 200 && g > 200 && b > 200)) earth++;
-    }
-    expect(earth / (img.width * img.height)).toBeGreaterThan(0.05);
-    const sats = findPixels(img, [STATE_COLOURS.full, STATE_COLOURS.power, STATE_COLOURS.thermal, STATE_COLOURS.storage].map(hexRgb), 28, underOverlay);
+    // Earth: lit day-side pixels of land or ocean colours (not the black background, not white).
+    const earthFraction = async () => {
+      const img = await screenshotImage(page, '#view canvas');
+      let earth = 0;
+      for (let i = 0; i < img.data.length; i += 4) {
+        const r = img.data[i];
+        const g = img.data[i + 1];
+        const b = img.data[i + 2];
+        if (r + g + b > 90 && !(r > 200 && g > 200 && b > 200)) earth++;
+      }
+      return earth / (img.width * img.height);
+    };
+    expect(await pollUntil(earthFraction, (f) => f > 0.05, 'Earth drawn')).toBeGreaterThan(0.05);
+    const sats = await pollUntil(() => satellitePixels(page, 28, 2), (p) => p.length > 40, 'satellites drawn');
     expect(sats.length).toBeGreaterThan(40);
     await page.screenshot({ path: `${ARTIFACT_DIR}/app.png` });
   });
@@ -86,13 +70,14 @@ describe('app', () => {
     await page.selectOption('[data-testid="warp"]', '100');
     const t0 = await simTime();
     await setPlaying(true);
-    await page.waitForFunction((t) => Date.parse(document.querySelector('[data-testid="sim-time"]')!.textContent!) > t + 10_000, t0, { timeout: 20_000 });
+    await waitSimTimeAfter(page, t0 + 10_000);
+    // At 10,000× the clock covers 10 min of sim time in well under the 100 s 100× would need.
     await page.selectOption('[data-testid="warp"]', '10000');
-    const t1 = await simTime();
-    await page.waitForFunction((t) => Date.parse(document.querySelector('[data-testid="sim-time"]')!.textContent!) > t + 600_000, t1, { timeout: 20_000 });
+    await waitSimTimeAfter(page, (await simTime()) + 600_000, 60_000);
+    // Paused: the clock holds through the frames that follow.
     await setPlaying(false);
     const t2 = await simTime();
-    await page.waitForTimeout(400);
+    await animationFrames(page, 10);
     expect(await simTime()).toBe(t2);
     await page.click('[data-testid="jump-start"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="sim-time"]')?.textContent === '2026-06-21T00:00:00.000Z');
@@ -100,19 +85,9 @@ describe('app', () => {
 
   it('picking a satellite in the view shows its inspector', async () => {
     await setPlaying(false);
-    await page.waitForTimeout(300);
-    const canvas = page.locator('#view canvas');
-    const box = (await canvas.boundingBox())!;
-    const img = decodePng(await canvas.screenshot());
-    const overlays = await page.evaluate(() =>
-      [...document.querySelectorAll('#view .overlay')].map((e) => {
-        const r = e.getBoundingClientRect();
-        return [r.left, r.top, r.right, r.bottom];
-      }),
-    );
-    const under = (x: number, y: number) => overlays.some(([l, t, r, b]) => x + box.x >= l - 4 && x + box.x <= r + 4 && y + box.y >= t - 4 && y + box.y <= b + 4);
-    const hits = findPixels(img, [STATE_COLOURS.full, STATE_COLOURS.power, STATE_COLOURS.thermal, STATE_COLOURS.storage].map(hexRgb), 24, under);
-    expect(hits.length).toBeGreaterThan(0);
+    await animationFrames(page);
+    const box = (await page.locator('#view canvas').boundingBox())!;
+    const hits = await pollUntil(() => satellitePixels(page, 24, 4), (p) => p.length > 0, 'satellites drawn');
     // The centre of the densest cluster of satellite pixels.
     let best = hits[0];
     let bestN = 0;
@@ -151,7 +126,8 @@ describe('app', () => {
     await err.waitFor({ state: 'visible' });
     expect(await err.textContent()).toContain('constellation.altitudeKm');
     expect(await page.getAttribute('[name="constellation.altitudeKm"]', 'aria-invalid')).toBe('true');
-    await page.waitForTimeout(500);
+    // No run starts (a valid edit switches the status to running at once, see below).
+    await animationFrames(page);
     expect(await text('[data-testid="analysis-status"]')).toBe('done');
     expect(await kpi('eclipseFraction')).toBe(before);
     // Valid: the analysis re-runs and the eclipse fraction drops at a higher altitude.

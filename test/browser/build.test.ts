@@ -2,35 +2,24 @@
 // inside both workers, with the cross-origin isolation headers, and no errors;
 // its result export is the CLI's bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_PATH } from './harness';
+import { openPage, recordErrors, startHarness, VIEWPORT, type Harness } from '../support/browser';
+import { pollUntil, text, waitDone } from '../support/app-page';
 import { normaliseScenario } from '../../src/engine/input/scenario';
 import { encodeShare } from '../../src/ui/share';
 import { main } from '../../src/cli/main';
 
+let h: Harness;
 let outDir: string;
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'ocs-build-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  server = await preview({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no TCP address');
-  baseUrl = `http://127.0.0.1:${address.port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
+  h = await startHarness({ app: 'build' });
+  outDir = h.outDir!;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await h?.close();
 });
 
 describe('production build', () => {
@@ -38,16 +27,13 @@ describe('production build', () => {
     expect(readdirSync(outDir)).toContain('earth-day.png');
     expect(readdirSync(join(outDir, 'assets')).some((f) => /analysis\.worker.*\.js$/.test(f))).toBe(true);
     const errors: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    const res = await page.goto(`${baseUrl}?play=0`);
+    const page = await h.browser.newPage({ viewport: VIEWPORT });
+    recordErrors(page, errors);
+    const res = await page.goto(`${h.baseUrl}?play=0`); // (the response's headers are checked)
     expect(res?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
-    await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout: 90_000 });
-    expect(await page.textContent('[data-testid="satellite-count"]')).toBe('80');
-    expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(80);
+    await waitDone(page, 90_000);
+    expect(await text(page, '[data-testid="satellite-count"]')).toBe('80');
+    expect(Number(await text(page, '[data-kpi="satelliteCount"]'))).toBe(80);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     // Served with a Content-Security-Policy that forbids inline scripts and eval; the app runs under it without violations.
     expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
@@ -76,12 +62,12 @@ describe('production build', () => {
   });
 
   it('blocks inline scripts and inline handlers, and allows no eval, in the built app', async () => {
-    const page = await browser.newPage();
+    const page = await h.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    const res = await page.goto(`${baseUrl}?play=0`);
+    const res = await page.goto(`${h.baseUrl}?play=0`);
     const policy = res?.headers()['content-security-policy'] ?? '';
     const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
     expect(scriptSrc.split(' ')).toEqual(["'self'", "'wasm-unsafe-eval'"]); // no 'unsafe-inline', no 'unsafe-eval', no wildcard
@@ -91,16 +77,19 @@ describe('production build', () => {
       document.body.append(s);
       const img = document.createElement('img');
       img.setAttribute('onerror', 'window.__handler = 1;');
+      // Our listener comes after the inline handler: when it runs, the handler had its turn.
+      const failed = new Promise((r) => img.addEventListener('error', r, { once: true }));
       img.src = 'data:image/png;base64,AAAA';
       document.body.append(img);
-      await new Promise((r) => setTimeout(r, 300));
+      await failed;
     });
     const ran = await page.evaluate(() => {
       const w = window as unknown as { __injected?: number; __handler?: number };
       return { injected: w.__injected ?? null, handler: w.__handler ?? null };
     });
     expect(ran).toEqual({ injected: null, handler: null });
-    expect(violations.length).toBeGreaterThanOrEqual(2);
+    // Both refusals are reported (console messages reach us asynchronously).
+    expect(await pollUntil(async () => violations.length, (n) => n >= 2, 'CSP violation reports', 10_000)).toBeGreaterThanOrEqual(2);
     await page.close();
   });
 
@@ -117,13 +106,8 @@ describe('production build', () => {
     const share = await encodeShare([week], 0, 0);
     if (!share.ok) throw new Error(share.message);
     const errors: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl}?play=0#designs=${share.value}`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout: 120_000 });
+    const page = await openPage(h, `?play=0#designs=${share.value}`, errors);
+    await waitDone(page, 120_000);
     expect(Number(await page.getAttribute('#run-info', 'data-geometry-workers'))).toBeGreaterThanOrEqual(1);
     expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(500);
     await page.close();

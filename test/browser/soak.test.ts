@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACT_DIR, openPage, startHarness, type Harness } from './harness';
-import { soak, soakPath, soakSummary } from './soak';
+import { ARTIFACT_DIR, openPage, startHarness, type Harness } from '../support/browser';
+import { text, waitDone } from '../support/app-page';
+import { soak, soakPath, soakSummary } from '../support/soak';
 
 let h: Harness;
 let page: Page;
@@ -15,7 +16,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   h = await startHarness();
   page = await openPage(h, await soakPath(), errors);
-  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout: 120_000 });
+  await waitDone(page);
 }, 180_000);
 
 afterAll(async () => {
@@ -25,13 +26,15 @@ afterAll(async () => {
 
 describe('memory soak', () => {
   it('plays at 10,000× for a minute after a warm-up: page heap growth under 10 %, the clock kept moving', async () => {
-    expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(80);
+    expect(Number(await text(page, '[data-kpi="satelliteCount"]'))).toBe(80);
     const lines: string[] = [];
     const r = await soak({ page, warmupMs: 20_000, durationMs: 60_000, sampleEveryMs: 20_000, workers: true, log: (l) => lines.push(l) });
     lines.push(...soakSummary(r));
     writeFileSync(join(ARTIFACT_DIR, 'soak-short.txt'), `${lines.join('\n')}\n`);
-    // The view moved through the measured minute (about 167 h of sim time at 10,000×, less when frames are slow) without reaching the end.
-    expect(r.simAdvancedMs).toBeGreaterThan(3_600_000);
+    // The clock moved between every two heap samples (how far depends on the frame rate: not asserted)
+    // and never reached the end of the horizon (63 min of wall time at 10,000×).
+    expect(r.samples.length).toBeGreaterThanOrEqual(3);
+    for (let k = 1; k < r.samples.length; k++) expect(r.samples[k].simTimeMs, lines.join('\n')).toBeGreaterThan(r.samples[k - 1].simTimeMs);
     expect(r.restarts).toBe(0);
     expect(r.warmup.pageHeap).toBeGreaterThan(1024 * 1024);
     expect(r.growthPct, lines.join('\n')).toBeLessThan(10);

@@ -2,11 +2,12 @@
 // element-set import, driven in headless Chromium through the page's hooks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACT_DIR, openPage, startHarness, type Harness } from './harness';
-import { decodePng } from './png';
+import { ARTIFACT_DIR, openPage, startHarness, VIEWPORT, type Harness } from '../support/browser';
+import { animationFrames, litFraction, pollUntil, screenshotImage, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
+import { decodePng } from '../support/png';
 import { KPI_NAMES, roundSig } from '../../src/engine/output/result';
 import { EXAMPLE_TLE } from '../../src/ui/fields';
 import { formatTle, syntheticShell } from '../fixtures/tle-gen';
@@ -19,12 +20,10 @@ let tmp: string;
 const ORIGINAL = 'Starter compute shell';
 const COPY = 'Starter compute shell (copy)';
 
-const text = async (p: Page, sel: string) => ((await p.textContent(sel)) ?? '').trim();
+const text = textOn;
 const css = (s: string) => s.replace(/["\\]/g, '\\$&');
 
-async function waitDone(p: Page = page, timeout = 90_000): Promise<void> {
-  await p.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout });
-}
+const waitDone = (p: Page = page, timeout = 90_000) => waitDoneOn(p, timeout);
 
 /** Waits until every design row has a result, then returns [name, hash] per row. */
 async function designsDone(p: Page = page, count?: number): Promise<Array<[string, string]>> {
@@ -104,6 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await page?.close();
   await h?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('design session', () => {
@@ -147,7 +147,8 @@ describe('design session', () => {
     await page.selectOption('[name="baseline"]', { label: COPY });
     await page.waitForFunction((c) => document.querySelector(`[data-kpi-row="eclipseFraction"] [data-design-cell="${c}"]`)?.hasAttribute('data-delta'), ORIGINAL);
     await page.selectOption('[name="baseline"]', { label: ORIGINAL });
-    await page.waitForTimeout(200);
+    await page.waitForFunction((c) => !document.querySelector(`[data-kpi-row="eclipseFraction"] [data-design-cell="${c}"]`)?.hasAttribute('data-delta'), ORIGINAL);
+    await animationFrames(page);
     await page.screenshot({ path: `${ARTIFACT_DIR}/compare.png` });
     expect(errors).toEqual([]);
   });
@@ -158,12 +159,9 @@ describe('design session', () => {
     await side.waitFor({ state: 'visible' });
     expect(await page.locator('#view-side .view-label').textContent()).toBe(ORIGINAL);
     // Both views draw the Earth.
-    await page.waitForTimeout(800);
     for (const sel of ['#view canvas.scene-canvas', '#view-side canvas.scene-canvas']) {
-      const img = decodePng(await page.locator(sel).screenshot());
-      let lit = 0;
-      for (let i = 0; i < img.data.length; i += 4) if (img.data[i] + img.data[i + 1] + img.data[i + 2] > 90) lit++;
-      expect(lit / (img.width * img.height), sel).toBeGreaterThan(0.03);
+      const lit = await pollUntil(async () => litFraction(await screenshotImage(page, sel)), (f) => f > 0.03, `Earth drawn in ${sel}`);
+      expect(lit, sel).toBeGreaterThan(0.03);
     }
     await page.screenshot({ path: `${ARTIFACT_DIR}/compare-side-by-side.png` });
     await page.selectOption('[name="side-view"]', { label: 'Active design only' });
@@ -180,7 +178,7 @@ describe('design session', () => {
     expect(await page.getAttribute('[data-testid="sweep-chart"]', 'data-points')).toBe('4');
     expect(await page.getAttribute('[data-testid="sweep-chart"]', 'data-kind')).toBe('line');
     expect(await page.getAttribute('[data-testid="pareto-chart"]', 'data-points')).toBe('4');
-    await page.waitForTimeout(200);
+    await animationFrames(page);
     await page.screenshot({ path: `${ARTIFACT_DIR}/sweep.png` });
     const csv = readFileSync((await download(page, () => page.click('[data-testid="sweep-export-csv"]'))).path, 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(['constellation.altitudeKm', ...KPI_NAMES].join(','));
@@ -203,7 +201,7 @@ describe('design session', () => {
     expect(await page.getAttribute('[data-testid="sweep-chart"]', 'data-points')).toBe('6');
     expect(await page.locator('[data-testid="sweep-points"] tbody tr').count()).toBe(6);
     await page.selectOption('[name="sweep-metric"]', 'thermalLimitedFraction');
-    await page.waitForTimeout(200);
+    await animationFrames(page);
     await page.screenshot({ path: `${ARTIFACT_DIR}/sweep-heatmap.png` });
     // Cancel: queued and running points stop.
     await page.selectOption('[name="sweep-field-2"]', '');
@@ -267,7 +265,7 @@ describe('design session', () => {
     const before = await designsDone(page);
     const activeBefore = await page.getAttribute('[data-design].active', 'data-design');
     const kpisBefore = await tableKpis(page, COPY);
-    const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await h.browser.newContext({ viewport: VIEWPORT });
     const fresh = await context.newPage();
     const freshErrors: string[] = [];
     fresh.on('pageerror', (e) => freshErrors.push(e.message));
@@ -369,9 +367,7 @@ describe('design session', () => {
     const view = decodePng(readFileSync((await download(page, () => page.click('[data-testid="export-view-png"]'))).path));
     const canvas = await page.locator('#view canvas.scene-canvas').boundingBox();
     expect(view.width).toBe(Math.round(canvas!.width));
-    let lit = 0;
-    for (let i = 0; i < view.data.length; i += 4) if (view.data[i] + view.data[i + 1] + view.data[i + 2] > 90) lit++;
-    expect(lit / (view.width * view.height)).toBeGreaterThan(0.03);
+    expect(litFraction(view)).toBeGreaterThan(0.03);
     await page.click('[data-testid="tab-compare"]');
     await page.click('[data-testid="export-menu"]');
     const charts = decodePng(readFileSync((await download(page, () => page.click('[data-testid="export-charts-png"]'))).path));

@@ -5,9 +5,9 @@ import { resultDocument } from '../../src/engine/output/result';
 import { normaliseScenario } from '../../src/engine/input/scenario';
 import { simulateScenario } from '../../src/engine/run/simulation';
 import { GROUND_NETWORK } from '../../src/engine/input/presets';
-import { installDeterministicMath } from '../../src/engine/core/det-math';
+import { installDeterministicMath } from '../../src/engine/core/det-math/install';
 
-// The pool's workers use deterministic Math (src/engine/det-math.ts); so does the
+// The pool's workers use deterministic Math (src/engine/core/det-math/); so does the
 // CLI process that coordinates them, and so must this one for the single-thread path.
 installDeterministicMath();
 

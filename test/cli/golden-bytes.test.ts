@@ -1,7 +1,7 @@
 /**
  * Result JSON and series CSV of every shipped scenario and every preset, as
  * SHA-256 of the bytes the CLI writes. The hashes were made on the code before
- * the engine was reorganised into concept folders (issue 11) and must not
+ * the engine was reorganised into concept folders and must not
  * change when code only moves: a refactor that alters one byte fails here.
  * A deliberate model change regenerates them with
  *   GOLDEN_UPDATE=1 npx vitest run test/cli/golden-bytes.test.ts

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPath, numberFromText, parsePath, setPath } from '../../src/ui/draft';
 import { parseAppParams, walkerSplit } from '../../src/ui/url-params';
-import { initialDraft, presetDraft, presetOptions } from '../../src/ui/app';
+import { initialDraft, presetDraft, presetOptions } from '../../src/ui/design-presets';
 import { parseScenario } from '../../src/engine/input/scenario';
 import { plainNumber } from '../../src/ui/format';
 import { CONSTELLATION_FIELDS, CONSTELLATION_TYPES, constellationTemplate, ISL_FIELDS, NODE_FIELDS, SIMULATION_FIELDS, STATION_FIELDS } from '../../src/ui/fields';

@@ -4,10 +4,10 @@ import { statusEveryFor, statusRow, type AnalysisOutcome } from '../../workers/p
 import { KPI_NAMES } from '../../src/engine/output/result';
 import { GROUND_NETWORK } from '../../src/engine/input/presets';
 import { workerGeometry } from '../../src/cli/geometry-pool';
-import { installDeterministicMath } from '../../src/engine/core/det-math';
+import { installDeterministicMath } from '../../src/engine/core/det-math/install';
 
 // An analysis worker is an engine process with deterministic Math, and so are the geometry
-// workers its pooled runs use (src/engine/det-math.ts): this process plays the analysis worker.
+// workers its pooled runs use (src/engine/core/det-math/): this process plays the analysis worker.
 installDeterministicMath();
 
 const small = (over: Record<string, unknown> = {}) => ({

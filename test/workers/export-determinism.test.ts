@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { installDeterministicMath } from '../../src/engine/core/det-math/install';
 import { findPreset } from '../../src/engine/input/presets';
 import { normaliseScenario } from '../../src/engine/input/scenario';
 import { createAnalysisApi } from '../../workers/analysis-api';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// This process plays the analysis worker, an engine process (the CLI's main() installs the same on its own).
+installDeterministicMath();
 let tmp = '';
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'ocs-export-det-'));

@@ -3,6 +3,13 @@
  * Earth model values are WGS72, as used by SGP4 / satellite.js (see shared PHYSICS.md).
  */
 
+/** Time and energy units. */
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+export const S_PER_DAY = 86_400;
+export const J_PER_KWH = 3.6e6;
+
 /** Earth equatorial radius, WGS72 (km). */
 export const EARTH_RADIUS_KM = 6378.135;
 /** Earth gravitational parameter, WGS72 (km^3/s^2). */
@@ -24,12 +31,8 @@ export const SIDEREAL_DAY_S = 86164.0905;
 /** Tropical year (days); the Sun's mean motion in right ascension is 2π per this. */
 export const TROPICAL_YEAR_DAYS = 365.2422;
 /** Mean motion of the Sun in right ascension (rad/s), drives sun-synchronous orbits. */
-export const SUN_MEAN_MOTION_RAD_PER_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * 86400);
+export const SUN_MEAN_MOTION_RAD_PER_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * S_PER_DAY);
 /** Kelvin offset. */
 export const KELVIN_OFFSET = 273.15;
 export const DEG = Math.PI / 180;
 export const RAD = 180 / Math.PI;
-export const MS_PER_DAY = 86_400_000;
-export const J_PER_KWH = 3.6e6;
-export const MS_PER_HOUR = 3_600_000;
-export const S_PER_DAY = 86_400;

@@ -1,140 +1,36 @@
 /**
- * Events as switching functions (Orekit style). An event detector samples a
- * continuous g(t) per "pair" (a satellite, or a satellite–station pair) at
- * every step; g ≥ 0 means inside the interval (in eclipse, in contact). A sign
- * change between samples is refined by root finding to ROOT_TOLERANCE_MS, so
- * event times do not depend on the step. Intervals shorter than a step are
- * caught too: when three samples show a local extremum of g near zero, the
- * extremum is located by Brent's search and, if it crosses zero, both
- * roots are refined. Intervals open at the horizon's ends are clipped to it.
+ * Intervals of a switching function, sampled (Orekit's event detection,
+ * without the detector itself: see eclipse-detector.ts, contact-detector.ts).
+ *
+ * Per "pair" (a satellite, or a satellite–station pair) a continuous g(t) is
+ * sampled at common times (ms); g ≥ 0 means inside the interval (in eclipse,
+ * in contact). A sign change between samples is refined by findRoot to
+ * ROOT_TOLERANCE_MS, so event times do not depend on the step. Intervals
+ * shorter than a step are caught too: when three samples show a local
+ * maximum of g near zero (a parabola through them peaks above
+ * −extremumMargin), the maximum is located by Brent's search and, if it
+ * crosses zero, both roots are refined. A caller that proves g keeps its sign
+ * for a while (the detectors' check interval) stops sampling and calls
+ * reset(); intervals stay open across such a gap. Intervals open at the
+ * horizon's ends are clipped to it.
  */
+import { findRoot, maximise, type PairFunction } from './root-finding';
 
-/** Root and extremum time tolerance (ms). */
-export const ROOT_TOLERANCE_MS = 10;
 /** Tolerance of the search for a hidden interval's peak (ms). */
 export const HIDDEN_SEARCH_TOLERANCE_MS = 200;
 /** Tolerance of the search for the peak of g inside an interval (ms). */
 export const PEAK_TOLERANCE_MS = 500;
 
-/** g(pair, timeMs); NaN when it cannot be evaluated (e.g. propagation failed). */
-export type PairFunction = (pair: number, timeMs: number) => number;
-
 /**
- * Illinois-modified regula falsi on [t0, t1] with g(t0) and g(t1) of opposite
- * signs (as "≥ 0" vs "< 0"). Returns the time of the sign change to within
- * `tolMs`: the first time at which g has the sign of g(t1).
+ * How far below zero a parabola through three samples may peak and still be
+ * searched for an interval shorter than the step, in switching-function units
+ * (cos-angle for eclipses, sin-elevation for contacts). The parabola's error
+ * grows with the step, so the margin does too: 0.024 (≈1.4°) at 60 s.
  */
-export function findRoot(g: PairFunction, pair: number, t0: number, g0: number, t1: number, g1: number, tolMs = ROOT_TOLERANCE_MS): number {
-  let a = t0;
-  let b = t1;
-  let ga = g0;
-  let gb = g1;
-  const insideB = gb >= 0;
-  let side = 0;
-  for (let iter = 0; iter < 100 && b - a > tolMs; iter++) {
-    let t = (a * gb - b * ga) / (gb - ga);
-    // Keep the trial point strictly inside and fall back to bisection when stuck.
-    if (!(t > a + tolMs / 4 && t < b - tolMs / 4)) t = 0.5 * (a + b);
-    const gt = g(pair, t);
-    if (Number.isNaN(gt)) {
-      b = t;
-      continue;
-    }
-    if (gt >= 0 === insideB) {
-      b = t;
-      gb = gt;
-      if (side === 1) ga *= 0.5;
-      side = 1;
-    } else {
-      a = t;
-      ga = gt;
-      if (side === -1) gb *= 0.5;
-      side = -1;
-    }
-  }
-  return b;
+export function hiddenIntervalMargin(stepS: number): number {
+  return Math.max(0.01, 0.0004 * stepS);
 }
 
-/** (3 − √5) / 2: the golden-section fraction. */
-const GOLDEN_STEP = (3 - Math.sqrt(5)) / 2;
-
-/**
- * Maximum of g(pair, ·) on [a, b] by Brent's method (Brent 1973, "Algorithms
- * for minimization without derivatives", ch. 5): parabolic interpolation
- * through the best three points when it is safe, golden section otherwise;
- * stops when the best point is known to within about tolMs / 2. NaN values
- * count as −∞. Returns the time; the value there in `out[0]`.
- */
-export function maximise(g: PairFunction, pair: number, a: number, b: number, out: Float64Array, tolMs = ROOT_TOLERANCE_MS): number {
-  // Minimises F = −g; x best so far, w second best, v the previous w.
-  const tol1 = tolMs / 4;
-  const tol2 = 2 * tol1;
-  let x = a + GOLDEN_STEP * (b - a);
-  let w = x;
-  let v = x;
-  let fx = negated(g(pair, x));
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    const m = 0.5 * (a + b);
-    if (Math.abs(x - m) <= tol2 - 0.5 * (b - a)) break;
-    let golden = true;
-    if (Math.abs(e) > tol1) {
-      const r = (x - w) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      else q = -q;
-      const eOld = e;
-      e = d;
-      // Accept the parabola's vertex only inside (a, b) and for a step under half the one before last.
-      if (q > 0 && Number.isFinite(p) && Math.abs(p) < Math.abs(0.5 * q * eOld) && p > q * (a - x) && p < q * (b - x)) {
-        d = p / q;
-        const u = x + d;
-        if (u - a < tol2 || b - u < tol2) d = m >= x ? tol1 : -tol1;
-        golden = false;
-      }
-    }
-    if (golden) {
-      e = x >= m ? a - x : b - x;
-      d = GOLDEN_STEP * e;
-    }
-    const u = Math.abs(d) >= tol1 ? x + d : x + (d >= 0 ? tol1 : -tol1);
-    const fu = negated(g(pair, u));
-    if (fu <= fx) {
-      if (u >= x) a = x;
-      else b = x;
-      v = w;
-      fv = fw;
-      w = x;
-      fw = fx;
-      x = u;
-      fx = fu;
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        fv = fw;
-        w = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
-  out[0] = fx === Number.POSITIVE_INFINITY ? Number.NaN : -fx;
-  return x;
-}
-
-/** −y, with NaN as +∞ (a point where g cannot be evaluated is never the maximum). */
-function negated(y: number): number {
-  return y === y ? -y : Number.POSITIVE_INFINITY;
-}
 
 /** `peak`: largest g inside the interval (samples and refined local maxima), when peaks are tracked. */
 export type IntervalHandler = (pair: number, startMs: number, endMs: number, peak: number) => void;

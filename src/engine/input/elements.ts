@@ -26,6 +26,8 @@
  */
 import { json2satrec, twoline2satrec } from 'satellite.js';
 import type { OMMJsonObject, SatRec } from 'satellite.js';
+import { MS_PER_DAY } from '../core/constants';
+import { parseUtcMs } from '../core/time';
 
 /** One successfully parsed and SGP4-initialised element set. */
 export interface ElementRecord {
@@ -203,7 +205,7 @@ function buildTleRecord(set: SetLines, opts: Required<ParseTleOptions>, errors: 
       const day = Number(dd);
       const maxDay = (isLeapYear(year) ? 366 : 365) + 1;
       if (!(day >= 1 && day < maxDay)) err(l1No, 'epoch', `epoch day of year ${dd.trim()} is outside 1..${maxDay}`);
-      else epochMs = Date.UTC(year, 0, 1) + (day - 1) * 86_400_000;
+      else epochMs = Date.UTC(year, 0, 1) + (day - 1) * MS_PER_DAY;
     }
     const ndot = l1.substring(33, 43).trim();
     if (!DECIMAL_RE.test(ndot)) err(l1No, 'meanMotionDot', `first derivative of mean motion (cols 34-43) '${ndot}' is not numeric`);
@@ -341,23 +343,19 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
 // ---------------------------------------------------------------------------
 // OMM (JSON)
 
-/** ISO 8601 calendar date-time, UTC ('Z' optional, no other offset). */
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?$/;
+/** The form of an OMM EPOCH: a calendar date-time with seconds, UTC ('Z' optional, no other offset). */
+const OMM_EPOCH_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/;
 
 /**
- * Parse an OMM EPOCH string to ms since the Unix epoch (fraction kept), or
- * undefined when it is not a valid UTC ISO 8601 calendar date-time.
+ * An OMM EPOCH string as ms since the Unix epoch, its fraction kept below the
+ * millisecond (parseUtcMs), or undefined when it is not of OMM_EPOCH_FORM or
+ * names no real time.
  */
-export function parseIsoUtcMs(s: string): number | undefined {
-  const m = ISO_RE.exec(s.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
-  const frac = m[7] ? Number(m[7]) : 0;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
-  const base = Date.UTC(y, mo - 1, d, h, mi, sec);
-  const check = new Date(base);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
-  return base + frac * 1000;
+function parseOmmEpochMs(s: string): number | undefined {
+  const t = s.trim();
+  if (!OMM_EPOCH_FORM.test(t)) return undefined;
+  const ms = parseUtcMs(t, true);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 type Coerced = { ok: true; value: number } | { ok: false; why: string };
@@ -424,7 +422,7 @@ function buildOmmRecord(raw: unknown, index: number, errors: ElementError[]): El
   const epochRaw = raw.EPOCH;
   if (epochRaw === undefined || epochRaw === null) err('EPOCH', 'is missing');
   else if (typeof epochRaw !== 'string') err('EPOCH', `must be an ISO 8601 UTC string, got ${typeof epochRaw}`);
-  else if ((epochMs = parseIsoUtcMs(epochRaw)) === undefined) err('EPOCH', `must be ISO 8601 UTC 'YYYY-MM-DDThh:mm:ss[.f][Z]', got ${quote(epochRaw)}`);
+  else if ((epochMs = parseOmmEpochMs(epochRaw)) === undefined) err('EPOCH', `must be ISO 8601 UTC 'YYYY-MM-DDThh:mm:ss[.f][Z]', got ${quote(epochRaw)}`);
 
   const values: Record<string, number> = {};
   for (const [field, required, check] of OMM_NUMERIC) {
@@ -533,7 +531,7 @@ export interface ElementWarning {
 export function epochWarnings(records: readonly ElementRecord[], startMs: number, maxDays = EPOCH_WARNING_DAYS): ElementWarning[] {
   const out: ElementWarning[] = [];
   for (const r of records) {
-    const days = (r.epochMs - startMs) / 86_400_000;
+    const days = (r.epochMs - startMs) / MS_PER_DAY;
     if (!(Math.abs(days) > maxDays)) continue;
     const where = r.line !== undefined ? `line ${r.line}` : `record ${r.index ?? 0}`;
     const epoch = new Date(Math.round(r.epochMs)).toISOString();

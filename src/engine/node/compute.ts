@@ -4,7 +4,9 @@
  * can feed after the bus load, (b) keeps the node at or below its maximum
  * temperature at the end of the step, and (c) leaves room for the output in
  * storage (free space plus what downlinks during the step). It records which
- * limit bound u (power ≺ thermal ≺ storage on ties).
+ * limit bound u (power ≺ thermal ≺ storage on ties):
+ *   u = max(0, min(1, (P_avail − P_bus)/P_compute, (Q_max − P_bus)/P_compute, room/output))
+ * Powers in W, heat in W, data in GB. Source: the README's "Compute" model.
  */
 
 export const LIMIT_NONE = 0;

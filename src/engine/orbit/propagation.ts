@@ -60,15 +60,14 @@ export function propagateAt(rec: SatRec, epochMs: number, timeMs: number, out: F
   return Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.z);
 }
 
-/** Positions for a run of samples, laid out step-major: index = step · satellites + sat (the geometry kernel reads them in that order). */
+/**
+ * What a run of samples needs to compute positions: the SGP4 knots and, per
+ * sample, the Hermite basis between two of them (satellite i at step k:
+ * p = A p₀ + B v₀ + C p₁ + D v₁ from knots i · knotCount + basisKnot[k] and
+ * the next; SGP4 error code: knot a's, else knot b's), plus the Sun and GMST.
+ */
 export interface SampleChunk {
   steps: number;
-  /** 3 per (sat, step), TEME km. */
-  posEciKm: Float64Array;
-  /** 3 per (sat, step), TEME km/s. */
-  velEciKmS: Float64Array;
-  /** SGP4 error code per (sat, step); 0 = ok. */
-  error: Int8Array;
   /** Sun position (AU, TEME of date), 3 per step. */
   sunAu: Float64Array;
   /** GMST (rad) per step. */
@@ -116,7 +115,7 @@ export function hermiteBasis(s: number, hS: number, out: Float64Array, o: number
 }
 
 /**
- * Fills positions for runs of grid samples. SGP4 runs in the WASM
+ * SGP4 knots and Hermite bases for runs of grid samples. SGP4 runs in the WASM
  * BulkPropagator at knots only (every `knotEvery` samples plus the horizon's
  * end); the Sun (satellite.js `sunPos`) and GMST (`gstime`) are computed per
  * sample. Buffers are allocated once. Call dispose().
@@ -156,10 +155,6 @@ export class SamplePropagator {
     this.dates = Array.from({ length: this.maxKnots }, () => new Date(0));
     this.chunk = {
       steps: 0,
-      // Allocated by the first run() (runKnots() callers never need them).
-      posEciKm: new Float64Array(0),
-      velEciKmS: new Float64Array(0),
-      error: new Int8Array(0),
       sunAu: new Float64Array(3 * maxSteps),
       gmstRad: new Float64Array(maxSteps),
       knotPos: new Float64Array(0),
@@ -173,64 +168,10 @@ export class SamplePropagator {
   }
 
   /**
-   * Samples n0 … n0 + steps − 1: Sun, GMST, SGP4 knots and the Hermite basis
-   * per step, with positions and velocities filled in. The returned views
-   * are overwritten by the next call.
-   */
-  run(n0: number, steps: number): SampleChunk {
-    const c = this.runKnots(n0, steps);
-    const cells = Math.max(1, this.n) * this.maxSteps;
-    if (c.error.length < cells) {
-      c.posEciKm = new Float64Array(3 * cells);
-      c.velEciKmS = new Float64Array(3 * cells);
-      c.error = new Int8Array(cells);
-    }
-    const pos = c.posEciKm;
-    const vel = c.velEciKmS;
-    const err = c.error;
-    const kp = c.knotPos;
-    const kv = c.knotVel;
-    const ke = c.knotErr;
-    const knots = c.knotCount;
-    const bs = c.basis;
-    for (let k = 0; k < steps && this.n > 0; k++) {
-      const ja = c.basisKnot[k];
-      const A = bs[8 * k];
-      const B = bs[8 * k + 1];
-      const C = bs[8 * k + 2];
-      const D = bs[8 * k + 3];
-      const Ad = bs[8 * k + 4];
-      const Bd = bs[8 * k + 5];
-      const Cd = bs[8 * k + 6];
-      const Dd = bs[8 * k + 7];
-      const atKnot = c.basisAtKnot[k] === 1;
-      for (let i = 0; i < this.n; i++) {
-        const o = k * this.n + i;
-        const qa = i * knots + ja;
-        const qb = qa + 1;
-        err[o] = atKnot || ke[qa] !== 0 ? ke[qa] : ke[qb];
-        for (let d = 0; d < 3; d++) {
-          const p0 = kp[3 * qa + d];
-          const v0 = kv[3 * qa + d];
-          if (atKnot) {
-            pos[3 * o + d] = p0;
-            vel[3 * o + d] = v0;
-            continue;
-          }
-          const p1 = kp[3 * qb + d];
-          const v1 = kv[3 * qb + d];
-          pos[3 * o + d] = A * p0 + B * v0 + C * p1 + D * v1;
-          vel[3 * o + d] = Ad * p0 + Bd * v0 + Cd * p1 + Dd * v1;
-        }
-      }
-    }
-    return c;
-  }
-
-  /**
-   * Samples n0 … n0 + steps − 1 without filling positions: Sun, GMST, the
-   * SGP4 knots and the Hermite basis per step, from which a caller computes
-   * each satellite's state in its own loop (as run() does).
+   * Samples n0 … n0 + steps − 1: Sun, GMST, the SGP4 knots and the Hermite
+   * basis per step, from which the caller (the geometry kernel) computes each
+   * satellite's state in its own loop. The returned views are overwritten by
+   * the next call.
    */
   runKnots(n0: number, steps: number): SampleChunk {
     if (this.disposed) throw new Error('SamplePropagator used after dispose()');

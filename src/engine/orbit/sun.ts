@@ -4,6 +4,8 @@
  * satellite.js `shadowFraction` (spherical Earth, penumbra included). This
  * module adds flux scaling, the eclipse switching function used for events,
  * and analytic check formulas (β angle, cylindrical-shadow eclipse fraction).
+ * Sign convention of the eclipse function: g > 0 in eclipse (as every event
+ * function in src/engine/events: g > 0 inside the interval).
  */
 import { shadowFraction, sunPos } from 'satellite.js';
 import { EARTH_RADIUS_KM, SOLAR_CONSTANT_W_PER_M2 } from '../core/constants';
@@ -30,15 +32,16 @@ export function sunPositionAu(timeMs: number, out: Float64Array | number[]): voi
 
 /**
  * Eclipse switching function g, continuous and smooth:
- *   g = cos ρ − cos θ, θ = angle at the satellite between the Sun's centre and
+ *   g = cos θ − cos ρ, θ = angle at the satellite between the Sun's centre and
  *   the Earth's centre, ρ = asin(R / |r|) the Earth's apparent radius.
- * Sign: g < 0 when the Sun's centre is hidden behind the Earth (θ < ρ:
- * eclipse, shadow fraction ≥ 0.5), g > 0 when it is visible. Since
- * |g| ≤ |θ − ρ|, |g| ≥ 0.01 means fully lit or umbra (the Sun's disc is
- * 0.0047 rad in radius). Frame: any inertial frame common to both vectors
- * (TEME). Inputs: satellite position (km), Sun position (AU).
+ * Sign (the events' convention: g > 0 inside the interval): g > 0 when the
+ * Sun's centre is hidden behind the Earth (θ < ρ: eclipse, shadow fraction
+ * ≥ 0.5), g < 0 when it is visible. Since |g| ≤ |θ − ρ|, |g| ≥
+ * PENUMBRA_SWITCH_MARGIN means fully lit or umbra (the Sun's disc is 0.0047
+ * rad in radius). Frame: any inertial frame common to both vectors (TEME).
+ * Inputs: satellite position (km), Sun position (AU).
  */
-export function eclipseSwitch(xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
+export function eclipseG(xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
   const sx = sxAu * AU_KM - xKm;
   const sy = syAu * AU_KM - yKm;
   const sz = szAu * AU_KM - zKm;
@@ -47,10 +50,18 @@ export function eclipseSwitch(xKm: number, yKm: number, zKm: number, sxAu: numbe
   const cosTheta = -(sx * xKm + sy * yKm + sz * zKm) / Math.sqrt(ds2 * r2);
   const q = 1 - (EARTH_RADIUS_KM * EARTH_RADIUS_KM) / r2;
   const cosRho = q > 0 ? Math.sqrt(q) : 0;
-  return cosRho - cosTheta;
+  return cosTheta - cosRho;
 }
 
-/** Beyond this |g| (see eclipseSwitch) the shadow fraction is exactly 0 or 1. */
+/**
+ * @deprecated The opposite sign of eclipseG (> 0 when lit), kept for callers
+ * written against it; use eclipseG.
+ */
+export function eclipseSwitch(xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
+  return -eclipseG(xKm, yKm, zKm, sxAu, syAu, szAu);
+}
+
+/** Beyond this |g| (see eclipseG) the shadow fraction is exactly 0 or 1. */
 export const PENUMBRA_SWITCH_MARGIN = 0.01;
 
 const satScratch = { x: 0, y: 0, z: 0 };
@@ -58,14 +69,15 @@ const sunScratch = { x: 0, y: 0, z: 0 };
 
 /**
  * Shadow fraction (0 lit … 1 umbra) from satellite.js `shadowFraction`,
- * skipped when the switching value g shows the satellite is far from the
- * penumbra (then it is exactly 0 or 1). Clamped to [0, 1]: at the umbra's edge
- * the disc-overlap formula can exceed 1 by rounding (found as a negative
- * array output of −0.003 W, which a year-long run reported as unmet load).
+ * skipped when the eclipse function g (eclipseG, > 0 in eclipse) shows the
+ * satellite is far from the penumbra (then it is exactly 0 or 1). Clamped to
+ * [0, 1]: at the umbra's edge the disc-overlap formula can exceed 1 by
+ * rounding (found as a negative array output of −0.003 W, which a year-long
+ * run reported as unmet load).
  */
-export function shadowFromSwitch(g: number, xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
-  if (g >= PENUMBRA_SWITCH_MARGIN) return 0;
-  if (g <= -PENUMBRA_SWITCH_MARGIN) return 1;
+export function shadowFromEclipseG(g: number, xKm: number, yKm: number, zKm: number, sxAu: number, syAu: number, szAu: number): number {
+  if (g <= -PENUMBRA_SWITCH_MARGIN) return 0;
+  if (g >= PENUMBRA_SWITCH_MARGIN) return 1;
   satScratch.x = xKm;
   satScratch.y = yKm;
   satScratch.z = zKm;

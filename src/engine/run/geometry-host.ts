@@ -5,7 +5,9 @@
  * workers/geometry.worker.ts (Web Workers).
  */
 import { buildSatellites } from '../input/constellation';
-import { eventBlockBuffers, GeometryKernel, type ChunkFields, type GeometryResult } from './geometry-kernel';
+import { GeometryKernel, type GeometryResult } from './geometry-kernel';
+import type { ChunkFields } from './chunk';
+import { eventBlockBuffers } from '../events/event-log';
 import type { RunGrid } from '../orbit/run-grid';
 import { wasmRuntime } from '../orbit/propagation';
 import type { Scenario } from '../input/scenario';

@@ -7,7 +7,8 @@
  * workers: src/cli/geometry-pool.ts (worker_threads), workers/geometry-pool.ts
  * (Web Workers).
  */
-import { GeometryKernel, type ChunkFields, type GeometryResult } from './geometry-kernel';
+import { GeometryKernel, type GeometryResult } from './geometry-kernel';
+import type { ChunkFields } from './chunk';
 import { wasmRuntime } from '../orbit/propagation';
 import type { GeometryReply, GeometryRequest } from './geometry-host';
 import type { GeometrySource, GeometrySourceFactory } from './simulation';

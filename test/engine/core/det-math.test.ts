@@ -1,14 +1,15 @@
-// Deterministic Math (src/engine/det-math.ts): reference values computed
+// Deterministic Math (src/engine/core/det-math/): reference values computed
 // independently (fdlibm 5.3 through Java StrictMath, correctly rounded values
 // from mpmath; test/fixtures/det-math/README.md), the ECMAScript special
-// values, installation by the CLI, satellite.js's ** rewritten by the loader,
-// and source guards that keep the engine on deterministic operations.
+// values, explicit installation by the CLI's main(), satellite.js's ** rewritten
+// by the loader, and source guards that keep the engine on deterministic operations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { DETERMINISTIC_MATH, deterministicMathInstalled, installDeterministicMath, satelliteJsPowCalls } from '../../../src/engine/core/det-math';
+import { DETERMINISTIC_MATH } from '../../../src/engine/core/det-math/functions';
+import { deterministicMathInstalled, installDeterministicMath, satelliteJsPowCalls } from '../../../src/engine/core/det-math/install';
 
 type Fn = keyof typeof DETERMINISTIC_MATH;
 interface RefCase {
@@ -101,10 +102,13 @@ describe('deterministic Math: ECMAScript special values', () => {
 });
 
 describe('installation', () => {
-  it('the CLI installs it when loaded (its process is an engine process)', async () => {
+  it('importing the CLI changes nothing; its main() installs it first (its process is an engine process)', async () => {
     expect(deterministicMathInstalled()).toBe(false);
     const native = Math.sin;
-    await import('../../../src/cli/main');
+    const { main } = await import('../../../src/cli/main');
+    expect(deterministicMathInstalled()).toBe(false);
+    expect(Math.sin).toBe(native);
+    expect(await main(['--list-presets'], { out: { write: () => true }, err: { write: () => true } })).toBe(0);
     expect(deterministicMathInstalled()).toBe(true);
     expect(Math.sin).not.toBe(native);
     for (const [name, f] of Object.entries(DETERMINISTIC_MATH)) expect((Math as unknown as Record<string, unknown>)[name], name).toBe(f);
@@ -122,10 +126,11 @@ describe('installation', () => {
 });
 
 describe('engine sources stay on deterministic operations', () => {
-  /** Engine-process sources: src/engine, src/cli, workers. */
+  /** Engine-process sources: src/engine (with its concept folders), src/cli, workers. */
   const files = ['src/engine', 'src/cli', 'workers'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir))
+    (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts'))
+      .sort()
       .map((f) => join(dir, f)),
   );
   const satelliteJs = (dir: string): string[] =>
@@ -138,7 +143,7 @@ describe('engine sources stay on deterministic operations', () => {
     const bad: string[] = [];
     // The rewrite itself names esbuild's helper in strings; it computes nothing.
     const checked = files.filter((f) => !readFileSync(join(ROOT, f), 'utf8').includes('__pow'));
-    expect(files.filter((f) => !checked.includes(f))).toEqual([join('src/cli', 'exponent-rewrite.ts')]);
+    expect(files.filter((f) => !checked.includes(f))).toEqual([join('src/engine/core/det-math', 'exponent-rewrite.ts')]);
     for (const file of checked) {
       const text = code(file);
       for (let at = text.indexOf('__pow('); at >= 0; at = text.indexOf('__pow(', at + 1)) {

@@ -1,16 +1,11 @@
-/** Event times do not depend on the step: 10 s and 120 s runs agree to 1 s. */
+/** Interval detection: intervals shorter than a step are found; event times do not depend on the step (10 s and 120 s runs agree to 1 s). */
 import { describe, expect, it } from 'vitest';
-import { findRoot, IntervalDetector, maximise, ROOT_TOLERANCE_MS } from '../../../src/engine/events/interval-detector';
+import { IntervalDetector } from '../../../src/engine/events/interval-detector';
+import { ROOT_TOLERANCE_MS } from '../../../src/engine/events/root-finding';
 import type { SimulationOutput } from '../../../src/engine/run/simulation';
 import { run } from '../helpers';
 
-describe('root finding', () => {
-  it('finds a sign change to the tolerance', () => {
-    const g = (_p: number, t: number) => Math.sin(t / 1000);
-    const r = findRoot(g, 0, 2000, g(0, 2000), 4000, g(0, 4000));
-    expect(ROOT_TOLERANCE_MS).toBeLessThanOrEqual(10);
-    expect(Math.abs(r - Math.PI * 1000)).toBeLessThanOrEqual(ROOT_TOLERANCE_MS);
-  });
+describe('intervals shorter than a step', () => {
   it('catches an interval shorter than the sampling step', () => {
     // g ≥ 0 only on (10 000, 10 400) ms; samples every 3 s never see it.
     const g = (_p: number, t: number) => 200 - Math.abs(t - 10_200) / 1;
@@ -48,41 +43,6 @@ function inner(out: SimulationOutput, kind: 'eclipse' | 'contact') {
   const keep = rows.filter((r) => r.s > out.startMs && r.e < out.endMs);
   return { starts: keep.map((r) => r.s), ends: keep.map((r) => r.e), keys: keep.map((r) => r.key) };
 }
-
-describe('peak search (Brent)', () => {
-  const out = new Float64Array(1);
-  it.each([
-    // [peak time (ms), width (ms), tolerance (ms)] on [0, 120 000] ms
-    [30_000, 300_000, 500],
-    [61_000, 100_000, 500],
-    [119_000, 400_000, 200],
-    [500, 80_000, 200],
-  ])('finds the maximum of a skewed bump at %d ms to its tolerance in few evaluations', (peak, width, tol) => {
-    let evals = 0;
-    // sech² bump: maximum 1 at `peak` exactly, not a parabola (so interpolation does not hit it at once).
-    const g = (_p: number, t: number) => {
-      evals++;
-      const c = Math.cosh((t - peak) / width);
-      return 1 / (c * c);
-    };
-    const t = maximise(g, 0, 0, 120_000, out, tol);
-    expect(Math.abs(t - peak)).toBeLessThanOrEqual(tol);
-    expect(out[0]).toBe(g(0, t));
-    // Golden-section search alone shrinks the bracket by φ per evaluation: ⌈log_φ(L / tol)⌉ + 2 evaluations.
-    const golden = Math.ceil(Math.log(120_000 / tol) / Math.log((1 + Math.sqrt(5)) / 2)) + 2;
-    expect(evals).toBeLessThanOrEqual(golden - 3);
-  });
-  it('returns an end point for a monotonic function, and skips points where g is NaN', () => {
-    const rising = (_p: number, t: number) => t / 1000;
-    expect(maximise(rising, 0, 0, 60_000, out, 100)).toBeGreaterThan(60_000 - 100);
-    const holes = (_p: number, t: number) => (t > 40_000 && t < 50_000 ? Number.NaN : -Math.abs(t - 20_000) / 1000);
-    expect(Math.abs(maximise(holes, 0, 0, 60_000, out, 100) - 20_000)).toBeLessThanOrEqual(100);
-    expect(out[0]).toBeLessThanOrEqual(0);
-    const none = () => Number.NaN;
-    maximise(none, 0, 0, 60_000, out, 100);
-    expect(out[0]).toBeNaN();
-  });
-});
 
 describe('step-size independence', () => {
   const base = {

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM, DEG, RAD } from '../../../src/engine/core/constants';
-import { betaAngleRad, cylindricalEclipseFraction, eclipseSwitch, shadowFromSwitch, solarFluxWPerM2, sunRaDec } from '../../../src/engine/orbit/sun';
+import { betaAngleRad, cylindricalEclipseFraction, eclipseG, eclipseSwitch, shadowFromEclipseG, solarFluxWPerM2, sunRaDec } from '../../../src/engine/orbit/sun';
 import { parseUtcMs } from '../../../src/engine/core/time';
 import { propagateAt, satrecEpochMs } from '../../../src/engine/orbit/propagation';
-import { buildSatellites } from '../../../src/engine/input/constellation';
+import { buildSatellites, meanMotionRevPerDay } from '../../../src/engine/input/constellation';
 import { normaliseScenario } from '../../../src/engine/input/scenario';
 import { innerEclipses, mean, run } from '../helpers';
 import { shadowFraction, sunPos } from 'satellite.js';
@@ -25,7 +25,8 @@ const TABLE = [
 describe('cylindrical eclipse fraction (PHYSICS.md table)', () => {
   it.each(TABLE)('h = %d km: f(β=0) and β*', (h, f0, eclMin, periodMin, betaStarDeg) => {
     expect(cylindricalEclipseFraction(h, 0)).toBeCloseTo(f0, 4);
-    expect(f0 * periodMin).toBeCloseTo(eclMin, 0);
+    expect(cylindricalEclipseFraction(h, 0) * (1440 / meanMotionRevPerDay(h))).toBeCloseTo(eclMin, 0);
+    expect(1440 / meanMotionRevPerDay(h)).toBeCloseTo(periodMin, 1);
     expect(Math.asin(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + h)) * RAD).toBeCloseTo(betaStarDeg, 2);
     expect(cylindricalEclipseFraction(h, (betaStarDeg + 0.05) * DEG)).toBe(0);
     expect(cylindricalEclipseFraction(h, (betaStarDeg - 1) * DEG)).toBeGreaterThan(0);
@@ -47,7 +48,7 @@ describe('solar flux', () => {
 });
 
 describe('eclipse switching function', () => {
-  it('is negative exactly where satellite.js reports the Sun centre hidden (shadow ≥ 0.5)', () => {
+  it('is positive exactly where satellite.js reports the Sun centre hidden (shadow ≥ 0.5)', () => {
     const sun = sunPos(julianDateFromMs(parseUtcMs('2026-03-20T12:00:00Z'))).rsun;
     const s = Math.hypot(sun.x, sun.y, sun.z);
     const u = [sun.x / s, sun.y / s, sun.z / s];
@@ -63,10 +64,11 @@ describe('eclipse switching function', () => {
       const x = r * (c * u[0] + (sn * p[0]) / pn);
       const y = r * (c * u[1] + (sn * p[1]) / pn);
       const z = r * (c * u[2] + (sn * p[2]) / pn);
-      const g = eclipseSwitch(x, y, z, sun.x, sun.y, sun.z);
+      const g = eclipseG(x, y, z, sun.x, sun.y, sun.z);
       const sf = shadowFraction(sun, { x, y, z });
+      expect(eclipseSwitch(x, y, z, sun.x, sun.y, sun.z)).toBe(-g); // the deprecated lit-positive form
       if (Math.abs(sf - 0.5) > 0.05) {
-        expect(g < 0, `angle ${a}: g=${g}, shadow=${sf}`).toBe(sf > 0.5);
+        expect(g > 0, `angle ${a}: g=${g}, shadow=${sf}`).toBe(sf > 0.5);
         checked++;
       }
     }
@@ -164,7 +166,7 @@ describe('shadow fraction range', () => {
         const phi = edge + (k / 20000) * 0.02;
         const x = r * Math.cos(phi);
         const y = r * Math.sin(phi);
-        const f = shadowFromSwitch(eclipseSwitch(x, y, 300, 1, 0, 0), x, y, 300, 1, 0, 0);
+        const f = shadowFromEclipseG(eclipseG(x, y, 300, 1, 0, 0), x, y, 300, 1, 0, 0);
         lo = Math.min(lo, f);
         hi = Math.max(hi, f);
         if (f > 0 && f < 1) penumbra++;

@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KPI_NAMES, resultDocument, seriesCsv, writeResultJson, writeSeriesCsv } from '../../../src/engine/output/result';
+import { KPI_NAMES, resultDocument } from '../../../src/engine/output/result';
+import { writeResultJson } from '../../../src/engine/output/result-json';
+import { seriesCsv, writeSeriesCsv } from '../../../src/engine/output/series-csv';
 import type { Scenario } from '../../../src/engine/input/scenario';
 import type { Kpis, SeriesColumns, SimulationOutput } from '../../../src/engine/run/simulation';
 import { run } from '../helpers';

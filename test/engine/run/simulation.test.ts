@@ -4,6 +4,7 @@ import { livePropagatorCount } from '../../../src/engine/orbit/propagation';
 import { resultDocument } from '../../../src/engine/output/result';
 import { AbortError, simulateScenario } from '../../../src/engine/run/simulation';
 import { normaliseScenario, type ScenarioInput } from '../../../src/engine/input/scenario';
+import { PRESETS } from '../../../src/engine/input/presets';
 import { run } from '../helpers';
 
 function omm(name: string, id: number, meanMotion: number, bstar: number, epoch = '2026-06-20T12:00:00.000') {
@@ -125,7 +126,7 @@ describe('run control', () => {
 
 describe('streamed result JSON', () => {
   it('is byte-identical to JSON.stringify of the document, in any piece size', async () => {
-    const { writeResultJson, writeSeriesCsv, seriesCsv } = await import('../../../src/engine/output/result');
+    const [{ writeResultJson }, { writeSeriesCsv, seriesCsv }] = await Promise.all([import('../../../src/engine/output/result-json'), import('../../../src/engine/output/series-csv')]);
     const out = await run({
       startUtc: '2026-06-21T00:00:00Z',
       durationHours: 4,
@@ -146,5 +147,30 @@ describe('streamed result JSON', () => {
     writeSeriesCsv(out, (c) => csv.push(c), 100);
     expect(text(csv)).toBe(seriesCsv(resultDocument(out)));
     expect(out.events.contactSat.length).toBeGreaterThan(0);
+  });
+});
+
+describe('energy balance closes: generated = consumed + curtailed + stored change (0.1 %)', () => {
+  const cases = PRESETS.filter((p) => p.name !== 'broadband-shell-550-53').map((p) => [p.name, p] as const);
+  it.each(cases)('%s', async (_n, p) => {
+    const out = await run({ ...p.scenario, durationHours: 6 });
+    const k = out.kpis;
+    expect(k.energyGeneratedKWh).toBeGreaterThan(0);
+    const residual = k.energyGeneratedKWh - (k.energyConsumedKWh + k.energyCurtailedKWh + k.energyStoredDeltaKWh);
+    expect(Math.abs(residual) / k.energyGeneratedKWh).toBeLessThan(1e-3);
+  });
+  it('closes for a body-fixed array in an inclined orbit with a small battery', async () => {
+    const out = await run({
+      startUtc: '2026-09-01T00:00:00Z',
+      durationHours: 12,
+      stepSeconds: 45,
+      constellation: { type: 'walker', altitudeKm: 700, inclinationDeg: 70, planes: 3, satellitesPerPlane: 4 },
+      node: { arrayPointing: 'body-fixed', batteryCapacityKWh: 3 },
+    });
+    const k = out.kpis;
+    const residual = k.energyGeneratedKWh - (k.energyConsumedKWh + k.energyCurtailedKWh + k.energyStoredDeltaKWh);
+    expect(Math.abs(residual) / k.energyGeneratedKWh).toBeLessThan(1e-3);
+    expect(k.powerLimitedFraction).toBeGreaterThan(0);
+    expect(k.minStateOfCharge).toBeGreaterThanOrEqual(0);
   });
 });

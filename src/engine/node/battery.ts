@@ -1,43 +1,19 @@
 /**
- * Electrical power: solar array generation and battery energy bookkeeping.
- * Energies in J, powers in W, time in s.
+ * Battery on the power bus, bookkept in energy (J) over one step of dt (s).
+ *   net = P_array − P_load (W)
+ *   net ≥ 0: E₁ = E₀ + η_c · min(net·dt, (E_cap − E₀)/η_c); the rest is curtailed
+ *   net < 0: E₁ = E₀ − (net·dt)/η_d, drawn above the floor E_min = soc_min · E_cap
+ *            for any load, below it (down to 0) for the bus (survival) load only
+ * η_c = η_d = √η_round-trip; losses (1 − η) of what passes the terminals.
+ * Energy balance per step: generated = delivered + curtailed + losses + ΔE (J).
+ * Source: shared PHYSICS.md (the README's "Power" model).
  */
-
-/**
- * Solar array output (W): P = A · η · S · illumination · pointing.
- * A array area (m²), η cell efficiency, S solar flux (W/m²), illumination =
- * 1 − shadow fraction, pointing = 1 for a sun-tracking array, cos(incidence)
- * clipped at 0 for a body-fixed one.
- */
-export function solarPowerW(areaM2: number, efficiency: number, fluxWPerM2: number, illumination: number, pointing: number): number {
-  return areaM2 * efficiency * fluxWPerM2 * illumination * pointing;
-}
-
-/**
- * Body-fixed array attitude: the array normal lies along the orbit normal
- * ĥ = (r × v)/|r × v| (TEME), on the side that faces the Sun at the scenario
- * start (`side` = ±1), fixed in the orbit frame thereafter. Pointing factor =
- * max(0, side · ĥ · ŝ) = max(0, side · sin β) — ideal for dawn-dusk orbits.
- */
-export function bodyFixedPointing(
-  rx: number, ry: number, rz: number,
-  vx: number, vy: number, vz: number,
-  sx: number, sy: number, sz: number,
-  side: number,
-): number {
-  const hx = ry * vz - rz * vy;
-  const hy = rz * vx - rx * vz;
-  const hz = rx * vy - ry * vx;
-  const hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
-  const sn = Math.sqrt(sx * sx + sy * sy + sz * sz);
-  if (hn === 0 || sn === 0) return 0;
-  const c = (side * (hx * sx + hy * sy + hz * sz)) / (hn * sn);
-  return c > 0 ? c : 0;
-}
+import { J_PER_KWH } from '../core/constants';
 
 /** Battery parameters derived once per scenario (J, fractions). */
 export interface BatteryParams {
   capacityJ: number;
+  /** Reserve kept from the compute load: capacity · minimum state of charge (J). */
   floorJ: number;
   /** One-way efficiencies: charge and discharge each √(round trip). */
   chargeEfficiency: number;
@@ -45,7 +21,7 @@ export interface BatteryParams {
 }
 
 export function batteryParams(capacityKWh: number, minStateOfCharge: number, roundTripEfficiency: number): BatteryParams {
-  const capacityJ = capacityKWh * 3.6e6;
+  const capacityJ = capacityKWh * J_PER_KWH;
   const oneWay = Math.sqrt(roundTripEfficiency);
   return { capacityJ, floorJ: capacityJ * minStateOfCharge, chargeEfficiency: oneWay, dischargeEfficiency: oneWay };
 }

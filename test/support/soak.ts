@@ -17,6 +17,7 @@ import { findPreset } from '../../src/engine/input/presets';
 import { normaliseScenario, type Scenario } from '../../src/engine/input/scenario';
 import { encodeShare } from '../../src/ui/share';
 import { WorkerSessions } from './cdp-workers';
+import { isPlaying, setPlaying, simTime as clock } from './app-page';
 
 export const SOAK_WARP = 10_000;
 /** 10,500 h of sim time: 63 min of wall time at 10,000×. */
@@ -86,18 +87,14 @@ export async function soak(o: SoakOptions): Promise<SoakReport> {
   let simAdvancedMs = 0;
   let lastSim = Number.NaN;
 
-  const simTime = async () => Date.parse((await page.textContent('[data-testid="sim-time"]')) ?? '');
-  const playing = async () => (await page.getAttribute('[data-testid="play"]', 'aria-pressed')) === 'true';
-  const play = async () => {
-    if (!(await playing())) await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === 'true');
-  };
+  const simTime = () => clock(page);
+  const play = () => setPlaying(page, true);
   /** Keeps the clock moving; adds up the sim time it advanced. */
   const keepMoving = async (count: boolean) => {
     const t = await simTime();
     if (count && Number.isFinite(lastSim) && t > lastSim) simAdvancedMs += t - lastSim;
     lastSim = t;
-    if (!(await playing())) {
+    if (!(await isPlaying(page))) {
       // Stopped at the end of the horizon: from the start again, as a user would.
       await page.click('[data-testid="jump-start"]');
       await play();

@@ -1,7 +1,8 @@
 /**
- * Rewrites satellite.js's `**` operators to calls of the current Math.pow, in
- * every loader that feeds an engine process, so that installDeterministicMath()
- * (src/engine/det-math.ts) covers them too.
+ * satellite.js's `**` operators rewritten to calls of the current Math.pow,
+ * so that installDeterministicMath() (install.ts) covers them too. Pure
+ * string work over esbuild's output; the caller passes esbuild's
+ * transformSync (a dev tool, loaded only by the loaders that need it).
  *
  * satellite.js 7 initialises SGP4 records in JavaScript with `**`, e.g.
  * `(satrec.no * tumin) ** (-2.0 / 3.0)`, `psisq ** 3.5`, `(xke / no) ** x2o3`,
@@ -10,26 +11,28 @@
  * 156: the C library's), which differ in the last bit for some inputs (for
  * the ISS element set of assets/scenarios/iss-tle.json: 2 of its 24 powers).
  * An operator cannot be redirected at run time, and "the inputs that matter"
- * are any element set a user loads, so the operator is rewritten at load time:
+ * are any element set a user loads, so the operator is rewritten at load time
+ * by every loader that feeds an engine process:
  *
  * - Vite (dev server, build, worker bundles, vitest): the plugin in
  *   vite.config.ts calls rewriteExponentOperators() on satellite.js modules;
  *   vitest inlines satellite.js so the plugin sees it. The production
  *   minifier is told not to turn Math.pow back into `**` (KEEP_MATH_POW).
- * - The CLI process: main.ts registers this module as a Node module hook
- *   (`load` below) before it loads anything that imports satellite.js.
- * - The CLI's worker threads: worker-bundle.ts bundles satellite.js in and
- *   lowers `**` in the whole bundle with LOWER_EXPONENT_OPERATOR and
- *   callTimePow() (the tsx fallback registers the hook).
+ * - The CLI process: src/cli/main.ts registers the Node module hook of
+ *   src/cli/exponent-hook.ts before it loads anything that imports satellite.js.
+ * - The CLI's worker threads: src/cli/worker-bundle.ts bundles satellite.js
+ *   in and lowers `**` in the whole bundle with LOWER_EXPONENT_OPERATOR and
+ *   callTimePow() (its tsx fallback registers the hook).
  *
  * The rewrite is esbuild's own lowering of the operator (`a ** b` →
  * `__pow(a, b)`, exactly the spec's Number::exponentiate, which Math.pow also
  * is), with its helper changed from `var __pow = Math.pow` (taken once, when
  * the module loads) to a lookup at each call, so the result does not depend
- * on whether satellite.js or det-math loads first. Where Math is native this
- * changes nothing (`**` and Math.pow give the same bits on both engines).
+ * on whether satellite.js or the deterministic Math loads first. Where Math
+ * is native this changes nothing (`**` and Math.pow give the same bits on
+ * both engines).
  */
-import { createRequire, register } from 'node:module';
+import type { transformSync } from 'esbuild';
 
 /** satellite.js's own modules (its WASM glue has no `**`); file paths or file: URLs, Vite ids may carry a query. */
 export const SATELLITE_JS_MODULE = /[\\/]node_modules[\\/]satellite\.js[\\/]dist[\\/][^?]*\.js(?:\?.*)?$/;
@@ -52,38 +55,14 @@ export function callTimePow(code: string, what: string): string {
   return code.replace(LOAD_TIME_HELPER, CALL_TIME_HELPER);
 }
 
-/** `code` (an ES module) with every `**` a call of the current Math.pow, or null when it has none. */
-export function rewriteExponentOperators(code: string, file: string): { code: string; map: string } | null {
+/**
+ * `code` (an ES module) with every `**` a call of the current Math.pow, or
+ * null when it has none. `transform` is esbuild's transformSync.
+ */
+export function rewriteExponentOperators(code: string, file: string, transform: typeof transformSync): { code: string; map: string } | null {
   // Quick pre-check: `**` that does not open a `/**` comment (JavaScript never reads `/**` as an operator).
   if (!/(?<!\/)\*\*/.test(code)) return null;
-  // Loaded lazily: esbuild is a dev tool, needed only while loading satellite.js.
-  const { transformSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  const out = transformSync(code, { loader: 'js', format: 'esm', supported: LOWER_EXPONENT_OPERATOR, sourcemap: 'external', sourcefile: file });
+  const out = transform(code, { loader: 'js', format: 'esm', supported: LOWER_EXPONENT_OPERATOR, sourcemap: 'external', sourcefile: file });
   if (!out.code.includes('__pow(')) return null; // only `/**` comments
   return { code: callTimePow(out.code, file), map: out.map };
-}
-
-interface LoadResult {
-  format?: string | null;
-  source?: string | ArrayBuffer | ArrayBufferView | null;
-  shortCircuit?: boolean;
-}
-
-/** Node module hook (registered by registerExponentRewrite): rewrites satellite.js modules as they load. */
-export async function load(url: string, context: object, nextLoad: (url: string, context: object) => Promise<LoadResult>): Promise<LoadResult> {
-  const result = await nextLoad(url, context);
-  if (!SATELLITE_JS_MODULE.test(url) || result.source == null) return result;
-  const text = typeof result.source === 'string' ? result.source : new TextDecoder().decode(result.source);
-  const out = rewriteExponentOperators(text, url);
-  return out ? { ...result, source: out.code } : result;
-}
-
-/**
- * Registers `load` for modules this thread imports from now on. Call it
- * before anything imports satellite.js (static imports load first, so from an
- * entry that imports the rest dynamically). Needs a TypeScript loader (tsx)
- * already registered, as this module is TypeScript.
- */
-export function registerExponentRewrite(): void {
-  register(import.meta.url);
 }

@@ -1,0 +1,193 @@
+/**
+ * Eclipse detector (Orekit's EclipseDetector with an adaptable check
+ * interval), one object for all satellites of a kernel, state per satellite
+ * in typed arrays.
+ *
+ *   g = cos θ − cos ρ (eclipseG in orbit/sun.ts), dimensionless: θ the angle
+ *     at the satellite between the Sun's centre and the Earth's centre,
+ *     ρ = asin(R⊕ / r) the Earth's apparent radius (spherical Earth, TEME).
+ *   Sign: g > 0 in eclipse (the Sun's centre hidden), g < 0 lit; an eclipse
+ *     is an interval where g ≥ 0, its times refined to ROOT_TOLERANCE_MS.
+ *   Check interval: for |g| ≥ PENUMBRA_SWITCH_MARGIN the shadow is exactly 0
+ *     or 1. θ moves at most at ω_max + the Sun's rate, so it cannot reach the
+ *     penumbra band [θ_lo, θ_hi] (penumbraBandRad) for (distance to the band)
+ *     / rate; when lit, also θ ≥ |β| − parallax (the satellite stays in its
+ *     orbit plane; sin β = n̂ · ŝ drifts at most at the plane's rate + the
+ *     Sun's), which skips eclipse-free seasons for hours. Inside an eclipse
+ *     too: the interval stays open across the skip.
+ *   Refinement: g from positions only (PositionSource) and the Sun from
+ *     SunCache (interpolated between minutes, < 1e-10 rad).
+ * Also gives the illumination 1 − shadow fraction (satellite.js
+ * shadowFraction in the penumbra), which the check interval proves constant
+ * (0 or 1) between checks.
+ */
+import { EventLog } from './event-log';
+import { hiddenIntervalMargin, IntervalDetector } from './interval-detector';
+import { ACOS_FAST_ERROR_RAD, fastAcos, OrbitBounds, penumbraBandRad, PLANE_RATE_RAD_PER_S, PLANE_WOBBLE_RAD, skipSteps, SUN_DIRECTION_RATE_RAD_PER_S } from './skip-bounds';
+import { satelliteState, type PositionSource } from './satellite-state';
+import { EARTH_RADIUS_KM } from '../core/constants';
+import { AU_KM, eclipseG, PENUMBRA_SWITCH_MARGIN, shadowFromEclipseG, SunCache } from '../orbit/sun';
+
+const R2_KM2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+
+export class EclipseDetector {
+  /** Next sample at which g must be evaluated (the end of the check interval). */
+  private readonly wake: Int32Array;
+  /** 1 − shadow fraction at the last evaluation (constant until wake). */
+  private readonly illum: Float64Array;
+  /** Per satellite, from OrbitBounds: θ band of the penumbra (2 each), rate bound of θ (rad/s), θ floor of the β bound (rad). */
+  private readonly thetaBand: Float64Array;
+  private readonly thetaRate: Float64Array;
+  private readonly betaFloor: Float64Array;
+  private readonly intervals: IntervalDetector;
+  /** The satellite being evaluated: [x, y, z, vx, vy, vz, r] (TEME km, km/s). */
+  private readonly sat = satelliteState();
+  /** g at the last evaluation. */
+  private readonly gLast = new Float64Array(1);
+  /** The Sun at the current sample: x, y, z, |s| (AU, TEME). */
+  private readonly sun = new Float64Array(4);
+  private readonly band = new Float64Array(2);
+  private readonly pv = new Float64Array(6);
+  private readonly sunAt = new Float64Array(3);
+  private readonly sunCache = new SunCache();
+
+  /**
+   * @param n satellites
+   * @param first global index of satellite 0 (for the log)
+   * @param stepS sample step (s)
+   * @param skipFar use the check interval (false: evaluate g at every sample)
+   */
+  constructor(
+    n: number,
+    private readonly orbit: OrbitBounds,
+    private readonly positions: PositionSource,
+    log: EventLog,
+    first: number,
+    private readonly stepS: number,
+    private readonly skipFar: boolean,
+  ) {
+    this.wake = new Int32Array(n);
+    this.illum = new Float64Array(n);
+    this.thetaBand = new Float64Array(2 * n);
+    this.thetaRate = new Float64Array(n);
+    this.betaFloor = new Float64Array(n);
+    this.intervals = new IntervalDetector(n, this.refineG, (i, a, b) => {
+      log.eclipse(first + i, a, b);
+    }, hiddenIntervalMargin(stepS));
+  }
+
+  /** Starts a sample at `timeMs` with the Sun at (sx, sy, sz) AU, |s| = sunDistAu. */
+  beginSample(timeMs: number, sxAu: number, syAu: number, szAu: number, sunDistAu: number): void {
+    this.intervals.beginSample(timeMs);
+    const s = this.sun;
+    s[0] = sxAu;
+    s[1] = syAu;
+    s[2] = szAu;
+    s[3] = sunDistAu;
+  }
+
+  /** Derives satellite i's check-interval constants from its OrbitBounds (call after they are refreshed). */
+  refreshBounds(i: number): void {
+    const o = this.orbit;
+    penumbraBandRad(o.rMinKm[i], o.rMaxKm[i], PENUMBRA_SWITCH_MARGIN, this.band);
+    this.thetaBand[2 * i] = this.band[0];
+    this.thetaBand[2 * i + 1] = this.band[1];
+    this.thetaRate[i] = o.rateRadPerS[i] + SUN_DIRECTION_RATE_RAD_PER_S;
+    // The Sun seen from the satellite is at most asin(r / d☉) from its direction seen from the Earth's centre.
+    this.betaFloor[i] = this.band[1] + (1.01 * o.rMaxKm[i]) / (0.98 * AU_KM) + PLANE_WOBBLE_RAD + ACOS_FAST_ERROR_RAD;
+  }
+
+  /**
+   * Illumination (1 − shadow fraction) of satellite i at sample n, at
+   * (x, y, z) km moving at (vx, vy, vz) km/s, |r| = r (TEME); g is evaluated
+   * only when the check interval has run out.
+   */
+  illumination(i: number, n: number, x: number, y: number, z: number, vx: number, vy: number, vz: number, r: number): number {
+    if (n >= this.wake[i]) {
+      const p = this.sat;
+      p[0] = x;
+      p[1] = y;
+      p[2] = z;
+      p[3] = vx;
+      p[4] = vy;
+      p[5] = vz;
+      p[6] = r;
+      this.check(i, n);
+    }
+    return this.illum[i];
+  }
+
+  /** Satellite i could not be propagated: closes an open eclipse at the previous sample. */
+  fail(i: number): void {
+    this.intervals.sample(i, Number.NaN);
+  }
+
+  /** Closes eclipses still open at the horizon's end. */
+  finish(endMs: number): void {
+    this.intervals.finish(endMs);
+  }
+
+  private check(i: number, n: number): void {
+    const p = this.sat;
+    const s = this.sun;
+    const g = eclipseG(p[0], p[1], p[2], s[0], s[1], s[2]);
+    this.intervals.sample(i, g);
+    this.illum[i] = 1 - shadowFromEclipseG(g, p[0], p[1], p[2], s[0], s[1], s[2]);
+    if ((g <= -PENUMBRA_SWITCH_MARGIN || g >= PENUMBRA_SWITCH_MARGIN) && this.skipFar && this.orbit.valid[i] === 1) {
+      this.gLast[0] = g;
+      const skip = this.uncheckedSteps(i);
+      if (skip >= 2) {
+        this.intervals.reset(i);
+        this.wake[i] = n + 1 + skip;
+      }
+    }
+  }
+
+  /**
+   * How many samples g may go unchecked after one (g = gLast, state in sat)
+   * with |g| ≥ the penumbra margin (the shadow stays exactly 0 or 1): the
+   * time θ needs to reach the penumbra band, or when lit the β-angle bound if
+   * longer.
+   */
+  private uncheckedSteps(i: number): number {
+    const g = this.gLast[0];
+    const p = this.sat;
+    const x = p[0];
+    const y = p[1];
+    const z = p[2];
+    const r = p[6];
+    // θ from g = cos θ − cos ρ.
+    const q = 1 - R2_KM2 / (r * r);
+    const cosTheta = (q > 0 ? Math.sqrt(q) : 0) + g;
+    const theta = fastAcos(cosTheta < -1 ? -1 : cosTheta > 1 ? 1 : cosTheta);
+    const lo = this.thetaBand[2 * i];
+    const hi = this.thetaBand[2 * i + 1];
+    const gap = (theta < lo ? lo - theta : theta > hi ? theta - hi : 0) - ACOS_FAST_ERROR_RAD;
+    let skipS = gap / this.thetaRate[i];
+    if (g < 0) {
+      // Plane bound: r̂ lies in the orbit plane, so θ ≥ |β| − parallax, with
+      // sin β = n̂ · ŝ; β drifts at most at the plane's rate plus the Sun's.
+      const vx = p[3];
+      const vy = p[4];
+      const vz = p[5];
+      const s = this.sun;
+      const hx = y * vz - z * vy;
+      const hy = z * vx - x * vz;
+      const hz = x * vy - y * vx;
+      const sinBeta = (hx * s[0] + hy * s[1] + hz * s[2]) / (Math.sqrt(hx * hx + hy * hy + hz * hz) * s[3]);
+      const betaGap = Math.PI / 2 - fastAcos(sinBeta < 0 ? (sinBeta < -1 ? 1 : -sinBeta) : sinBeta > 1 ? 1 : sinBeta) - this.betaFloor[i];
+      const planeS = betaGap / (PLANE_RATE_RAD_PER_S + SUN_DIRECTION_RATE_RAD_PER_S);
+      if (planeS > skipS) skipS = planeS;
+    }
+    return skipSteps(skipS, this.stepS);
+  }
+
+  /** g(i, t) for refinement (> 0 in eclipse); NaN when the position cannot be computed. */
+  private readonly refineG = (i: number, t: number): number => {
+    const pv = this.pv;
+    if (!this.positions.positionAt(i, t, pv)) return Number.NaN;
+    const s = this.sunAt;
+    this.sunCache.at(t, s);
+    return eclipseG(pv[0], pv[1], pv[2], s[0], s[1], s[2]);
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The node part of phase B: every satellite's models over one step, in order
+ *   compute controller → power bus and battery → thermal → storage,
+ * coupled through the compute fraction u:
+ *   load = P_bus + u · P_compute (W), Q_internal = delivered energy / dt (W),
+ *   produced = u · output rate · dt (GB).
+ * Reads phase A (activity, illumination, array output, absorbed heat) and the
+ * link step (link capacity); updates the state (battery energy J,
+ * temperature K, stored data GB); writes what the step did per satellite
+ * (NodeStepColumns, for status and detail recording) and summed over the
+ * satellites (StepSums, for series and KPIs: kpis.ts). Sums run in satellite
+ * index order. Arrays of N satellites, allocated once. Equations and
+ * sources: node/compute.ts, node/battery.ts, node/thermal.ts, node/storage.ts.
+ */
+import { KELVIN_OFFSET } from '../core/constants';
+import type { Scenario } from '../input/scenario';
+import { batteryDischargeLimitW, batteryParams, stepBus, type BatteryParams, type BusStep } from '../node/battery';
+import { computeFraction, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
+import { downlinkedGB as downlinkGB, storageRoomGB, storedAfterGB } from '../node/storage';
+import { Radiator, radiatorParams } from '../node/thermal';
+import type { StepSums } from './kpis';
+
+/** What the last step did, per satellite (valid where `active`). */
+export interface NodeStepColumns {
+  /** 1 if the satellite was active in the last step. */
+  readonly active: Uint8Array;
+  readonly computeFraction: Float64Array;
+  /** Binding limit (node/compute.ts LIMIT_*). */
+  readonly limit: Uint8Array;
+  /** Energy delivered to the load over the step (J). */
+  readonly deliveredJ: Float64Array;
+}
+
+export class NodeStep {
+  readonly battery: BatteryParams;
+  readonly radiator: Radiator;
+  /** Battery energy (J), per satellite. */
+  readonly socJ: Float64Array;
+  /** Battery energy at the run's start (J). */
+  readonly socStartJ: Float64Array;
+  /** Node temperature (K). */
+  readonly tempK: Float64Array;
+  /** Data on board (GB). */
+  readonly storedGB: Float64Array;
+  readonly out: NodeStepColumns;
+  private readonly maxTempK: number;
+  private readonly radiatedAtMaxW: number;
+  private readonly busPowerW: number;
+  private readonly computePowerW: number;
+  private readonly computeTflops: number;
+  private readonly storageGB: number;
+  private readonly ctrl: ControllerOut = { fraction: 0, limit: 0 };
+  private readonly bus: BusStep = { socJ: 0, deliveredJ: 0, curtailedJ: 0, lossJ: 0, unmetJ: 0 };
+
+  constructor(scenario: Scenario, private readonly n: number) {
+    const node = scenario.node;
+    this.battery = batteryParams(node.batteryCapacityKWh, node.batteryMinStateOfCharge, node.batteryRoundTripEfficiency);
+    this.radiator = new Radiator(radiatorParams(scenario));
+    this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
+    this.radiatedAtMaxW = this.radiator.radiatedW(this.maxTempK);
+    this.busPowerW = node.busPowerW;
+    this.computePowerW = node.computePowerW;
+    this.computeTflops = node.computeTflops;
+    this.storageGB = node.storageGB;
+    this.socJ = new Float64Array(n).fill(this.battery.capacityJ * node.batteryInitialStateOfCharge);
+    this.socStartJ = Float64Array.from(this.socJ);
+    this.tempK = new Float64Array(n).fill(node.initialTemperatureC + KELVIN_OFFSET);
+    this.storedGB = new Float64Array(n);
+    this.out = {
+      active: new Uint8Array(n),
+      computeFraction: new Float64Array(n),
+      limit: new Uint8Array(n),
+      deliveredJ: new Float64Array(n),
+    };
+  }
+
+  /** State of charge (fraction) of battery energy `socJ`; 0 without a battery. */
+  stateOfCharge(socJ: number): number {
+    return this.battery.capacityJ > 0 ? socJ / this.battery.capacityJ : 0;
+  }
+
+  /**
+   * Steps every active satellite over `dtS` (s), reading phase A cells of
+   * chunk row `row` and each satellite's link capacity (GB); `outputGB`:
+   * data produced at full compute over the step. Writes the columns and `sums`.
+   */
+  step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, linkCapGB: Float64Array, outputGB: number, dtS: number, sums: StepSums): void {
+    const { radiator, battery, socJ, tempK, storedGB, ctrl, bus, maxTempK, radiatedAtMaxW, busPowerW, computePowerW, storageGB } = this;
+    const { active: isActive, computeFraction: fraction, limit, deliveredJ } = this.out;
+    const capacityJ = battery.capacityJ;
+    const tflops = this.computeTflops;
+    let nActive = 0;
+    let sunlit = 0;
+    let eclipseS = 0;
+    let socSum = 0;
+    let minSoc = Number.POSITIVE_INFINITY;
+    let maxT = Number.NEGATIVE_INFINITY;
+    let stored = 0;
+    let generatedJ = 0;
+    let delivered = 0;
+    let curtailedJ = 0;
+    let lossJ = 0;
+    let unmetJ = 0;
+    let producedGB = 0;
+    let downlinkedGB = 0;
+    let usable = 0;
+    let powerLost = 0;
+    let thermalLost = 0;
+    let storageLost = 0;
+    let powerN = 0;
+    let thermalN = 0;
+    let storageN = 0;
+    for (let i = 0; i < this.n; i++) {
+      const c = row + i;
+      if (!active[c]) {
+        isActive[i] = 0;
+        continue;
+      }
+      isActive[i] = 1;
+      nActive++;
+      // ---- read: phase A cells, state at the step's start ----
+      const il = illum[c];
+      const sW = solarW[c];
+      const aW = absorbedW[c];
+      const soc = socJ[i];
+      const T = tempK[i];
+      const sto = storedGB[i];
+      const socFrac = capacityJ > 0 ? soc / capacityJ : 0;
+
+      // ---- evaluate: controller → bus and battery → thermal → storage ----
+      // Radiated power at T, shared by the heat limit and the temperature step.
+      const r0 = radiator.radiatedW(T);
+      const maxHeat = radiator.maxInternalHeatW(T, aW, maxTempK, dtS, r0, radiatedAtMaxW);
+      computeFraction(sW + batteryDischargeLimitW(soc, battery, dtS), busPowerW, computePowerW, maxHeat, storageRoomGB(sto, storageGB, linkCapGB[i]), outputGB, ctrl);
+      const u = ctrl.fraction;
+      stepBus(soc, sW, busPowerW + u * computePowerW, busPowerW, battery, dtS, bus);
+      // All delivered power ends as heat.
+      const nextT = radiator.stepTemperatureK(T, bus.deliveredJ / dtS + aW, dtS, r0);
+      const produced = u * outputGB;
+      const held = sto + produced;
+      const down = downlinkGB(held, linkCapGB[i]);
+
+      // ---- write: state, columns ----
+      socJ[i] = bus.socJ;
+      tempK[i] = nextT;
+      storedGB[i] = storedAfterGB(held, down, storageGB);
+      fraction[i] = u;
+      limit[i] = ctrl.limit;
+      deliveredJ[i] = bus.deliveredJ;
+
+      // ---- sums over the satellites ----
+      sunlit += il;
+      eclipseS += (1 - il) * dtS;
+      socSum += socFrac;
+      if (socFrac < minSoc) minSoc = socFrac;
+      if (T > maxT) maxT = T;
+      stored += sto;
+      generatedJ += sW * dtS;
+      delivered += bus.deliveredJ;
+      curtailedJ += bus.curtailedJ;
+      lossJ += bus.lossJ;
+      unmetJ += bus.unmetJ;
+      producedGB += produced;
+      downlinkedGB += down;
+      usable += u * tflops;
+      const lost = (1 - u) * tflops;
+      if (ctrl.limit === LIMIT_POWER) {
+        powerN++;
+        powerLost += lost;
+      } else if (ctrl.limit === LIMIT_THERMAL) {
+        thermalN++;
+        thermalLost += lost;
+      } else if (ctrl.limit === LIMIT_STORAGE) {
+        storageN++;
+        storageLost += lost;
+      }
+    }
+    sums.active = nActive;
+    sums.sunlit = sunlit;
+    sums.eclipseS = eclipseS;
+    sums.stateOfCharge = socSum;
+    sums.minStateOfCharge = minSoc;
+    sums.maxTemperatureK = maxT;
+    sums.storedGB = stored;
+    sums.generatedJ = generatedJ;
+    sums.deliveredJ = delivered;
+    sums.curtailedJ = curtailedJ;
+    sums.lossJ = lossJ;
+    sums.unmetJ = unmetJ;
+    sums.producedGB = producedGB;
+    sums.downlinkedGB = downlinkedGB;
+    sums.usableTflops = usable;
+    sums.powerLostTflops = powerLost;
+    sums.thermalLostTflops = thermalLost;
+    sums.storageLostTflops = storageLost;
+    sums.powerLimited = powerN;
+    sums.thermalLimited = thermalN;
+    sums.storageLimited = storageN;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * What a run returns: constellation series (columnar, one entry per step),
+ * per-satellite detail, KPIs, satellite info and events. Units are in the
+ * field names (Pflops, GB, °C, kWh; times in ms since the Unix epoch, UTC).
+ */
+import type { ElementError } from '../input/elements';
+import type { Scenario } from '../input/scenario';
+import type { EventTables } from '../events/event-log';
+import type { SAT_STATUS_NAMES } from './status';
+
+/** Constellation time series, one entry per step (columnar). */
+export interface SeriesColumns {
+  timeMs: Float64Array;
+  usableComputePflops: Float64Array;
+  powerLimitedPflops: Float64Array;
+  thermalLimitedPflops: Float64Array;
+  storageLimitedPflops: Float64Array;
+  sunlitFraction: Float64Array;
+  meanStateOfCharge: Float64Array;
+  maxTemperatureC: Float64Array;
+  satellitesInContact: Float64Array;
+  storedDataGB: Float64Array;
+  activeSatellites: Float64Array;
+}
+
+/** Full per-step state of one satellite: state of charge and temperature at the step's start, stored data at its end. */
+export interface SatelliteDetail {
+  index: number;
+  stateOfCharge: Float32Array;
+  temperatureC: Float32Array;
+  computeFraction: Float32Array;
+  storedGB: Float32Array;
+  solarPowerW: Float32Array;
+  loadPowerW: Float32Array;
+  illumination: Float32Array;
+  limit: Uint8Array;
+}
+
+export interface Kpis {
+  satelliteCount: number;
+  satellitesFailed: number;
+  installedComputePflops: number;
+  meanUsableComputePflops: number;
+  minUsableComputePflops: number;
+  eclipseFraction: number;
+  powerLimitedFraction: number;
+  thermalLimitedFraction: number;
+  storageLimitedFraction: number;
+  minStateOfCharge: number;
+  maxTemperatureC: number;
+  contactMinutesPerSatellitePerDay: number;
+  dataDownlinkedGB: number;
+  dataGeneratedGB: number;
+  energyGeneratedKWh: number;
+  energyConsumedKWh: number;
+  energyCurtailedKWh: number;
+  energyStoredDeltaKWh: number;
+  energyBatteryLossKWh: number;
+  energyUnmetKWh: number;
+}
+
+export interface SatelliteInfo {
+  id: string;
+  name: string;
+  status: (typeof SAT_STATUS_NAMES)[number];
+  failedAtMs: number | null;
+  inclinationDeg: number;
+  raanDeg: number;
+  eccentricity: number;
+  meanMotionRevPerDay: number;
+  epochMs: number;
+}
+
+export interface SimulationOutput {
+  scenario: Scenario;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  satellites: SatelliteInfo[];
+  stationNames: string[];
+  elementErrors: ElementError[];
+  kpis: Kpis;
+  series: SeriesColumns;
+  events: EventTables;
+  /** status byte per (row, satellite): index row · N + sat, row = step / statusEvery; present when recordStatus. */
+  statusCodes?: Uint8Array;
+  /** Steps between status rows. */
+  statusEvery: number;
+  details: SatelliteDetail[];
+}
