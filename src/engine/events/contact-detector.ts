@@ -29,19 +29,19 @@ import { sinElevation, type StationArrays } from '../network/stations';
 import { EventLog } from './event-log';
 import { hiddenIntervalMargin, IntervalDetector } from './interval-detector';
 import { ACOS_FAST_ERROR_RAD, contactLambdaMaxRad, EARTH_RATE_RAD_PER_S, fastAcos, OrbitBounds, PLANE_RATE_RAD_PER_S, PLANE_WOBBLE_RAD, skipSteps } from './skip-bounds';
-import { satelliteState, type PositionSource } from './satellite-state';
+import type { PositionSource, SatelliteState } from './satellite-state';
 
 /** Rate of GMST in IAU-82 (satellite.js gstime): 1.00273790935 · 2π / 86400 rad/s. */
 const GMST_RATE_RAD_PER_S = (1.00273790935 * 2 * Math.PI) / 86_400;
 
 export class ContactDetector {
-  /** Stations 0–31 and 32–63 that see the satellite at the last sample() (g ≥ 0). */
+  /** Stations 0–31 and 32–63 that see the satellite at the last check() (g ≥ 0). */
   readonly visible = new Uint32Array(2);
   private readonly S: number;
   /** Per pair, the next sample at which g must be evaluated (the end of its check interval). */
   private readonly wake: Int32Array;
-  /** Per satellite, the smallest wake of its pairs (no station is looked at before it). */
-  private readonly wakeMin: Int32Array;
+  /** Per satellite, the smallest wake of its pairs: no station is looked at before it (the kernel calls check() only from then on; nothing is visible meanwhile). */
+  readonly wakeMin: Int32Array;
   /**
    * Check-interval constants from OrbitBounds: per satellite the rate bound
    * of λ (rad/s); per pair λ_max, cos λ_max and sin(λ_max + wobble), below
@@ -61,8 +61,6 @@ export class ContactDetector {
    * then g and the range d (km) of the pair being bounded.
    */
   private readonly ecf = new Float64Array(8);
-  /** The satellite being evaluated: [x, y, z, vx, vy, vz, r] (TEME km, km/s). */
-  private readonly sat = satelliteState();
   private readonly intervals: IntervalDetector;
   /** GMST at the current sample: time (ms), cos, sin (refinement reference, see gmstAt). */
   private readonly gmst = Float64Array.of(Number.NaN, 1, 0);
@@ -77,6 +75,8 @@ export class ContactDetector {
    */
   constructor(
     n: number,
+    /** The satellite being checked, written by the kernel before check(). */
+    private readonly sat: SatelliteState,
     private readonly stations: StationArrays,
     private readonly orbit: OrbitBounds,
     private readonly positions: PositionSource,
@@ -127,28 +127,6 @@ export class ContactDetector {
     }
   }
 
-  /**
-   * Samples the pairs of satellite i at sample n whose check interval has run
-   * out, the satellite at (x, y, z) km moving at (vx, vy, vz) km/s, |r| = r
-   * (TEME); sets `visible`.
-   */
-  sample(i: number, n: number, x: number, y: number, z: number, vx: number, vy: number, vz: number, r: number): void {
-    if (n < this.wakeMin[i]) {
-      this.visible[0] = 0;
-      this.visible[1] = 0;
-      return;
-    }
-    const p = this.sat;
-    p[0] = x;
-    p[1] = y;
-    p[2] = z;
-    p[3] = vx;
-    p[4] = vy;
-    p[5] = vz;
-    p[6] = r;
-    this.check(i, n);
-  }
-
   /** Satellite i could not be propagated: closes its open contacts at the previous sample. */
   fail(i: number): void {
     for (let s = 0; s < this.S; s++) this.intervals.sample(i * this.S + s, Number.NaN);
@@ -159,13 +137,20 @@ export class ContactDetector {
     this.intervals.finish(endMs);
   }
 
-  private check(i: number, n: number): void {
+  /**
+   * Samples the pairs of satellite i at sample n ≥ wakeMin[i] whose check
+   * interval has run out, the satellite's state in `sat`; sets `visible`.
+   * Indices only, as EclipseDetector.check (floating-point arguments of a
+   * call that is not inlined are boxed).
+   */
+  check(i: number, n: number): void {
     const S = this.S;
     const st = this.stations;
     const stPos = st.posEcfKm;
     const stUp = st.upEcf;
     const stSinMask = st.sinMask;
     const wake = this.wake;
+    const intervals = this.intervals;
     const p = this.sat;
     const x = p[0];
     const y = p[1];
@@ -179,6 +164,8 @@ export class ContactDetector {
     f[1] = yf;
     f[2] = -1;
     f[5] = 2;
+    const bounded = this.skipFar;
+    const stepS = this.stepS;
     let lo = 0;
     let hi = 0;
     let nextWake = 0x7fffffff;
@@ -193,17 +180,22 @@ export class ContactDetector {
       const dz = z - stPos[3 * s + 2];
       const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
       const g = (dx * stUp[3 * s] + dy * stUp[3 * s + 1] + dz * stUp[3 * s + 2]) / d - stSinMask[s];
-      this.intervals.sample(pair, g);
+      intervals.sample(pair, g);
       if (g >= 0) {
         if (s < 32) lo |= 1 << s;
         else hi |= 1 << (s - 32);
-      } else if (this.skipFar && !this.intervals.isOpen(pair)) {
-        const f = this.ecf;
-        f[6] = g;
-        f[7] = d;
-        const skip = this.uncheckedSteps(i, s);
+      } else if (bounded && !intervals.isOpen(pair)) {
+        // Check interval: the chord bound here, the angle bounds when they can add to it.
+        if (f[2] < 0) f[2] = Math.sqrt(p[3] * p[3] + p[4] * p[4] + p[5] * p[5]) + EARTH_RATE_RAD_PER_S * p[6];
+        let skipS = (-g * d) / (2 * f[2]);
+        if (this.orbit.valid[i] === 1) {
+          f[6] = skipS;
+          this.angleBounds(i, s);
+          skipS = f[6];
+        }
+        const skip = skipSteps(skipS, stepS);
         if (skip >= 2) {
-          this.intervals.reset(pair);
+          intervals.reset(pair);
           wake[pair] = n + 1 + skip;
         }
       }
@@ -216,19 +208,18 @@ export class ContactDetector {
   }
 
   /**
-   * How many samples the pair (i, s) may go unchecked after a sample out of
-   * contact with g < 0 at range d (km), both in `ecf`: the largest of the
-   * chord, central angle and plane bounds (the last two need valid OrbitBounds).
+   * Raises the pair (i, s)'s check interval in ecf[6] (s; the chord bound
+   * −g · d / (2 v) on entry) to the central-angle and plane bounds where
+   * they are longer; the satellite's Earth-fixed x, y in `ecf`, state in
+   * `sat` (values travel through the arrays: floating-point arguments and
+   * results of a call that is not inlined are boxed).
    */
-  private uncheckedSteps(i: number, s: number): number {
+  private angleBounds(i: number, s: number): void {
     const p = this.sat;
     const f = this.ecf;
-    const g = f[6];
-    const d = f[7];
     const r = p[6];
-    if (f[2] < 0) f[2] = Math.sqrt(p[3] * p[3] + p[4] * p[4] + p[5] * p[5]) + EARTH_RATE_RAD_PER_S * r;
-    let skipS = (-g * d) / (2 * f[2]);
-    if (this.orbit.valid[i] === 1) {
+    let skipS = f[6];
+    {
       const pair = i * this.S + s;
       const stPos = this.stations.posEcfKm;
       const cosLambda = (f[0] * stPos[3 * s] + f[1] * stPos[3 * s + 1] + p[2] * stPos[3 * s + 2]) / (r * this.stationRadiusKm[s]);
@@ -265,7 +256,7 @@ export class ContactDetector {
         if (planeS > skipS) skipS = planeS;
       }
     }
-    return skipSteps(skipS, this.stepS);
+    f[6] = skipS;
   }
 
   /**

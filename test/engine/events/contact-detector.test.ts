@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContactDetector } from '../../../src/engine/events/contact-detector';
 import { EventLog, mergeEvents } from '../../../src/engine/events/event-log';
+import { satelliteState } from '../../../src/engine/events/satellite-state';
 import { OrbitBounds } from '../../../src/engine/events/skip-bounds';
 import { stationArrays } from '../../../src/engine/network/stations';
 import type { GroundStation } from '../../../src/engine/input/scenario';
@@ -43,7 +44,8 @@ function runDetector(r: number, stepS: number, hours: number, skipFar: boolean) 
   };
   const log = new EventLog();
   const bounds = new OrbitBounds(1);
-  const det = new ContactDetector(1, st, bounds, positions, log, 0, stepS, skipFar);
+  const sat = satelliteState();
+  const det = new ContactDetector(1, sat, st, bounds, positions, log, 0, stepS, skipFar);
   const visible: number[] = [];
   const endMs = hours * 3.6e6;
   for (let k = 0; k * stepS * 1000 <= endMs; k++) {
@@ -52,8 +54,11 @@ function runDetector(r: number, stepS: number, hours: number, skipFar: boolean) 
     det.beginSample(t, Math.cos(th), Math.sin(th));
     state(t, pv);
     if (k % 240 === 0 && bounds.refresh(0, pv[0], pv[1], pv[2], pv[3], pv[4], pv[5])) det.refreshBounds(0);
-    det.sample(0, k, pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], r);
-    visible.push(det.visible[0]);
+    // As the kernel does: evaluate only from the end of the check interval on.
+    const inReach = k >= det.wakeMin[0];
+    sat.set([pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], r]);
+    if (inReach) det.check(0, k);
+    visible.push(inReach ? det.visible[0] : 0);
   }
   det.finish(endMs);
   return { n, st, events: mergeEvents([log.take()]), visible };

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EclipseDetector } from '../../../src/engine/events/eclipse-detector';
 import { EventLog, mergeEvents } from '../../../src/engine/events/event-log';
+import { satelliteState } from '../../../src/engine/events/satellite-state';
 import { OrbitBounds } from '../../../src/engine/events/skip-bounds';
 import { sunPositionAu } from '../../../src/engine/orbit/sun';
 import { parseUtcMs } from '../../../src/engine/core/time';
@@ -53,7 +54,8 @@ function runDetector(r: number, stepS: number, hours: number, skipFar: boolean) 
       return true;
     },
   };
-  const det = new EclipseDetector(1, bounds, positions, log, 0, stepS, skipFar);
+  const sat = satelliteState();
+  const det = new EclipseDetector(1, sat, bounds, positions, log, 0, stepS, skipFar);
   const sun = new Float64Array(3);
   const illum: number[] = [];
   const endMs = T0 + hours * 3.6e6;
@@ -63,7 +65,9 @@ function runDetector(r: number, stepS: number, hours: number, skipFar: boolean) 
     det.beginSample(t, sun[0], sun[1], sun[2], Math.hypot(sun[0], sun[1], sun[2]));
     state(t, pv);
     if (k % 240 === 0 && bounds.refresh(0, pv[0], pv[1], pv[2], pv[3], pv[4], pv[5])) det.refreshBounds(0);
-    illum.push(det.illumination(0, k, pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], r));
+    // As the kernel does: evaluate only from the end of the check interval on.
+    sat.set([pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], r]);
+    illum.push(k >= det.wake[0] ? det.check(0, k) : det.illum[0]);
   }
   det.finish(endMs);
   return { n, events: mergeEvents([log.take()]), illum, refinements };
