@@ -8,7 +8,8 @@
  * is parsed with its line numbers preserved.
  */
 import { parseOmm, parseTle, type ElementError, type ElementRecord, type ParseResult } from '../src/engine/input/elements';
-import { describeJsonSyntaxError, MAX_TEXT_CHARS, type Scenario } from '../src/engine/input/scenario';
+import type { Scenario } from '../src/engine/input/scenario';
+import { describeJsonSyntaxError, MAX_TEXT_CHARS } from '../src/engine/input/json-text';
 import { inputHash } from '../src/engine/input/scenario-hash';
 
 export type ElementFormat = 'tle' | 'omm';

@@ -11,7 +11,8 @@
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/input/presets';
-import { formatIssue, parseJsonText, parseScenario, parseScenarioJson, type Scenario } from '../engine/input/scenario';
+import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/input/scenario';
+import { parseJsonText } from '../engine/input/json-text';
 import { buildSatellites, type SatelliteBuild } from '../engine/input/constellation';
 import { EPOCH_WARNING_DAYS, epochWarnings, parseOmm, parseTle } from '../engine/input/elements';
 import { MS_PER_DAY } from '../engine/core/constants';

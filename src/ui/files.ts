@@ -5,7 +5,8 @@
  * here only for objects; arrays (OMM element sets, possibly tens of MB) go to
  * the import worker undecoded.
  */
-import { parseJsonText, parseScenario, formatIssue, MAX_TEXT_CHARS, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
+import { parseScenario, formatIssue, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
+import { MAX_TEXT_CHARS, parseJsonText } from '../engine/input/json-text';
 
 /** Starts a download of `data` as `fileName`. */
 export function download(data: Blob | string, fileName: string, type = 'application/octet-stream'): void {

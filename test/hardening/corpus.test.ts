@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { EPOCH_WARNING_DAYS, epochWarnings, MAX_NAME_CHARS, parseOmm, parseTle } from '../../src/engine/input/elements.ts';
 import { KPI_NAMES } from '../../src/engine/output/result.ts';
-import { formatIssue, parseJsonText, parseScenarioJson } from '../../src/engine/input/scenario.ts';
+import { formatIssue, parseScenarioJson } from '../../src/engine/input/scenario.ts';
+import { parseJsonText } from '../../src/engine/input/json-text.ts';
 import { planSweep, SweepError } from '../../src/engine/output/sweep.ts';
 import type { Case, Expect, Kind } from './corpus-types';
 

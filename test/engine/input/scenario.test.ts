@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSatellites } from '../../../src/engine/input/constellation.ts';
 import { PRESETS } from '../../../src/engine/input/presets.ts';
+import { MAX_JSON_DEPTH, MAX_TEXT_CHARS } from '../../../src/engine/input/json-text.ts';
 import {
-  MAX_JSON_DEPTH,
-  MAX_TEXT_CHARS,
   normaliseScenario,
   parseScenario,
   parseScenarioJson,
