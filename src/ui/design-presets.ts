@@ -34,7 +34,7 @@ const EXAMPLES: Record<string, { title: string; scenario: Record<string, unknown
 
 export function presetOptions(): PresetOption[] {
   return [
-    ...PRESETS.map((p) => ({ value: p.name, label: p.title, source: `${p.source} (shared/reference/PHYSICS.md)` })),
+    ...PRESETS.map((p) => ({ value: p.name, label: p.title, source: `${p.source} (docs/reference/PHYSICS.md)` })),
     ...Object.entries(EXAMPLES).map(([value, e]) => ({
       value,
       label: e.title,

@@ -1,6 +1,6 @@
 /**
  * Physical constants used by the engine. SI units unless the name says otherwise.
- * Earth model values are WGS72, as used by SGP4 / satellite.js (see shared PHYSICS.md).
+ * Earth model values are WGS72, as used by SGP4 / satellite.js (see docs/reference/PHYSICS.md).
  */
 
 /** Time and energy units. */

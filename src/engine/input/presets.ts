@@ -1,6 +1,6 @@
 /**
  * Named preset scenarios with the sources of their numbers
- * (shared/reference/PHYSICS.md, "Reference designs for presets").
+ * (docs/reference/PHYSICS.md, "Reference designs for presets").
  */
 import type { ScenarioInput } from './scenario';
 

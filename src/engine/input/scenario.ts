@@ -126,7 +126,7 @@ export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, s
 /**
  * Default node: a Starlink-class bus (≈105 m² of 22 % cells ≈ 28 kW) carrying
  * ≈100 TPU v6e-class accelerators (918 TFLOP/s bf16 each, ≈200 W each with
- * overheads) — the space AI cluster study in shared/reference/PHYSICS.md.
+ * overheads) — the space AI cluster study in docs/reference/PHYSICS.md.
  */
 export const nodeSchema = z.strictObject({
   solarArrayAreaM2: positive().max(1e8).default(105),

@@ -1,5 +1,5 @@
 /**
- * Constellation designs against shared/reference/PHYSICS.md: sun-synchronous
+ * Constellation designs against docs/reference/PHYSICS.md: sun-synchronous
  * inclinations, LTAN → RAAN (checked by where the satellite actually crosses
  * the equator), dawn-dusk eclipse seasons, the 81-node cluster geometry, and
  * Walker T/P/F layout.

@@ -1,5 +1,5 @@
 /**
- * Eclipse geometry against shared/reference/PHYSICS.md: the cylindrical
+ * Eclipse geometry against docs/reference/PHYSICS.md: the cylindrical
  * eclipse-fraction table, and the engine's eclipse events (SGP4 + satellite.js
  * shadow) against that formula for polar orbits placed at chosen β angles.
  */
