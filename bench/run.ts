@@ -23,6 +23,7 @@ import { GROUND_NETWORK } from '../src/engine/input/presets';
 import { normaliseScenario } from '../src/engine/input/scenario';
 import { simulate } from '../src/engine/run/simulation';
 import { parseUtcMs } from '../src/engine/core/time';
+import { stepCount } from '../src/engine/orbit/run-grid';
 import { defaultWorkerCount, workerGeometry } from '../src/cli/geometry-pool';
 
 const args = new Set(process.argv.slice(2));
@@ -42,7 +43,7 @@ const scenario = normaliseScenario({
 const { satellites } = buildSatellites(scenario);
 const N = satellites.length;
 const startMs = parseUtcMs(scenario.startUtc);
-const K = Math.ceil((durationHours * 3600) / 10);
+const K = stepCount(scenario);
 const satSteps = N * K;
 
 /**

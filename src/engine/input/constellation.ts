@@ -5,7 +5,7 @@
  * identically with SGP4.
  */
 import { json2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
-import { DEG, EARTH_RADIUS_KM, J2, MU_EARTH_KM3_PER_S2, RAD, SUN_MEAN_MOTION_RAD_PER_S } from '../core/constants';
+import { DEG, EARTH_RADIUS_KM, J2, MU_EARTH_KM3_PER_S2, RAD, SUN_MEAN_MOTION_RAD_PER_S, S_PER_DAY } from '../core/constants';
 import type { ElementError } from './elements';
 import { parseOmm, parseTle } from './elements';
 import type { Constellation, Scenario } from './scenario';
@@ -32,7 +32,7 @@ export interface SatelliteBuild {
  */
 export function meanMotionRevPerDay(altitudeKm: number): number {
   const a = EARTH_RADIUS_KM + altitudeKm;
-  return (Math.sqrt(MU_EARTH_KM3_PER_S2 / (a * a * a)) * 86400) / (2 * Math.PI);
+  return (Math.sqrt(MU_EARTH_KM3_PER_S2 / (a * a * a)) * S_PER_DAY) / (2 * Math.PI);
 }
 
 /**

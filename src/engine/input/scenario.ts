@@ -31,6 +31,8 @@ const MAX_ECHO_CHARS = 40;
  * reports states of charge of 0 or twice the initial one, and satellite.js
  * SDP4 propagates a subnormal inclination to NaN.
  */
+/** Longest step (s): one hour; longer steps would leave events between samples that the detectors' margins do not cover. */
+export const MAX_STEP_SECONDS = 3600;
 export const MIN_NONZERO_MAGNITUDE = 1e-100;
 
 const finite = () =>
@@ -180,7 +182,7 @@ export const scenarioSchema = z
     name: z.string().min(1).max(200).default('Untitled scenario'),
     startUtc: utcString,
     durationHours: positive().max(MAX_DURATION_HOURS),
-    stepSeconds: finite().min(1).max(3600).default(60),
+    stepSeconds: finite().min(1).max(MAX_STEP_SECONDS).default(60),
     constellation: constellationSchema,
     node: nodeSchema.default(() => nodeSchema.parse({})),
     groundStations: z.array(groundStationSchema).max(MAX_GROUND_STATIONS).default([]),
@@ -189,7 +191,7 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     // Cross-field checks only make sense once each field is valid on its own.
-    if (!(s.durationHours > 0 && s.durationHours <= MAX_DURATION_HOURS && s.stepSeconds >= 1 && s.stepSeconds <= 3600)) return;
+    if (!(s.durationHours > 0 && s.durationHours <= MAX_DURATION_HOURS && s.stepSeconds >= 1 && s.stepSeconds <= MAX_STEP_SECONDS)) return;
     const horizonS = horizonMsOf(s) / 1000;
     if (stepMsOf(s) > horizonMsOf(s)) {
       ctx.addIssue({ code: 'custom', path: ['stepSeconds'], message: `step (${s.stepSeconds} s) is longer than the horizon (${horizonS} s)` });

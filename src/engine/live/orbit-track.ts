@@ -5,10 +5,10 @@
  * sample that fails to propagate repeats the last good one.
  */
 import type { SatRec } from 'satellite.js';
+import { MS_PER_MINUTE } from '../core/constants';
 import { propagateAt } from '../orbit/propagation';
 import { SCENE_PER_KM, toScene } from './scene-frame';
 
-const MS_PER_MINUTE = 60_000;
 const pv = new Float64Array(6);
 
 /** The track of satellite `rec` (element epoch `epochMs`) around `timeMs`; null when no sample propagates or samples < 2. */
