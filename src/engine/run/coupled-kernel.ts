@@ -6,13 +6,13 @@
  *   links   network/downlink.ts (+ relay.ts): visibility, stored data → LinkState
  *   nodes   node-step.ts: phase A cells, link capacity → node state, NodeStepColumns, StepSums
  *   totals  kpis.ts: step sums → series entry, KPI accumulators
- *   status and detail recorders.
+ *   status (the node step's status bytes) and detail recorders.
  * Step model: step [tₙ, tₙ + Δt) uses the geometry sampled at tₙ (phase A,
  * chunk row k). step() does not allocate.
  */
 import type { Scenario } from '../input/scenario';
 import { DownlinkAllocator } from '../network/downlink';
-import { LINK_ANTENNA, LINK_IN_VIEW, LinkState } from '../network/link-state';
+import { LinkState } from '../network/link-state';
 import { IslRelay } from '../network/relay';
 import { stationArrays } from '../network/stations';
 import { DetailRecorder } from './details';
@@ -21,7 +21,6 @@ import type { EventTables } from '../events/event-log';
 import { emptyStepSums, RunTotals, type StepSums } from './kpis';
 import { NodeStep } from './node-step';
 import type { Kpis, SatelliteDetail, SeriesColumns } from './output-types';
-import { STATUS_CONTACT, STATUS_DOWNLINK, STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
 
 export interface CoupledKernelOptions {
   /** Record a status byte per satellite every `statusEvery` steps. */
@@ -55,6 +54,7 @@ export class CoupledKernel {
     this.nodes = new NodeStep(scenario, n);
     this.totals = new RunTotals(K, scenario.node.computeTflops);
     this.detail = new DetailRecorder(n, K, options.detailSatellites ?? []);
+    this.nodes.watch(this.detail.details.map((d) => d.index));
     this.outputGBPerS = scenario.node.outputGBPerHourAtFullCompute / 3600;
     this.statusEvery = Math.max(1, Math.floor(options.statusEvery ?? 1));
     this.statusCodes = options.recordStatus ? new Uint8Array(Math.ceil(K / this.statusEvery) * n) : undefined;
@@ -76,30 +76,10 @@ export class CoupledKernel {
     this.totals.countInstalled(f.active, row, this.n);
     this.downlink.step(row, f.active, f.visLo, f.visHi, f.posEciKm, nodes.storedGB, outputGB, dtS);
     this.detail.recordStart(n, nodes);
-    nodes.step(row, f.active, f.illum, f.solarW, f.absorbedW, this.links.capacityGB, outputGB, dtS, this.sums);
+    nodes.step(row, f.active, f.illum, f.solarW, f.absorbedW, this.links, outputGB, dtS, this.sums);
     this.totals.addStep(n, t, dtS, this.sums, this.downlink.inContact);
     this.detail.recordStep(n, row, f.illum, f.solarW, nodes, dtS);
-    if (this.statusCodes && n % this.statusEvery === 0) this.recordStatus((n / this.statusEvery) * this.n, row, f.illum);
-  }
-
-  /** Writes each satellite's status byte from the link flags and the node step. */
-  private recordStatus(at: number, row: number, illum: Float64Array): void {
-    const codes = this.statusCodes!;
-    const o = this.nodes.out;
-    const flags = this.links.flags;
-    for (let i = 0; i < this.n; i++) {
-      if (!o.active[i]) {
-        codes[at + i] = STATUS_FAILED;
-        continue;
-      }
-      const link = flags[i];
-      codes[at + i] =
-        (illum[row + i] <= 0.5 ? STATUS_ECLIPSE : 0) |
-        (link & LINK_IN_VIEW ? STATUS_CONTACT : 0) |
-        (link & LINK_ANTENNA ? STATUS_DOWNLINK : 0) |
-        o.limit[i] |
-        (o.computeFraction[i] <= 0 ? STATUS_IDLE : 0);
-    }
+    if (this.statusCodes && n % this.statusEvery === 0) this.statusCodes.set(nodes.out.status, (n / this.statusEvery) * this.n);
   }
 
   kpis(events: EventTables, horizonS: number, status: Uint8Array): Kpis {

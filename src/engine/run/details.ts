@@ -8,6 +8,7 @@
 import { KELVIN_OFFSET } from '../core/constants';
 import type { NodeStep } from './node-step';
 import type { SatelliteDetail } from './output-types';
+import { STATUS_LIMIT_MASK } from './status';
 
 export class DetailRecorder {
   readonly details: SatelliteDetail[];
@@ -47,7 +48,7 @@ export class DetailRecorder {
     for (let d = 0; d < this.details.length; d++) {
       const det = this.details[d];
       const i = det.index;
-      if (!o.active[i]) {
+      if (!nodes.wasActive(i)) {
         det.stateOfCharge[n] = 0;
         det.temperatureC[n] = 0;
         continue;
@@ -57,7 +58,7 @@ export class DetailRecorder {
       det.solarPowerW[n] = solarW[row + i];
       det.loadPowerW[n] = o.deliveredJ[i] / dtS;
       det.illumination[n] = illum[row + i];
-      det.limit[n] = o.limit[i];
+      det.limit[n] = o.status[i] & STATUS_LIMIT_MASK;
     }
   }
 }

@@ -95,8 +95,8 @@ export interface FinalNodeState {
   readonly socJ: Float64Array;
   readonly socStartJ: Float64Array;
   readonly tempK: Float64Array;
-  /** out.active: 1 if active in the last step. */
-  readonly out: { readonly active: Uint8Array };
+  /** Active in the last step. */
+  wasActive(i: number): boolean;
   stateOfCharge(socJ: number): number;
 }
 
@@ -177,7 +177,7 @@ export class RunTotals {
     let peak = this.peakTempK;
     for (let i = 0; i < N; i++) {
       storedDeltaJ += nodes.socJ[i] - nodes.socStartJ[i];
-      if (!nodes.out.active[i]) continue;
+      if (!nodes.wasActive(i)) continue;
       const f = nodes.stateOfCharge(nodes.socJ[i]);
       if (f < minSoc) minSoc = f;
       if (nodes.tempK[i] > peak) peak = nodes.tempK[i];

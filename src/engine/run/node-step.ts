@@ -5,7 +5,7 @@
  *   load = P_bus + u · P_compute (W), Q_internal = delivered energy / dt (W),
  *   produced = u · output rate · dt (GB).
  * Reads phase A (activity, illumination, array output, absorbed heat) and the
- * link step (link capacity); updates the state (battery energy J,
+ * link step (link capacity and flags); updates the state (battery energy J,
  * temperature K, stored data GB); writes what the step did per satellite
  * (NodeStepColumns, for status and detail recording) and summed over the
  * satellites (StepSums, for series and KPIs: kpis.ts). Sums run in satellite
@@ -18,16 +18,33 @@ import { batteryDischargeLimitW, batteryParams, stepBus, type BatteryParams, typ
 import { computeFraction, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
 import { downlinkedGB as downlinkGB, storageRoomGB, storedAfterGB } from '../node/storage';
 import { Radiator, radiatorParams } from '../node/thermal';
+import { LINK_STATUS_BITS, type LinkState } from '../network/link-state';
 import type { StepSums } from './kpis';
+import { STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
 
-/** What the last step did, per satellite (valid where `active`). */
+/**
+ * What the last step did, per satellite.
+ *
+ * Performance: the node loop writes one byte per satellite (`status`) and
+ * the two Float64 columns only for the satellites being recorded (`watch`).
+ * Writing `active`, `limit`, `computeFraction` and `deliveredJ` for every
+ * satellite cost ≈5 % of phase B (1,000 satellites × 12 h at 10 s, pinned:
+ * 0.206 s vs 0.197 s without the writes), mostly through register pressure
+ * in the loop (each column keeps a base and a length live).
+ */
 export interface NodeStepColumns {
-  /** 1 if the satellite was active in the last step. */
-  readonly active: Uint8Array;
+  /**
+   * The satellite's status byte of the last step (run/status.ts):
+   * STATUS_FAILED if it was not active, else STATUS_ECLIPSE if illumination
+   * ≤ 0.5 | its binding limit (STATUS_LIMIT_MASK: node/compute.ts LIMIT_*)
+   * | STATUS_IDLE if u = 0 | its link's contact and downlink bits (LinkState
+   * flags, kept at the status byte's positions: LINK_STATUS_BITS). The
+   * status recorder copies it as it is.
+   */
+  readonly status: Uint8Array;
+  /** Compute fraction; written for watched satellites only (where active). */
   readonly computeFraction: Float64Array;
-  /** Binding limit (node/compute.ts LIMIT_*). */
-  readonly limit: Uint8Array;
-  /** Energy delivered to the load over the step (J). */
+  /** Energy delivered to the load over the step (J); watched satellites only (where active). */
   readonly deliveredJ: Float64Array;
 }
 
@@ -49,6 +66,8 @@ export class NodeStep {
   private readonly computePowerW: number;
   private readonly computeTflops: number;
   private readonly storageGB: number;
+  /** Watched satellites (sorted, unique), then the sentinel −1: see NodeStepColumns. */
+  private watched = Int32Array.of(-1);
   private readonly ctrl: ControllerOut = { fraction: 0, limit: 0 };
   private readonly bus: BusStep = { socJ: 0, deliveredJ: 0, curtailedJ: 0, lossJ: 0, unmetJ: 0 };
 
@@ -67,11 +86,21 @@ export class NodeStep {
     this.tempK = new Float64Array(n).fill(node.initialTemperatureC + KELVIN_OFFSET);
     this.storedGB = new Float64Array(n);
     this.out = {
-      active: new Uint8Array(n),
+      status: new Uint8Array(n),
       computeFraction: new Float64Array(n),
-      limit: new Uint8Array(n),
       deliveredJ: new Float64Array(n),
     };
+  }
+
+  /** Satellites whose computeFraction and deliveredJ the steps write (detail recording). */
+  watch(satellites: readonly number[]): void {
+    const sorted = [...new Set(satellites)].filter((i) => i >= 0 && i < this.n).sort((a, b) => a - b);
+    this.watched = Int32Array.from([...sorted, -1]);
+  }
+
+  /** Whether satellite `i` was active in the last step. */
+  wasActive(i: number): boolean {
+    return !(this.out.status[i] & STATUS_FAILED);
   }
 
   /** State of charge (fraction) of battery energy `socJ`; 0 without a battery. */
@@ -81,12 +110,16 @@ export class NodeStep {
 
   /**
    * Steps every active satellite over `dtS` (s), reading phase A cells of
-   * chunk row `row` and each satellite's link capacity (GB); `outputGB`:
+   * chunk row `row` and the link state (capacity GB, flags); `outputGB`:
    * data produced at full compute over the step. Writes the columns and `sums`.
    */
-  step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, linkCapGB: Float64Array, outputGB: number, dtS: number, sums: StepSums): void {
+  step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
+    const { capacityGB: linkCapGB, flags: linkFlags } = links;
     const { radiator, battery, socJ, tempK, storedGB, ctrl, bus, maxTempK, radiatedAtMaxW, busPowerW, computePowerW, storageGB } = this;
-    const { active: isActive, computeFraction: fraction, limit, deliveredJ } = this.out;
+    const { status, computeFraction: fraction, deliveredJ } = this.out;
+    const watched = this.watched;
+    let w = 0;
+    let nextWatched = watched[0];
     const capacityJ = battery.capacityJ;
     const tflops = this.computeTflops;
     let nActive = 0;
@@ -110,13 +143,14 @@ export class NodeStep {
     let powerN = 0;
     let thermalN = 0;
     let storageN = 0;
-    for (let i = 0; i < this.n; i++) {
+    const N = this.n;
+    for (let i = 0; i < N; i++) {
       const c = row + i;
       if (!active[c]) {
-        isActive[i] = 0;
+        status[i] = STATUS_FAILED;
+        if (i === nextWatched) nextWatched = watched[++w];
         continue;
       }
-      isActive[i] = 1;
       nActive++;
       // ---- read: phase A cells, state at the step's start ----
       const il = illum[c];
@@ -144,9 +178,12 @@ export class NodeStep {
       socJ[i] = bus.socJ;
       tempK[i] = nextT;
       storedGB[i] = storedAfterGB(held, down, storageGB);
-      fraction[i] = u;
-      limit[i] = ctrl.limit;
-      deliveredJ[i] = bus.deliveredJ;
+      status[i] = (il <= 0.5 ? STATUS_ECLIPSE : 0) | ctrl.limit | (u <= 0 ? STATUS_IDLE : 0) | (linkFlags[i] & LINK_STATUS_BITS);
+      if (i === nextWatched) {
+        fraction[i] = u;
+        deliveredJ[i] = bus.deliveredJ;
+        nextWatched = watched[++w];
+      }
 
       // ---- sums over the satellites ----
       sunlit += il;
