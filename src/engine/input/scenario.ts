@@ -14,6 +14,13 @@ import { z } from 'zod';
 import { parseUtcMs } from '../core/time';
 import { jsonDepth, MAX_JSON_DEPTH, MAX_TEXT_CHARS, parseJsonText, type InputIssue as ScenarioIssue } from './json-text';
 import { horizonMsOf, stepCount, stepMsOf } from '../orbit/run-grid';
+import { finite, int, MAX_ECHO_CHARS, positive, requiredOr } from './schema-numbers';
+import { environmentSchema, nodeSchema } from './node-schema';
+import { groundStationSchema, islSchema } from './network-schema';
+
+export { MIN_NONZERO_MAGNITUDE } from './schema-numbers';
+export { environmentSchema, nodeSchema } from './node-schema';
+export { groundStationSchema, islSchema } from './network-schema';
 
 export const MAX_SATELLITES = 100_000;
 /** Upper bound on satellites × steps for one run (memory and time guard). */
@@ -22,46 +29,9 @@ export const MAX_STEPS = 2_000_000;
 export const MAX_DURATION_HOURS = 24 * 366 * 5;
 /** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask per satellite-step (run/chunk fields visLo, visHi). */
 export const MAX_GROUND_STATIONS = 64;
-/** Longest key or value echoed back in an error message (characters). */
-const MAX_ECHO_CHARS = 40;
 
-/**
- * Smallest non-zero magnitude accepted. Below it (down to subnormals such as
- * 5e-324) products in the models lose all precision: a 5e-324 kWh battery
- * reports states of charge of 0 or twice the initial one, and satellite.js
- * SDP4 propagates a subnormal inclination to NaN.
- */
 /** Longest step (s): one hour; longer steps would leave events between samples that the detectors' margins do not cover. */
 export const MAX_STEP_SECONDS = 3600;
-export const MIN_NONZERO_MAGNITUDE = 1e-100;
-
-const finite = () =>
-  z
-    .number({
-      error: (iss) =>
-        iss.code !== 'invalid_type' ? undefined : iss.input === undefined ? 'required' : `expected a finite number, got ${describe(iss.input)}`,
-    })
-    .refine((x) => x === 0 || Math.abs(x) >= MIN_NONZERO_MAGNITUDE, { error: `non-zero values must be at least ${MIN_NONZERO_MAGNITUDE} in magnitude` });
-const int = () => finite().int({ error: 'expected an integer' });
-const fraction = () => finite().min(0).max(1);
-const positive = () => finite().gt(0, { error: 'must be greater than 0' });
-const nonNegative = () => finite().min(0, { error: 'must be 0 or greater' });
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `string "${v.length > MAX_ECHO_CHARS ? `${v.slice(0, MAX_ECHO_CHARS)}…` : v}"`;
-  if (typeof v === 'number') {
-    // JSON text such as 1e400 decodes to ±Infinity; say so in JSON terms.
-    if (Number.isNaN(v)) return 'a value that is not a number';
-    if (!Number.isFinite(v)) return `a number too large to represent (${v > 0 ? '' : '-'}1e309 or beyond)`;
-    return String(v);
-  }
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
-const requiredOr = (message?: string) => (iss: { input?: unknown; code?: string }) =>
-  iss.input === undefined ? 'required' : message;
 
 const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx) => {
   if (s.length > 64) return; // already reported by max(64)
@@ -125,57 +95,8 @@ export const constellationSchema = z.discriminatedUnion('type', [walkerSchema, s
         : undefined,
 });
 
-/**
- * Default node: a Starlink-class bus (≈105 m² of 22 % cells ≈ 28 kW) carrying
- * ≈100 TPU v6e-class accelerators (918 TFLOP/s bf16 each, ≈200 W each with
- * overheads) — the space AI cluster study in docs/reference/PHYSICS.md.
- */
-export const nodeSchema = z.strictObject({
-  solarArrayAreaM2: positive().max(1e8).default(105),
-  solarCellEfficiency: positive().max(1).default(0.22),
-  arrayPointing: z.enum(['sun-tracking', 'body-fixed']).default('sun-tracking'),
-  /** 0 means no battery. */
-  batteryCapacityKWh: nonNegative().max(1e7).default(20),
-  batteryMinStateOfCharge: fraction().default(0.2),
-  batteryInitialStateOfCharge: fraction().default(0.9),
-  batteryRoundTripEfficiency: positive().max(1).default(0.9),
-  busPowerW: nonNegative().max(1e10).default(2000),
-  computePowerW: positive().max(1e10).default(20_000),
-  computeTflops: positive().max(1e12).default(91_800),
-  radiatorAreaM2: positive().max(1e8).default(60),
-  radiatorEmissivity: positive().max(1).default(0.9),
-  radiatorAbsorptivity: fraction().default(0.1),
-  radiatorSunViewFactor: fraction().default(0.1),
-  radiatorEarthViewFactor: fraction().default(0.25),
-  /** At least 1 J/K: smaller values make the lumped thermal model overflow. */
-  heatCapacityJPerK: finite().min(1, { error: 'must be at least 1 J/K' }).max(1e15).default(2e6),
-  initialTemperatureC: finite().min(-150).max(200).default(20),
-  maxTemperatureC: finite().min(-150).max(300).default(45),
-  storageGB: positive().max(1e12).default(2000),
-  outputGBPerHourAtFullCompute: nonNegative().max(1e9).default(50),
-});
 
-export const groundStationSchema = z.strictObject({
-  name: z.string({ error: requiredOr() }).min(1).max(100),
-  latitudeDeg: finite().min(-90).max(90),
-  longitudeDeg: finite().min(-180).max(360),
-  altitudeM: finite().min(-500).max(9000).default(0),
-  minElevationDeg: finite().min(-5).max(90).default(10),
-  downlinkGbps: positive().max(1e5),
-  /** Satellites a station can serve at once (one per antenna). */
-  antennas: int().min(1).max(1000).default(1),
-});
 
-export const islSchema = z.strictObject({
-  enabled: z.boolean().default(false),
-  maxRangeKm: positive().max(100_000).default(5000),
-  rateGbps: positive().max(1e6).default(100),
-});
-
-export const environmentSchema = z.strictObject({
-  earthIrWPerM2: finite().min(0).max(500).default(237),
-  albedo: fraction().default(0.3),
-});
 
 export const scenarioSchema = z
   .strictObject({
