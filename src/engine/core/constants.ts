@@ -8,6 +8,7 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 export const S_PER_DAY = 86_400;
+export const MINUTES_PER_DAY = 1_440;
 export const J_PER_KWH = 3.6e6;
 
 /** Earth equatorial radius, WGS72 (km). */

@@ -30,7 +30,12 @@ export const MAX_DURATION_HOURS = 24 * 366 * 5;
 /** Ground stations per scenario: the engine keeps station visibility in a 64-bit mask per satellite-step (run/chunk fields visLo, visHi). */
 export const MAX_GROUND_STATIONS = 64;
 
-/** Longest step (s): one hour; longer steps would leave events between samples that the detectors' margins do not cover. */
+/**
+ * Longest step (s): one hour. Steps above MAX_SAMPLE_MS (60 s) are sampled
+ * every ≤ 60 s for geometry, events and links (orbit/run-grid.ts sampleGrid),
+ * so events do not depend on the step; beyond an hour the node models'
+ * step (power, thermal, storage over a whole step) stops being meaningful.
+ */
 export const MAX_STEP_SECONDS = 3600;
 
 const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx) => {

@@ -56,7 +56,10 @@ export interface ResultDocument {
     inclinationDeg: number;
     raanDeg: number;
     eccentricity: number;
+    argPerigeeDeg: number;
+    meanAnomalyDeg: number;
     meanMotionRevPerDay: number;
+    bstarPerEarthRadius: number;
     epochUtc: string;
   }>;
   elementErrors: Array<{ line?: number; index?: number; field?: string; message: string }>;
@@ -137,7 +140,10 @@ export function satelliteRows(out: SimulationOutput): ResultDocument['satellites
     inclinationDeg: roundSig(x.inclinationDeg),
     raanDeg: roundSig(x.raanDeg),
     eccentricity: roundSig(x.eccentricity),
-    meanMotionRevPerDay: roundSig(x.meanMotionRevPerDay),
+    argPerigeeDeg: roundSig(x.argPerigeeDeg),
+    meanAnomalyDeg: roundSig(x.meanAnomalyDeg),
+    meanMotionRevPerDay: roundSig(x.meanMotionRevPerDay, 10),
+    bstarPerEarthRadius: roundSig(x.bstarPerEarthRadius),
     epochUtc: formatUtc(x.epochMs),
   }));
 }

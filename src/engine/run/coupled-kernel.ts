@@ -7,8 +7,11 @@
  *   nodes   node-step.ts: phase A cells, link capacity → node state, NodeStepColumns, StepSums
  *   totals  kpis.ts: step sums → series entry, KPI accumulators
  *   status (the node step's status bytes) and detail recorders.
- * Step model: step [tₙ, tₙ + Δt) uses the geometry sampled at tₙ (phase A,
- * chunk row k). step() does not allocate.
+ * Step model: step [tₙ, tₙ + Δt) has m geometry samples (m = 1 for steps up
+ * to 60 s; orbit/run-grid.ts sampleGrid): links are allocated at every
+ * sample (sample()), the node models step once on the means of the samples
+ * (step-means.ts; with m = 1 the sample itself). Calls per step:
+ * beginStep(), sample() × m, endStep(). Nothing here allocates.
  */
 import type { Scenario } from '../input/scenario';
 import { DownlinkAllocator } from '../network/downlink';
@@ -20,6 +23,7 @@ import type { ChunkFields } from './chunk';
 import type { EventTables } from '../events/event-log';
 import { emptyStepSums, RunTotals, type StepSums } from './kpis';
 import { NodeStep } from './node-step';
+import { StepMeans } from './step-means';
 import type { Kpis, SatelliteDetail, SeriesColumns } from './output-types';
 
 export interface CoupledKernelOptions {
@@ -41,12 +45,21 @@ export class CoupledKernel {
   private readonly sums: StepSums = emptyStepSums();
   private readonly detail: DetailRecorder;
   private readonly outputGBPerS: number;
+  /** Means over the samples of a step (only when steps have several samples). */
+  private readonly means: StepMeans | null;
+  /** The chunk fields and row of the last sample (steps of one sample read them directly). */
+  private lastFields: ChunkFields | null = null;
+  private lastRow = 0;
+  /** Data produced at full compute over the current step (GB). */
+  private stepOutputGB = 0;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly n: number,
     K: number,
     options: CoupledKernelOptions,
+    /** Geometry samples per step (orbit/run-grid.ts samplesPerStep). */
+    private readonly samplesPerStep = 1,
   ) {
     this.links = new LinkState(n);
     const isl = scenario.interSatelliteLinks;
@@ -58,6 +71,7 @@ export class CoupledKernel {
     this.outputGBPerS = scenario.node.outputGBPerHourAtFullCompute / 3600;
     this.statusEvery = Math.max(1, Math.floor(options.statusEvery ?? 1));
     this.statusCodes = options.recordStatus ? new Uint8Array(Math.ceil(K / this.statusEvery) * n) : undefined;
+    this.means = samplesPerStep > 1 ? new StepMeans(n) : null;
   }
 
   get series(): SeriesColumns {
@@ -68,18 +82,50 @@ export class CoupledKernel {
     return this.detail.details;
   }
 
-  /** Step n at time t (ms) of length dtS (s), reading phase A cells of chunk row k. */
-  step(n: number, t: number, dtS: number, f: ChunkFields, k: number): void {
+  /** Starts a step of `dtS` seconds. */
+  beginStep(dtS: number): void {
+    this.stepOutputGB = this.outputGBPerS * dtS;
+    this.downlink.beginStep();
+    this.means?.reset();
+  }
+
+  /** The step's sample at time t (ms) standing for `dtS` seconds, in chunk row k of `f`: links over it, step means. */
+  sample(t: number, dtS: number, f: ChunkFields, k: number): void {
     const row = k * this.n;
-    const outputGB = this.outputGBPerS * dtS;
+    this.downlink.subStep(row, t, dtS, f.active, f.visLo, f.visHi, f.posEciKm, this.nodes.storedGB, this.stepOutputGB);
+    if (this.means) this.means.add(f, row, dtS);
+    else {
+      this.lastFields = f;
+      this.lastRow = row;
+    }
+  }
+
+  /** Ends step n at time t (ms) of length dtS (s): the node models on the step's samples, totals, recorders. */
+  endStep(n: number, t: number, dtS: number): void {
     const nodes = this.nodes;
-    this.totals.countInstalled(f.active, row, this.n);
-    this.downlink.step(row, f.active, f.visLo, f.visHi, f.posEciKm, nodes.storedGB, outputGB, dtS);
+    const means = this.means;
+    let active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array;
+    let row = 0;
+    if (means) {
+      means.finish();
+      ({ active, illum, solarW, absorbedW } = means);
+    } else {
+      ({ active, illum, solarW, absorbedW } = this.lastFields as ChunkFields);
+      row = this.lastRow;
+    }
+    this.totals.countInstalled(active, row, this.n);
     this.detail.recordStart(n, nodes);
-    nodes.step(row, f.active, f.illum, f.solarW, f.absorbedW, this.links, outputGB, dtS, this.sums);
+    nodes.step(row, active, illum, solarW, absorbedW, this.links, this.stepOutputGB, dtS, this.sums);
     this.totals.addStep(n, t, dtS, this.sums, this.downlink.inContact);
-    this.detail.recordStep(n, row, f.illum, f.solarW, nodes, dtS);
+    this.detail.recordStep(n, row, illum, solarW, nodes, dtS);
     if (this.statusCodes && n % this.statusEvery === 0) this.statusCodes.set(nodes.out.status, (n / this.statusEvery) * this.n);
+  }
+
+  /** Step n at time t (ms) of length dtS (s) with one sample, in chunk row k of `f`. */
+  step(n: number, t: number, dtS: number, f: ChunkFields, k: number): void {
+    this.beginStep(dtS);
+    this.sample(t, dtS, f, k);
+    this.endStep(n, t, dtS);
   }
 
   kpis(events: EventTables, horizonS: number, status: Uint8Array): Kpis {

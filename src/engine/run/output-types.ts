@@ -67,7 +67,12 @@ export interface SatelliteInfo {
   inclinationDeg: number;
   raanDeg: number;
   eccentricity: number;
+  argPerigeeDeg: number;
+  meanAnomalyDeg: number;
+  /** Kozai mean motion, as in the element set (TLE/OMM convention; orbit/mean-motion.ts). */
   meanMotionRevPerDay: number;
+  /** SGP4 drag term B* (1/Earth radii). */
+  bstarPerEarthRadius: number;
   epochMs: number;
 }
 

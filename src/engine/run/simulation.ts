@@ -7,17 +7,21 @@
  * one — and assembles the output (output-types.ts). Time is integer ms since
  * the Unix epoch.
  *
- * Step model: each step [tₙ, tₙ + Δt) uses the geometry sampled at tₙ; the
- * horizon is sampled once more at its end for events only.
+ * Step model: phase A samples the geometry at most 60 s apart (the run
+ * grid's sample grid, orbit/run-grid.ts: m samples per step, m = 1 for steps
+ * up to 60 s); each step [tₙ, tₙ + Δt) allocates links at each of its samples
+ * and steps the node models on the samples' means. The horizon is sampled
+ * once more at its end for events only.
  */
-import { MS_PER_DAY, RAD } from '../core/constants';
+import { MINUTES_PER_DAY, MS_PER_DAY, RAD } from '../core/constants';
+import { kozaiMeanMotion } from '../orbit/mean-motion';
 import { buildSatellites, type SatelliteSpec } from '../input/constellation';
 import type { ElementError } from '../input/elements';
 import { GeometryKernel, type GeometryResult } from './geometry-kernel';
 import { allocateChunk, type ChunkFields } from './chunk';
 import { mergeEvents } from '../events/event-log';
 import { knotSpacingS } from '../orbit/knots';
-import { runGrid, type RunGrid } from '../orbit/run-grid';
+import { runGrid, sampleGrid, type RunGrid } from '../orbit/run-grid';
 import { wasmRuntime } from '../orbit/propagation';
 import { MAX_GROUND_STATIONS, type Scenario } from '../input/scenario';
 import { CoupledKernel } from './coupled-kernel';
@@ -137,11 +141,15 @@ export async function simulate(
 ): Promise<SimulationOutput> {
   if (scenario.groundStations.length > MAX_GROUND_STATIONS) throw new RangeError(`at most ${MAX_GROUND_STATIONS} ground stations`);
   const N = satellites.length;
-  const grid = runGrid(scenario, options.maxKnotSpacingS ?? knotSpacingS(satellites.map((s) => s.satrec)));
-  const { startMs, stepMs, endMs, K } = grid;
-  const samples = K + 1; // + terminal sample at endMs (events only)
+  const knotS = options.maxKnotSpacingS ?? knotSpacingS(satellites.map((s) => s.satrec));
+  const { startMs, stepMs, endMs, K } = runGrid(scenario, knotS);
+  // Phase A's grid: the geometry samples (m per step).
+  const grid = sampleGrid(runGrid(scenario, knotS), knotS);
+  const m = grid.perStep;
+  const sampleMs = grid.stepMs;
+  const samples = grid.K + 1; // + terminal sample at endMs (events only)
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
-  const phaseB = new CoupledKernel(scenario, N, K, options);
+  const phaseB = new CoupledKernel(scenario, N, K, options, m);
   const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: options.skipFarFromEvents ?? true });
   const withPositions = scenario.interSatelliteLinks.enabled;
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared), allocateChunk(N, chunkSteps, withPositions, source.shared)];
@@ -164,11 +172,26 @@ export async function simulate(
         pending.catch(() => {});
       }
       const buf = buffers[c % 2];
-      for (let k = 0; k < steps; k++) {
-        const n = n0 + k;
-        if (n === K) continue; // terminal sample: events only
-        const t = startMs + n * stepMs;
-        phaseB.step(n, t, (Math.min(t + stepMs, endMs) - t) / 1000, buf, k);
+      if (m === 1) {
+        for (let k = 0; k < steps; k++) {
+          const n = n0 + k;
+          if (n === K) continue; // terminal sample: events only
+          const t = startMs + n * stepMs;
+          phaseB.step(n, t, (Math.min(t + stepMs, endMs) - t) / 1000, buf, k);
+        }
+      } else {
+        // Sample j of step n is sample n·m + j; a step's samples may span chunks.
+        for (let k = 0; k < steps; k++) {
+          const f = n0 + k;
+          if (f === grid.K) continue; // terminal sample: events only
+          const n = Math.floor(f / m);
+          const tn = startMs + n * stepMs;
+          if (f === n * m) phaseB.beginStep((Math.min(tn + stepMs, endMs) - tn) / 1000);
+          const tf = startMs + f * sampleMs;
+          const tNext = Math.min(tf + sampleMs, endMs);
+          phaseB.sample(tf, (tNext - tf) / 1000, buf, k);
+          if (f === n * m + m - 1 || f === grid.K - 1) phaseB.endStep(n, tn, (Math.min(tn + stepMs, endMs) - tn) / 1000);
+        }
       }
       const now = performance.now();
       if (now - lastYield > yieldEvery) {
@@ -200,7 +223,10 @@ export async function simulate(
     inclinationDeg: s.satrec.inclo * RAD,
     raanDeg: s.satrec.nodeo * RAD,
     eccentricity: s.satrec.ecco,
-    meanMotionRevPerDay: (s.satrec.no * 1440) / (2 * Math.PI),
+    argPerigeeDeg: s.satrec.argpo * RAD,
+    meanAnomalyDeg: s.satrec.mo * RAD,
+    meanMotionRevPerDay: (kozaiMeanMotion(s.satrec) * MINUTES_PER_DAY) / (2 * Math.PI),
+    bstarPerEarthRadius: s.satrec.bstar,
     epochMs: s.epochMs,
   }));
   return {
