@@ -13,6 +13,8 @@ export interface FieldSpec {
   options?: readonly string[];
   step?: number;
   hint?: string;
+  /** May be left empty: the field is then removed from the scenario and the engine's default applies (shown as the placeholder). */
+  optional?: { default: string };
 }
 
 export interface FieldGroup {
@@ -93,20 +95,53 @@ export const NODE_FIELDS: FieldGroup = {
   ],
 };
 
-export const STATION_FIELDS: FieldSpec[] = [
+/** Station fields of both link models. */
+export const STATION_COMMON_FIELDS: FieldSpec[] = [
   { path: 'name', label: 'Name', kind: 'text' },
   { path: 'latitudeDeg', label: 'Latitude', kind: 'number', unit: '°', step: 0.5 },
   { path: 'longitudeDeg', label: 'Longitude', kind: 'number', unit: '°', step: 0.5 },
   { path: 'altitudeM', label: 'Altitude', kind: 'number', unit: 'm', step: 10 },
   { path: 'minElevationDeg', label: 'Min elevation', kind: 'number', unit: '°', step: 1 },
-  { path: 'downlinkGbps', label: 'Downlink', kind: 'number', unit: 'Gbps', step: 1 },
   { path: 'antennas', label: 'Antennas', kind: 'int', step: 1 },
+  { path: 'acquisitionS', label: 'Acquisition', kind: 'number', unit: 's', step: 1, hint: 'a new session carries nothing this long' },
+  { path: 'handoverAdvantage', label: 'Handover advantage', kind: 'number', step: 0.5, hint: 'hysteresis: switch only for (1 + this) × rate × acquisition more data' },
 ];
+
+/** The station's link model: one fixed rate, or a link budget along the pass. */
+export const STATION_MODEL_FIELD: FieldSpec = { path: 'linkModel', label: 'Link model', kind: 'select', options: ['fixed', 'budget'] };
+
+export const STATION_FIXED_FIELDS: FieldSpec[] = [{ path: 'downlinkGbps', label: 'Downlink', kind: 'number', unit: 'Gbps', step: 1 }];
+
+/** Budget fields (defaults and sources: docs/reference/link-sources.md). */
+export const STATION_BUDGET_FIELDS: FieldSpec[] = [
+  { path: 'frequencyGHz', label: 'Frequency', kind: 'number', unit: 'GHz', step: 1, optional: { default: '26' } },
+  { path: 'symbolRateMsps', label: 'Symbol rate', kind: 'number', unit: 'Msym/s', step: 100, optional: { default: '1200' } },
+  { path: 'transmitPowerW', label: 'Transmit power', kind: 'number', unit: 'W', step: 1, optional: { default: '10' } },
+  { path: 'transmitAntennaGainDbi', label: 'Transmit gain', kind: 'number', unit: 'dBi', step: 1, optional: { default: '20' } },
+  { path: 'gOverTDbPerK', label: 'Station G/T', kind: 'number', unit: 'dB/K', step: 1, optional: { default: '39.8' } },
+  { path: 'atmosphericLossZenithDb', label: 'Atmosphere (zenith)', kind: 'number', unit: 'dB', step: 0.1, optional: { default: '0.6' } },
+  { path: 'rainMarginDb', label: 'Rain margin', kind: 'number', unit: 'dB', step: 0.5, optional: { default: '3' } },
+  { path: 'implementationMarginDb', label: 'Implementation margin', kind: 'number', unit: 'dB', step: 0.5, optional: { default: '1' } },
+];
+
+/** Every station field (either model). */
+export const STATION_FIELDS: FieldSpec[] = [...STATION_COMMON_FIELDS, STATION_MODEL_FIELD, ...STATION_FIXED_FIELDS, ...STATION_BUDGET_FIELDS];
+
+/** The link model a station draft has: as the engine reads it (a rate and no model means fixed). */
+export function stationModel(station: Record<string, unknown> | undefined): 'fixed' | 'budget' {
+  const m = station?.linkModel;
+  if (m === 'fixed' || m === 'budget') return m;
+  return station?.downlinkGbps !== undefined ? 'fixed' : 'budget';
+}
 
 export const ISL_FIELDS: FieldSpec[] = [
   { path: 'interSatelliteLinks.enabled', label: 'Inter-satellite links', kind: 'checkbox' },
   { path: 'interSatelliteLinks.maxRangeKm', label: 'ISL max range', kind: 'number', unit: 'km', step: 100 },
-  { path: 'interSatelliteLinks.rateGbps', label: 'ISL rate', kind: 'number', unit: 'Gbps', step: 10 },
+  { path: 'interSatelliteLinks.rateGbps', label: 'ISL terminal rate (cap)', kind: 'number', unit: 'Gbps', step: 10 },
+  { path: 'interSatelliteLinks.referenceRateGbps', label: 'ISL rate at reference range', kind: 'number', unit: 'Gbps', step: 1, hint: 'rate ∝ 1/d², capped at the terminal rate' },
+  { path: 'interSatelliteLinks.referenceRangeKm', label: 'ISL reference range', kind: 'number', unit: 'km', step: 500 },
+  { path: 'interSatelliteLinks.terminals', label: 'ISL terminals per satellite', kind: 'int', step: 1 },
+  { path: 'interSatelliteLinks.grazingAltitudeKm', label: 'ISL grazing altitude', kind: 'number', unit: 'km', step: 10, hint: 'lowest height of a line of sight above the Earth' },
 ];
 
 export const SIMULATION_FIELDS: FieldSpec[] = [

@@ -13,7 +13,11 @@ import {
   ISL_FIELDS,
   NODE_FIELDS,
   SIMULATION_FIELDS,
-  STATION_FIELDS,
+  STATION_BUDGET_FIELDS,
+  STATION_COMMON_FIELDS,
+  STATION_FIXED_FIELDS,
+  STATION_MODEL_FIELD,
+  stationModel,
   type ConstellationType,
   type FieldSpec,
 } from './fields';
@@ -294,12 +298,32 @@ export class ParameterPanel {
     head.append(title, remove);
     card.append(head);
     const grid = el('div', 'station-grid');
-    for (const f of STATION_FIELDS) grid.append(this.field({ ...f, path: `groundStations[${k}].${f.path}` }, true));
+    const at = (f: FieldSpec): FieldSpec => ({ ...f, path: `groundStations[${k}].${f.path}` });
+    for (const f of STATION_COMMON_FIELDS) grid.append(this.field(at(f), true));
+    const station = getPath(this.draft, `groundStations[${k}]`) as Record<string, unknown> | undefined;
+    const model = stationModel(station);
+    grid.append(
+      this.selectField({ ...at(STATION_MODEL_FIELD) }, (v) => this.switchLinkModel(k, v === 'fixed' ? 'fixed' : 'budget'), model),
+    );
+    for (const f of model === 'fixed' ? STATION_FIXED_FIELDS : STATION_BUDGET_FIELDS) grid.append(this.field(at(f), true));
     card.append(grid, this.errorBox(`groundStations[${k}]`));
     return card;
   }
 
-  private selectField(f: FieldSpec, onPick: (v: string) => void): HTMLElement {
+  /** Switches station k's link model, dropping the other model's fields (the engine refuses them). */
+  private switchLinkModel(k: number, model: 'fixed' | 'budget'): void {
+    const station = { ...((getPath(this.draft, `groundStations[${k}]`) as Record<string, unknown> | undefined) ?? {}) };
+    station.linkModel = model;
+    if (model === 'fixed') {
+      for (const f of STATION_BUDGET_FIELDS) delete station[f.path];
+      if (station.downlinkGbps === undefined) station.downlinkGbps = 10;
+    } else delete station.downlinkGbps;
+    setPath(this.draft, `groundStations[${k}]`, station);
+    this.build();
+    this.changed();
+  }
+
+  private selectField(f: FieldSpec, onPick: (v: string) => void, shown?: string): HTMLElement {
     const row = el('div', 'field');
     const id = `f-${f.path.replace(/[^\w]/g, '_')}`;
     const label = el('label', 'field-label', f.label);
@@ -312,7 +336,7 @@ export class ParameterPanel {
       opt.value = o;
       s.append(opt);
     }
-    s.value = String(getPath(this.draft, f.path) ?? '');
+    s.value = shown ?? String(getPath(this.draft, f.path) ?? '');
     s.addEventListener('change', () => onPick(s.value));
     row.append(label, s, this.errorBox(f.path));
     return row;
@@ -352,6 +376,7 @@ export class ParameterPanel {
         inp.inputMode = f.kind === 'int' ? 'numeric' : 'decimal';
         inp.value = value === undefined ? '' : String(value);
         inp.autocomplete = 'off';
+        if (f.optional) inp.placeholder = `default ${f.optional.default}`;
       } else {
         inp.type = 'text';
         inp.value = value === undefined ? '' : String(value);
@@ -364,6 +389,7 @@ export class ParameterPanel {
     if (f.hint) input.title = f.hint;
     input.addEventListener(f.kind === 'checkbox' ? 'change' : 'input', () => {
       if (f.kind === 'checkbox') setPath(this.draft, f.path, (input as HTMLInputElement).checked);
+      else if ((f.kind === 'number' || f.kind === 'int') && f.optional && input.value.trim() === '') setPath(this.draft, f.path, undefined);
       else if (f.kind === 'number' || f.kind === 'int') setPath(this.draft, f.path, numberFromText(input.value));
       else if (f.kind === 'json') {
         try {

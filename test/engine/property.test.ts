@@ -6,6 +6,7 @@
  * that physics (or plain bookkeeping) guarantees. Bounds are derived from the
  * inputs, independently of the engine's own code paths.
  */
+import { maxRateGbps } from '../../src/engine/network/link-budget';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM, KELVIN_OFFSET, MU_EARTH_KM3_PER_S2, SOLAR_CONSTANT_W_PER_M2, STEFAN_BOLTZMANN, T_SPACE_K } from '../../src/engine/core/constants';
@@ -289,7 +290,7 @@ function violations(s: Scenario, out: SimulationOutput): string[] {
   check(k.dataDownlinkedGB >= 0 && le(k.dataDownlinkedGB, k.dataGeneratedGB), `downlinked ${k.dataDownlinkedGB} > generated ${k.dataGeneratedGB}`);
   // (a difference of two sums: rounding scales with the data generated)
   check(le(k.dataGeneratedGB - k.dataDownlinkedGB, N * n.storageGB, 1e-9, 1e-12 * k.dataGeneratedGB), 'data held exceeds storage');
-  const linkMax = s.groundStations.reduce((a, g) => a + (g.downlinkGbps / 8) * g.antennas * H, 0);
+  const linkMax = s.groundStations.reduce((a, g) => a + (maxRateGbps(g) / 8) * g.antennas * H, 0);
   check(le(k.dataDownlinkedGB, linkMax), `downlinked ${k.dataDownlinkedGB} > station capacity ${linkMax}`);
 
   // contacts

@@ -5,7 +5,7 @@ import { initialDraft, presetDraft, presetOptions } from '../../src/ui/design-pr
 import { parseScenario } from '../../src/engine/input/scenario';
 import { plainNumber } from '../../src/ui/format';
 import { CONSTELLATION_FIELDS, CONSTELLATION_TYPES, constellationTemplate, ISL_FIELDS, NODE_FIELDS, SIMULATION_FIELDS, STATION_FIELDS } from '../../src/ui/fields';
-import { nodeSchema, groundStationSchema } from '../../src/engine/input/scenario';
+import { nodeSchema, groundStationSchema, islSchema } from '../../src/engine/input/scenario';
 
 describe('draft paths', () => {
   it('parses and applies engine-style field paths', () => {
@@ -35,8 +35,8 @@ describe('panel field coverage', () => {
   it('edits every node and ground-station field of the schema', () => {
     const nodePaths = NODE_FIELDS.subgroups.flatMap((g) => g.fields.map((f) => f.path));
     expect(nodePaths.sort()).toEqual(Object.keys(nodeSchema.shape).map((k) => `node.${k}`).sort());
-    expect(STATION_FIELDS.map((f) => f.path).sort()).toEqual(Object.keys(groundStationSchema.shape).sort());
-    expect(ISL_FIELDS.map((f) => f.path)).toEqual(['interSatelliteLinks.enabled', 'interSatelliteLinks.maxRangeKm', 'interSatelliteLinks.rateGbps']);
+    expect(STATION_FIELDS.map((f) => f.path).sort()).toEqual(Object.keys(groundStationSchema.in.shape).sort());
+    expect(ISL_FIELDS.map((f) => f.path).sort()).toEqual(Object.keys(islSchema.shape).map((k) => `interSatelliteLinks.${k}`).sort());
     expect(SIMULATION_FIELDS.map((f) => f.path)).toEqual(expect.arrayContaining(['name', 'startUtc', 'durationHours', 'stepSeconds', 'environment.earthIrWPerM2', 'environment.albedo']));
   });
 

@@ -2,15 +2,21 @@
  * Constellation designs → SGP4 element sets. Every generated design becomes
  * OMM mean elements (TEME, epoch = scenario start) turned into satellite.js
  * records with `json2satrec`, so generated and imported nodes propagate
- * identically with SGP4.
+ * identically with SGP4. LTAN is counted in mean local solar time unless
+ * `ltanConvention` is "true" (raanFromLtanRad). Designs whose satellites come
+ * closer than the spacing thresholds on their mean orbits (circular, equal
+ * altitude and inclination: fixed relative geometry under J2) draw warnings
+ * before the run (designSpacingWarnings); the run measures the actual
+ * closest approach (run/separation.ts).
  */
-import { json2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
-import { DEG, EARTH_RADIUS_KM, J2, MU_EARTH_KM3_PER_S2, RAD, SUN_MEAN_MOTION_RAD_PER_S, S_PER_DAY } from '../core/constants';
+import { gstime, json2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
+import type { z } from 'zod';
+import { DEG, EARTH_RADIUS_KM, J2, MS_PER_DAY, MU_EARTH_KM3_PER_S2, RAD, SUN_MEAN_MOTION_RAD_PER_S, S_PER_DAY } from '../core/constants';
 import type { ElementError } from './elements';
 import { parseOmm, parseTle } from './elements';
-import type { Constellation, Scenario } from './scenario';
+import { spacingSchema, type Constellation, type Scenario } from './scenario';
 import { sunRaDec } from '../orbit/sun';
-import { parseUtcMs } from '../core/time';
+import { julianDateFromMs, parseUtcMs } from '../core/time';
 
 export interface SatelliteSpec {
   id: string;
@@ -23,7 +29,17 @@ export interface SatelliteBuild {
   satellites: SatelliteSpec[];
   /** Element-set problems (bad records are skipped; the good ones load). */
   errors: ElementError[];
+  /** Designs that bring satellites closer than the spacing thresholds by construction; `path` names the field to change. */
+  warnings: BuildWarning[];
 }
+
+export interface BuildWarning {
+  path: string;
+  message: string;
+}
+
+/** Solar time an LTAN is counted in: mean (mean local solar time) or true (apparent, the true Sun). */
+export type LtanConvention = 'mean' | 'true';
 
 /**
  * Keplerian mean motion (rev/day) of a circular orbit at `altitudeKm`:
@@ -49,12 +65,31 @@ export function sunSynchronousInclinationRad(altitudeKm: number, eccentricity = 
 }
 
 /**
- * RAAN (rad, [0, 2π)) for a local time of ascending node:
- * Ω = α☉(epoch) + (LTAN − 12 h) · 15°/h, with the true Sun's right ascension.
+ * Right ascension (rad, [0, 2π), TEME of date) of the fictitious mean Sun,
+ * whose Greenwich hour angle is UT − 12 h (the definition of mean solar
+ * time): α_ms = GMST − 15°/h · (UT − 12 h) = GMST + π − 2π · (UT day
+ * fraction), GMST from satellite.js `gstime` (IAU-82, Vallado 2013 eq. 3-45;
+ * UTC for UT1, ≤ 0.9 s). α_ms − α☉ is the equation of time (≈ −14.2 min in
+ * mid February, +16.4 min in early November). Same as Meeus (1998) ch. 28,
+ * E = L₀ − 0.0057183° − α (L₀ the Sun's mean longitude), to 0.0001°.
  */
-export function raanFromLtanRad(ltanHours: number, epochMs: number): number {
-  const { raRad } = sunRaDec(epochMs);
-  return wrap2Pi(raRad + (ltanHours - 12) * 15 * DEG);
+export function meanSunRaRad(timeMs: number): number {
+  const dayFraction = (((timeMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / MS_PER_DAY;
+  return wrap2Pi(gstime(julianDateFromMs(timeMs)) + Math.PI - 2 * Math.PI * dayFraction);
+}
+
+/**
+ * RAAN (rad, [0, 2π)) for a local time of ascending node:
+ * Ω = α(epoch) + (LTAN − 12 h) · 15°/h, α the right ascension of the mean Sun
+ * (`mean`, the default: LTAN in mean local solar time, as missions specify
+ * it — e.g. ESA Sentinel-2 "10:30 mean local solar time at the descending
+ * node"; Vallado 2013 §3.5 and Eagle's ltan2raan "mean" option) or of the true
+ * Sun (`true`: apparent solar time, satellite.js `sunPos`). The two differ by
+ * the equation of time, up to 16 min (4°).
+ */
+export function raanFromLtanRad(ltanHours: number, epochMs: number, convention: LtanConvention = 'mean'): number {
+  const sunRa = convention === 'mean' ? meanSunRaRad(epochMs) : sunRaDec(epochMs).raRad;
+  return wrap2Pi(sunRa + (ltanHours - 12) * 15 * DEG);
 }
 
 function wrap2Pi(x: number): number {
@@ -139,7 +174,7 @@ export function ssoElements(c: Extract<Constellation, { type: 'sso' }>, epochMs:
   const out: MeanElementsDeg[] = [];
   for (let k = 0; k < c.planes; k++) {
     const ltan = c.ltanHours + (k - (c.planes - 1) / 2) * c.ltanSpacingHours;
-    const raan = raanFromLtanRad(ltan, epochMs) * RAD;
+    const raan = raanFromLtanRad(ltan, epochMs, c.ltanConvention) * RAD;
     for (let j = 0; j < c.satellitesPerPlane; j++) {
       out.push({
         name: `SSO${String(k + 1).padStart(2, '0')}-${String(j + 1).padStart(2, '0')}`,
@@ -167,7 +202,7 @@ export function ssoElements(c: Extract<Constellation, { type: 'sso' }>, epochMs:
  */
 export function clusterElements(c: Extract<Constellation, { type: 'cluster' }>, epochMs: number): MeanElementsDeg[] {
   const inc = sunSynchronousInclinationRad(c.altitudeKm) * RAD;
-  const raan = raanFromLtanRad(c.ltanHours, epochMs) * RAD;
+  const raan = raanFromLtanRad(c.ltanHours, epochMs, c.ltanConvention) * RAD;
   const n = meanMotionRevPerDay(c.altitudeKm);
   const aKm = EARTH_RADIUS_KM + c.altitudeKm;
   // Rings needed: 1 + 8 + 16 + … = 1 + 4 R (R + 1) ≥ satellites.
@@ -196,6 +231,125 @@ export function clusterElements(c: Extract<Constellation, { type: 'cluster' }>, 
   return out;
 }
 
+/** Unit normal [sin i sin Ω, −sin i cos Ω, cos i] and position at argument of latitude u of a circular orbit. */
+function unitNormal(incRad: number, raanRad: number): number[] {
+  return [Math.sin(incRad) * Math.sin(raanRad), -Math.sin(incRad) * Math.cos(raanRad), Math.cos(incRad)];
+}
+function unitPosition(incRad: number, raanRad: number, uRad: number): number[] {
+  const [cO, sO, cu, su, ci] = [Math.cos(raanRad), Math.sin(raanRad), Math.cos(uRad), Math.sin(uRad), Math.cos(incRad)];
+  return [cO * cu - sO * su * ci, sO * cu + cO * su * ci, su * Math.sin(incRad)];
+}
+const dot = (p: number[], q: number[]) => p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
+const cross = (p: number[], q: number[]) => [p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]];
+
+/**
+ * Closest approach over time (km) of two satellites on circular orbits of the
+ * same radius and inclination (so the same mean motion and J2 drift: their
+ * relative geometry is fixed). With θ the angle between the orbit normals and
+ * x, y the satellites' angles past the planes' line of intersection,
+ * cos γ = cos x cos y + sin x sin y cos θ; with δ = x − y fixed this is largest
+ * when both sit symmetric about the crossing, 1 − cos γ = (1 + cos θ) sin²(δ/2):
+ *   d_min = 2a cos(θ/2) |sin(δ/2)|.
+ * One plane flown the same way: the chord a |r̂_A − r̂_B|; opposite ways: 0.
+ */
+export function circularPairMinDistanceKm(aKm: number, incRad: number, raanARad: number, uARad: number, raanBRad: number, uBRad: number): number {
+  const nA = unitNormal(incRad, raanARad);
+  const nB = unitNormal(incRad, raanBRad);
+  const rA = unitPosition(incRad, raanARad, uARad);
+  const rB = unitPosition(incRad, raanBRad, uBRad);
+  const cosTheta = dot(nA, nB);
+  const line = cross(nA, nB);
+  const s = Math.sqrt(dot(line, line));
+  if (s < 1e-12) return cosTheta > 0 ? aKm * Math.hypot(rA[0] - rB[0], rA[1] - rB[1], rA[2] - rB[2]) : 0;
+  const c = line.map((v) => v / s);
+  const x = Math.atan2(dot(nA, cross(c, rA)), dot(c, rA));
+  const y = Math.atan2(dot(nB, cross(c, rB)), dot(c, rB));
+  return 2 * aKm * Math.sqrt(Math.max(0, (1 + cosTheta) / 2)) * Math.abs(Math.sin((x - y) / 2));
+}
+
+/** Closest pair of a design on its mean orbits: satellite indices (generation order) and distance (km). */
+export interface DesignClosestPair {
+  km: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * Walker T/P/F on its mean orbits: a pair's geometry depends only on the plane
+ * offset Δk and slot offset Δj (RAAN Δk·S/P, phase Δj·360°/S + Δk·F·360°/T),
+ * so P·S evaluations cover all T(T − 1)/2 pairs.
+ */
+export function walkerClosestPair(c: Extract<Constellation, { type: 'walker' }>): DesignClosestPair | null {
+  const [P, S] = [c.planes, c.satellitesPerPlane];
+  const spread = c.pattern === 'star' ? 180 : 360;
+  const aKm = EARTH_RADIUS_KM + c.altitudeKm;
+  let best: DesignClosestPair | null = null;
+  for (let dk = 0; dk < P; dk++) {
+    for (let dj = dk === 0 ? 1 : 0; dj < S; dj++) {
+      const uB = ((dj * 360) / S + (dk * c.phasing * 360) / (P * S)) * DEG;
+      const km = circularPairMinDistanceKm(aKm, c.inclinationDeg * DEG, 0, 0, ((dk * spread) / P) * DEG, uB);
+      if (!best || km < best.km) best = { km, a: 0, b: dk * S + dj };
+    }
+  }
+  return best;
+}
+
+/** Sun-synchronous planes (ssoElements): as Walker, with the half-slot offset of odd planes (so both parities of the first plane). */
+export function ssoClosestPair(c: Extract<Constellation, { type: 'sso' }>): DesignClosestPair | null {
+  const [P, S] = [c.planes, c.satellitesPerPlane];
+  const inc = sunSynchronousInclinationRad(c.altitudeKm);
+  const aKm = EARTH_RADIUS_KM + c.altitudeKm;
+  let best: DesignClosestPair | null = null;
+  for (let dk = 0; dk < P; dk++) {
+    for (let k = 0; k < 2 && k + dk < P; k++) {
+      for (let dj = dk === 0 ? 1 : 0; dj < S; dj++) {
+        const uA = (((k % 2) * 0.5 * 360) / S) * DEG;
+        const uB = (((dj + ((k + dk) % 2) * 0.5) * 360) / S) * DEG;
+        const km = circularPairMinDistanceKm(aKm, inc, 0, uA, dk * c.ltanSpacingHours * 15 * DEG, uB);
+        if (!best || km < best.km) best = { km, a: k * S, b: (k + dk) * S + dj };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Closest member spacing (m) of a cluster (clusterElements) over an orbit: a
+ * pair on rings of radial semi-axes A₁, A₂ at phases φ₁, φ₂ is |A₁e^{iφ₁} −
+ * A₂e^{iφ₂}| apart when their separation is radial, twice that along-track.
+ * Different rings are ≥ A₁ = radiusM/(2R) apart, neighbours on ring r (8r
+ * members, 45°/r apart) 2·A₁·r·sin(22.5°/r), least on ring 1: with three or
+ * more members, (radiusM/R) · sin 22.5° (R rings); two: radiusM/2.
+ */
+export function clusterMinSpacingM(c: Extract<Constellation, { type: 'cluster' }>): number | null {
+  if (c.satellites < 2) return null;
+  let rings = 0;
+  while (1 + 4 * rings * (rings + 1) < c.satellites) rings++;
+  return c.satellites === 2 ? c.radiusM / 2 : (c.radiusM / rings) * Math.sin(Math.PI / 8);
+}
+
+type Spacing = z.output<typeof spacingSchema>;
+const DEFAULT_SPACING = spacingSchema.parse({});
+const shortNumber = (x: number) => String(Number(x.toPrecision(3)));
+
+/** Warnings for generated designs whose satellites come closer than the spacing thresholds on their mean orbits. */
+export function designSpacingWarnings(c: Constellation, names: readonly string[], spacing: Spacing = DEFAULT_SPACING): BuildWarning[] {
+  if (c.type === 'cluster') {
+    const m = clusterMinSpacingM(c);
+    if (m === null || m >= spacing.formationWarnBelowM) return [];
+    const message = `${c.satellites} members in a ${shortNumber(c.radiusM)} m formation come within ${shortNumber(m)} m of each other (neighbours on the inner ring), below spacing.formationWarnBelowM = ${spacing.formationWarnBelowM} m: use fewer satellites or a larger radiusM`;
+    return [{ path: 'constellation.satellites', message }];
+  }
+  const pair = c.type === 'walker' ? walkerClosestPair(c) : c.type === 'sso' ? ssoClosestPair(c) : null;
+  if (!pair || pair.km >= spacing.warnBelowKm) return [];
+  const S = c.type === 'walker' || c.type === 'sso' ? c.satellitesPerPlane : 1;
+  const [pa, pb] = [Math.floor(pair.a / S), Math.floor(pair.b / S)];
+  const where = pa === pb ? 'fly in the same plane' : `(planes ${pa + 1} and ${pb + 1}) arrive together where their orbits cross and pass`;
+  const fix = c.type === 'walker' ? 'change phasing, planes or inclinationDeg' : 'change ltanSpacingHours or satellitesPerPlane';
+  const message = `satellites ${names[pair.a]} and ${names[pair.b]} ${where} ${shortNumber(pair.km)} km apart every orbit, below spacing.warnBelowKm = ${spacing.warnBelowKm} km: ${fix}`;
+  return [{ path: c.type === 'walker' ? 'constellation.phasing' : 'constellation.ltanSpacingHours', message }];
+}
+
 /** Builds SGP4 records for every satellite of the scenario, in input order. */
 export function buildSatellites(scenario: Scenario): SatelliteBuild {
   const c = scenario.constellation;
@@ -211,6 +365,7 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
         epochMs: r.epochMs,
       })),
       errors: parsed.errors,
+      warnings: [],
     };
   }
   const elements = c.type === 'walker' ? walkerElements(c) : c.type === 'sso' ? ssoElements(c, epochMs) : clusterElements(c, epochMs);
@@ -220,5 +375,6 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
     satrec: toSatrec(el, i, epochIso),
     epochMs,
   }));
-  return { satellites, errors: [] };
+  const spacing = (scenario as Scenario & { spacing?: Spacing }).spacing ?? DEFAULT_SPACING;
+  return { satellites, errors: [], warnings: designSpacingWarnings(c, elements.map((e) => e.name), spacing) };
 }

@@ -36,7 +36,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'starter-shell',
     title: 'Starter compute shell: 80 nodes, 550 km / 53° Walker delta',
     source:
-      'Altitude and inclination of the broadband shell in PHYSICS.md (550 km, 53°), thinned to 8 × 10 for interactive use; node = PHYSICS.md AI cluster power proxy (105 m² of 22 % cells ≈ 28 kW) with ≈100 TPU v6e-class chips (918 TFLOP/s, ≈200 W each, estimate).',
+      'Altitude and inclination of the broadband shell in PHYSICS.md (550 km, 53°), thinned to 8 × 10 for interactive use; node = a Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW after packing, conversion and cell temperature; ECONOMICS.md ≈27–28 kW from ≈116–120 m²) with ≈100 TPU v6e-class chips (918 TFLOP/s, ≈200 W each, estimate).',
     scenario: {
       name: 'Starter compute shell',
       startUtc: '2026-06-21T00:00:00Z',
@@ -50,7 +50,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'ai-cluster-81',
     title: '81-node dawn-dusk AI cluster, 650 km, ≈1 km formation',
     source:
-      'Space AI cluster study (2025) in PHYSICS.md: dawn-dusk SSO ≈650 km, 81 satellites within ≈1 km radius, 100–200 m neighbours, optical ISLs ≈1.6 Tbps per link, Starlink-class bus ≈105 m² of 22 % cells ≈ 28 kW, TPU v6e 918 TFLOP/s per chip (≈200 W, estimate). Start at the June solstice, the peak of the LTAN 18:00 eclipse season.',
+      'Space AI cluster study (2025) in PHYSICS.md: dawn-dusk SSO ≈650 km, 81 satellites within ≈1 km radius, 100–200 m neighbours, optical ISLs ≈1.6 Tbps per link, Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW), TPU v6e 918 TFLOP/s per chip (≈200 W, estimate). Start at the June solstice, the peak of the LTAN 18:00 eclipse season.',
     scenario: {
       name: '81-node dawn-dusk cluster',
       startUtc: '2026-06-21T00:00:00Z',
@@ -101,6 +101,8 @@ export const PRESETS: readonly Preset[] = [
       constellation: { type: 'sso', altitudeKm: 650, ltanHours: 18, planes: 1, satellitesPerPlane: 1 },
       node: {
         solarArrayAreaM2: 1.44e7,
+        // The area is already the cells' (90 % fill of the 4 km × 4 km array).
+        solarArrayPackingFactor: 1,
         solarCellEfficiency: 0.22,
         arrayPointing: 'sun-tracking',
         batteryCapacityKWh: 0,

@@ -49,6 +49,9 @@ const utcString = z.string({ error: requiredOr() }).max(64).superRefine((s, ctx)
   if (y < 1957 || y > 2100) ctx.addIssue({ code: 'custom', message: 'year must be within 1957–2100' });
 });
 
+/** Solar time LTAN is counted in (input/constellation.ts raanFromLtanRad); mean: Vallado (2013) §3.5, ESA mission specifications (e.g. Sentinel-2 10:30 MLST). */
+const ltanConventionSchema = z.enum(['mean', 'true'], { error: 'expected "mean" or "true"' }).default('mean');
+
 const walkerSchema = z.strictObject({
   type: z.literal('walker'),
   /** delta: planes spread over 360° of RAAN; star: over 180°. */
@@ -70,6 +73,8 @@ const ssoSchema = z.strictObject({
   satellitesPerPlane: int().min(1).max(10_000),
   /** LTAN spacing between adjacent planes (h); planes are centred on ltanHours. */
   ltanSpacingHours: finite().min(0).max(12).default(1),
+  /** Solar time LTAN is counted in: mean local solar time (mission-design convention) or apparent (true Sun); input/constellation.ts. */
+  ltanConvention: ltanConventionSchema,
 });
 
 const clusterSchema = z.strictObject({
@@ -79,6 +84,23 @@ const clusterSchema = z.strictObject({
   satellites: int().min(1).max(10_000).default(81),
   /** Formation radius (m): along-track semi-axis of the outermost ring. */
   radiusM: finite().gt(0).max(100_000).default(1000),
+  ltanConvention: ltanConventionSchema,
+});
+
+/**
+ * Spacing warnings: closest approach over the run (run/separation.ts) and
+ * designs that collide by construction (input/constellation.ts).
+ * warnBelowKm: 1 km, the overall miss distance of the 18th Space Control
+ * Squadron's emergency conjunction reports for near-Earth objects
+ * (Spaceflight Safety Handbook for Satellite Operators, v1.5, 2020).
+ * formationWarnBelowM: for members of a `cluster` formation, which fly
+ * closer than that by design: 50 m, half the closest neighbour distance of
+ * the reference cluster study (81 members in 1 km, neighbours 100–200 m;
+ * docs/reference/PHYSICS.md).
+ */
+export const spacingSchema = z.strictObject({
+  warnBelowKm: finite().min(0).max(100_000).default(1),
+  formationWarnBelowM: finite().min(0).max(100_000).default(50),
 });
 
 const tleSchema = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * Inter-satellite links drawn by the live view: each satellite's
  * ISL_NEIGHBOURS nearest others within range and in line of sight (the
- * segment clears the Earth sphere, network/stations.ts lineOfSight). A
+ * segment clears the Earth sphere plus the grazing altitude, as the engine's
+ * relay: network/isl-link.ts, network/stations.ts lineOfSight). A
  * uniform grid of cells (edge min(range, 1500 km)) sorted by cell key keeps
  * the search near-linear in the satellite count: candidates come from the
  * satellite's cell and the 26 around it, so for ranges over 1500 km a
@@ -9,9 +10,10 @@
  * engine's relay model). Scratch is allocated once per scenario. Frame: TEME, km.
  */
 import { EARTH_RADIUS_KM } from '../core/constants';
+import { DEFAULT_ISL_GRAZING_ALTITUDE_KM } from '../input/network-schema';
 import { lineOfSight } from '../network/stations';
 
-/** Links per satellite: the nearest ones in range with line of sight. */
+/** Links per satellite: the nearest ones in range with line of sight (the default terminal count, interSatelliteLinks.terminals). */
 export const ISL_NEIGHBOURS = 4;
 
 /** Cells per axis on each side of the origin (keys stay exact in a double). */
@@ -30,10 +32,15 @@ export class IslNeighbours {
   private readonly nn: Int32Array;
   private readonly nnDist2: Float64Array;
 
+  /** Radius the line of sight must clear (km). */
+  private readonly blockRadiusKm: number;
+
   constructor(
     readonly count: number,
     readonly maxRangeKm: number,
+    grazingAltitudeKm = DEFAULT_ISL_GRAZING_ALTITUDE_KM,
   ) {
+    this.blockRadiusKm = EARTH_RADIUS_KM + grazingAltitudeKm;
     this.keys = new Float64Array(count);
     this.order = new Uint32Array(count);
     this.sortedKeys = new Float64Array(count);
@@ -108,7 +115,7 @@ export class IslNeighbours {
               const ez = posKm[3 * j + 2] - z;
               const d2 = ex * ex + ey * ey + ez * ez;
               if (d2 > range2 || d2 >= nnDist2[i * K + K - 1]) continue;
-              if (!lineOfSight(x, y, z, posKm[3 * j], posKm[3 * j + 1], posKm[3 * j + 2], EARTH_RADIUS_KM)) continue;
+              if (!lineOfSight(x, y, z, posKm[3 * j], posKm[3 * j + 1], posKm[3 * j + 2], this.blockRadiusKm)) continue;
               this.insert(i, j, d2);
             }
           }

@@ -1,8 +1,10 @@
 /**
- * Per-satellite link record of one step, shared by the ground-station
+ * Per-satellite link record of one node step, shared by the ground-station
  * downlink allocation (downlink.ts) and inter-satellite relay (relay.ts), and
- * read by the node models (storage) afterwards. Data in GB over the step.
- * Typed arrays of N satellites, allocated once; rewritten every step.
+ * read by the node models (storage) afterwards. Data in GB over the node
+ * step: a node step is one or more samples (sub-steps); each sub-step adds to
+ * `capacityGB` and ORs `flags`, so after the last one the record holds the
+ * whole step. Typed arrays of N satellites, allocated once.
  * Satellites not active in the step have no flags.
  */
 import { STATUS_CONTACT, STATUS_DOWNLINK } from '../run/status';
@@ -26,16 +28,40 @@ export const LINK_SERVED = LINK_ANTENNA | LINK_RELAYED;
 export const LINK_STATUS_BITS = LINK_IN_VIEW | LINK_ANTENNA;
 
 export class LinkState {
-  /** Data the satellite would send this step: stored + produced at full compute (GB). Valid for active satellites. */
+  /** Data the satellite would still send in the current sub-step: stored + produced at full compute − capacity so far (GB). Valid for active satellites. */
   readonly demandGB: Float64Array;
-  /** Data its link can carry this step (GB); 0 without a link. */
+  /** Data its links can carry this node step (GB), summed over sub-steps; 0 without a link. */
   readonly capacityGB: Float64Array;
-  /** LINK_* bits. */
+  /** LINK_* bits, ORed over the node step's sub-steps. */
   readonly flags: Uint8Array;
+  /** Number of the sub-step in which the satellite last held a link (antenna or relay) or was reserved by the antenna holding it; compare with `subStep`. */
+  readonly servedIn: Int32Array;
+  /** Number of the current sub-step (counts up over the run). */
+  subStep = 0;
 
   constructor(readonly n: number) {
     this.demandGB = new Float64Array(n);
     this.capacityGB = new Float64Array(n);
     this.flags = new Uint8Array(n);
+    this.servedIn = new Int32Array(n).fill(-1);
+  }
+
+  /** Starts a node step: no flags, no capacity. */
+  clear(): void {
+    this.flags.fill(0);
+    this.capacityGB.fill(0);
+  }
+
+  /** Starts a sub-step (no satellite served in it yet). */
+  nextSubStep(): void {
+    if (this.subStep === 0x7fffffff) {
+      this.subStep = 0;
+      this.servedIn.fill(-1);
+    } else this.subStep++;
+  }
+
+  /** Whether satellite i already holds a link in the current sub-step. */
+  servedNow(i: number): boolean {
+    return this.servedIn[i] === this.subStep;
   }
 }

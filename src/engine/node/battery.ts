@@ -1,16 +1,23 @@
 /**
  * Battery on the power bus, bookkept in energy (J) over one step of dt (s).
+ * Terminal power (W) is limited by C-rates: 1 C = E_cap / 3600 s,
+ *   P_chg ≤ C_chg · E_cap / 3600,   P_dis ≤ C_dis · E_cap / 3600.
  *   net = P_array − P_load (W)
- *   net ≥ 0: E₁ = E₀ + η_c · min(net·dt, (E_cap − E₀)/η_c); the rest is curtailed
- *   net < 0: E₁ = E₀ − (net·dt)/η_d, drawn above the floor E_min = soc_min · E_cap
- *            for any load, below it (down to 0) for the bus (survival) load only
+ *   net ≥ 0: accepted = min(net·dt, (E_cap − E₀)/η_c, P_chg·dt);
+ *            E₁ = E₀ + η_c · accepted; the rest of net·dt is curtailed
+ *   net < 0: drawn from the battery at the terminals ≤ P_dis·dt, E₁ = E₀ − drawn/η_d;
+ *            energy above the floor E_min = soc_min · E_cap feeds any load,
+ *            the reserve below it (down to 0) only the bus's deficit
+ *            max(0, P_bus − P_array)·dt (the array feeds the bus first);
+ *            what cannot be drawn is unmet load
  * η_c = η_d = √η_round-trip; losses (1 − η) of what passes the terminals.
- * Energy balance per step: generated = delivered + curtailed + losses + ΔE (J).
- * Source: shared PHYSICS.md (the README's "Power" model).
+ * Energy balance per step (exact): generated = delivered + curtailed + losses + ΔE (J).
+ * Sources: docs/reference/power-sources.md ("Battery limits": C-rate defaults),
+ * docs/reference/ECONOMICS.md (space Li-ion pack row).
  */
 import { J_PER_KWH } from '../core/constants';
 
-/** Battery parameters derived once per scenario (J, fractions). */
+/** Battery parameters derived once per scenario (J, W, fractions). */
 export interface BatteryParams {
   capacityJ: number;
   /** Reserve kept from the compute load: capacity · minimum state of charge (J). */
@@ -18,18 +25,44 @@ export interface BatteryParams {
   /** One-way efficiencies: charge and discharge each √(round trip). */
   chargeEfficiency: number;
   dischargeEfficiency: number;
+  /** Terminal power limits (W): C-rate · capacity per hour. */
+  maxChargeW: number;
+  maxDischargeW: number;
 }
 
-export function batteryParams(capacityKWh: number, minStateOfCharge: number, roundTripEfficiency: number): BatteryParams {
+export function batteryParams(
+  capacityKWh: number,
+  minStateOfCharge: number,
+  roundTripEfficiency: number,
+  maxChargeCRate: number,
+  maxDischargeCRate: number,
+): BatteryParams {
   const capacityJ = capacityKWh * J_PER_KWH;
   const oneWay = Math.sqrt(roundTripEfficiency);
-  return { capacityJ, floorJ: capacityJ * minStateOfCharge, chargeEfficiency: oneWay, dischargeEfficiency: oneWay };
+  return {
+    capacityJ,
+    floorJ: capacityJ * minStateOfCharge,
+    chargeEfficiency: oneWay,
+    dischargeEfficiency: oneWay,
+    maxChargeW: (maxChargeCRate * capacityJ) / 3600,
+    maxDischargeW: (maxDischargeCRate * capacityJ) / 3600,
+  };
 }
 
-/** Power (W) the battery can deliver at its terminals for `dtS` without going below its floor. */
-export function batteryDischargeLimitW(socJ: number, b: BatteryParams, dtS: number): number {
-  const usable = socJ - b.floorJ;
-  return usable > 0 ? (usable * b.dischargeEfficiency) / dtS : 0;
+/** Terminal power (W) the battery can deliver for `dtS` without going below `downToJ`, within its discharge limit. */
+export function batteryDischargeLimitW(socJ: number, downToJ: number, b: BatteryParams, dtS: number): number {
+  const usable = socJ - downToJ;
+  if (usable <= 0) return 0;
+  const w = (usable * b.dischargeEfficiency) / dtS;
+  return w < b.maxDischargeW ? w : b.maxDischargeW;
+}
+
+/** Terminal power (W) that brings the battery up to `upToJ` within `dtS`, within its charge limit. */
+export function batteryChargeToW(socJ: number, upToJ: number, b: BatteryParams, dtS: number): number {
+  const missing = upToJ - socJ;
+  if (missing <= 0) return 0;
+  const w = missing / b.chargeEfficiency / dtS;
+  return w < b.maxChargeW ? w : b.maxChargeW;
 }
 
 /**
@@ -46,11 +79,11 @@ export interface BusStep {
 
 /**
  * Power bus over one step: the array feeds the load; surplus charges the
- * battery (charge losses), what the battery cannot take is curtailed. A
- * deficit is drawn from the battery above its floor (discharge losses); the
- * floor (minimum state of charge) is a reserve that only the bus — the
- * survival load, `busW` of `loadW` — may draw on, down to empty. What remains
- * is unmet load. (The compute controller never plans compute on the reserve.)
+ * battery up to its charge limit (charge losses), the rest is curtailed. A
+ * deficit is drawn from the battery within its discharge limit (discharge
+ * losses): above the floor for any load, from the reserve below it (down to
+ * empty) only for the bus's own deficit. What remains is unmet load. (The
+ * controller, node/compute.ts, never plans compute on the reserve.)
  */
 export function stepBus(socJ: number, generatedW: number, loadW: number, busW: number, b: BatteryParams, dtS: number, out: BusStep): BusStep {
   const net = generatedW - loadW;
@@ -60,7 +93,9 @@ export function stepBus(socJ: number, generatedW: number, loadW: number, busW: n
   if (net >= 0) {
     const room = b.capacityJ - socJ;
     const inJ = net * dtS;
-    const acceptJ = room > 0 ? Math.min(inJ, room / b.chargeEfficiency) : 0;
+    let acceptJ = room > 0 ? Math.min(inJ, room / b.chargeEfficiency) : 0;
+    const limitJ = b.maxChargeW * dtS;
+    if (acceptJ > limitJ) acceptJ = limitJ;
     const storedJ = acceptJ * b.chargeEfficiency;
     out.socJ = socJ + storedJ;
     out.lossJ = acceptJ - storedJ;
@@ -69,12 +104,17 @@ export function stepBus(socJ: number, generatedW: number, loadW: number, busW: n
   } else {
     const needJ = -net * dtS;
     const eta = b.dischargeEfficiency;
+    let capJ = b.maxDischargeW * dtS; // terminal energy the discharge limit still allows
     const above = socJ - b.floorJ;
-    const drawAboveJ = above > 0 ? Math.min(needJ / eta, above) : 0;
+    let drawAboveJ = above > 0 ? Math.min(needJ / eta, above) : 0;
+    if (drawAboveJ * eta > capJ) drawAboveJ = capJ / eta;
     let suppliedJ = drawAboveJ * eta;
+    capJ -= suppliedJ;
     let soc = socJ - drawAboveJ;
-    // Up to the bus's own energy, what is still missing may come from the reserve.
-    const busShortJ = Math.min(needJ - suppliedJ, busW * dtS);
+    // The array feeds the bus first; energy above the floor serves the bus's
+    // deficit first; what of that deficit is still missing may come from the reserve.
+    const busDeficitJ = busW > generatedW ? (busW - generatedW) * dtS : 0;
+    const busShortJ = Math.min(needJ - suppliedJ, busDeficitJ - suppliedJ, capJ);
     if (busShortJ > 0 && soc > 0) {
       const drawReserveJ = Math.min(busShortJ / eta, soc);
       soc -= drawReserveJ;
@@ -84,8 +124,10 @@ export function stepBus(socJ: number, generatedW: number, loadW: number, busW: n
     const loss = socJ - soc - suppliedJ;
     out.lossJ = loss > 0 ? loss : 0; // (drawn)(1 − η) ≥ 0; rounding may dip below
     const unmet = needJ - suppliedJ;
-    out.unmetJ = unmet > 1e-9 * needJ ? unmet : 0; // rounding leftovers are not a shortfall
-    out.deliveredJ = loadW * dtS - out.unmetJ;
+    const loadJ = loadW * dtS;
+    // Rounding leftovers (the controller plans u · P_compute to the last bit of the load) are not a shortfall.
+    out.unmetJ = unmet > 1e-9 * loadJ ? unmet : 0;
+    out.deliveredJ = loadJ - out.unmetJ;
   }
   return out;
 }

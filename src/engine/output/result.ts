@@ -29,6 +29,7 @@ export const KPI_NAMES = [
   'storageLimitedFraction',
   'minStateOfCharge',
   'maxTemperatureC',
+  'maxJunctionTemperatureC',
   'contactMinutesPerSatellitePerDay',
   'dataDownlinkedGB',
   'dataGeneratedGB',
@@ -38,6 +39,9 @@ export const KPI_NAMES = [
   'energyStoredDeltaKWh',
   'energyBatteryLossKWh',
   'energyUnmetKWh',
+  'batteryCyclesPerDay',
+  'batteryMeanDepthOfDischarge',
+  'batteryCapacityFadePerYear',
 ] as const satisfies readonly (keyof Kpis)[];
 
 export function roundedKpis(k: Kpis): Kpis {

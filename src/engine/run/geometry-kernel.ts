@@ -26,10 +26,10 @@ import { satelliteState, type PositionSource } from '../events/satellite-state';
 import { OrbitBounds } from '../events/skip-bounds';
 import { propagateAt, SamplePropagator, satrecEpochMs, type SampleChunk } from '../orbit/propagation';
 import type { RunGrid } from '../orbit/run-grid';
-import { bodyFixedPointing, solarPowerW } from '../node/solar-array';
+import { bodyFixedPointing, effectiveArrayEfficiency, solarPowerW } from '../node/solar-array';
 import type { Scenario } from '../input/scenario';
 import { solarFluxWPerM2 } from '../orbit/sun';
-import { Radiator, radiatorParams } from '../node/thermal';
+import { orbitNormalSunCosine, Radiator, radiatorParams } from '../node/thermal';
 import { SAT_DECAYED, SAT_ERROR, SAT_OK } from './status';
 import type { ChunkFields } from './chunk';
 
@@ -131,7 +131,7 @@ export class GeometryKernel implements PositionSource {
     const node = scenario.node;
     this.bodyFixed = node.arrayPointing === 'body-fixed';
     this.arrayAreaM2 = node.solarArrayAreaM2;
-    this.cellEfficiency = node.solarCellEfficiency;
+    this.cellEfficiency = effectiveArrayEfficiency(node);
     this.refreshOrbitBounds = skipFar;
   }
 
@@ -235,8 +235,8 @@ export class GeometryKernel implements PositionSource {
         // arguments the JIT did not inline them and phase A ran ≈30 % slower (measured).
         const pointing = bodyFixed ? this.bodyFixedPointing(i, n, x, y, z, vx, vy, vz, sx, sy, sz) : 1;
         outSolar[c] = solarPowerW(arrayAreaM2, cellEfficiency, flux, illum, pointing);
-        // Dayside factor: cosine of the Sun's zenith angle below the satellite.
-        outAbsorbed[c] = radiator.absorbedW(flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu));
+        // Dayside factor: cosine of the Sun's zenith angle below the satellite; view factors from r (km) and the radiator's attitude.
+        outAbsorbed[c] = radiator.absorbedW(flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu), r, radiator.needsOrbitNormal ? orbitNormalSunCosine(x, y, z, vx, vy, vz, sx, sy, sz) : 0);
         if (outPos) {
           outPos[3 * c] = x;
           outPos[3 * c + 1] = y;

@@ -5,11 +5,15 @@
  *   time fractions = Σ_steps (count · dt) / Σ_steps (active · dt)
  *   mean usable compute = Σ_steps (usable · dt) / horizon
  *   energies (kWh) = Σ (J) / 3.6e6
+ *   battery wear: rainflow cycles per day, cycle-weighted mean DoD and
+ *   capacity fade per year from the node step's BatteryWear
+ *   (node/battery-wear.ts), means over the satellites
  * Units in names; sums run in satellite index order (node-step.ts), then
  * step order (the order is part of the byte-identical results).
  */
 import { J_PER_KWH, KELVIN_OFFSET } from '../core/constants';
 import type { EventTables } from '../events/event-log';
+import type { WearSummary } from '../node/battery-wear';
 import type { Kpis, SeriesColumns } from './output-types';
 import { SAT_OK } from './status';
 
@@ -42,8 +46,10 @@ export interface StepSums {
   /** Σ state of charge (fractions) at the step's start */
   stateOfCharge: number;
   minStateOfCharge: number;
-  /** Hottest node at the step's start (K). */
+  /** Hottest node at the step's start (K): radiator node. */
   maxTemperatureK: number;
+  /** Hottest accelerator junction at the step's start (K). */
+  maxJunctionTemperatureK: number;
   /** Σ stored data at the step's start (GB) */
   storedGB: number;
   generatedJ: number;
@@ -72,6 +78,7 @@ export function emptyStepSums(): StepSums {
     stateOfCharge: 0,
     minStateOfCharge: Number.POSITIVE_INFINITY,
     maxTemperatureK: Number.NEGATIVE_INFINITY,
+    maxJunctionTemperatureK: Number.NEGATIVE_INFINITY,
     storedGB: 0,
     generatedJ: 0,
     deliveredJ: 0,
@@ -95,9 +102,13 @@ export interface FinalNodeState {
   readonly socJ: Float64Array;
   readonly socStartJ: Float64Array;
   readonly tempK: Float64Array;
+  /** Accelerator junction temperature (K). */
+  readonly junctionK: Float64Array;
   /** Active in the last step. */
   wasActive(i: number): boolean;
   stateOfCharge(socJ: number): number;
+  /** Battery wear over the run (node/battery-wear.ts); called once, at the end. */
+  wearSummary(): WearSummary;
 }
 
 export class RunTotals {
@@ -116,6 +127,7 @@ export class RunTotals {
   private producedGB = 0;
   private minSocFrac = Number.POSITIVE_INFINITY;
   private peakTempK = Number.NEGATIVE_INFINITY;
+  private peakJunctionK = Number.NEGATIVE_INFINITY;
   private usableIntegral = 0;
   private minUsable = Number.POSITIVE_INFINITY;
   private activeAtStart = -1;
@@ -140,6 +152,7 @@ export class RunTotals {
     const active = s.active;
     if (s.minStateOfCharge < this.minSocFrac) this.minSocFrac = s.minStateOfCharge;
     if (s.maxTemperatureK > this.peakTempK) this.peakTempK = s.maxTemperatureK;
+    if (s.maxJunctionTemperatureK > this.peakJunctionK) this.peakJunctionK = s.maxJunctionTemperatureK;
     this.activeTimeS += active * dtS;
     this.eclipseTimeS += s.eclipseS;
     this.generatedJ += s.generatedJ;
@@ -175,16 +188,19 @@ export class RunTotals {
     let storedDeltaJ = 0;
     let minSoc = this.minSocFrac;
     let peak = this.peakTempK;
+    let peakJunction = this.peakJunctionK;
     for (let i = 0; i < N; i++) {
       storedDeltaJ += nodes.socJ[i] - nodes.socStartJ[i];
       if (!nodes.wasActive(i)) continue;
       const f = nodes.stateOfCharge(nodes.socJ[i]);
       if (f < minSoc) minSoc = f;
       if (nodes.tempK[i] > peak) peak = nodes.tempK[i];
+      if (nodes.junctionK[i] > peakJunction) peakJunction = nodes.junctionK[i];
     }
     let contactMs = 0;
     for (let e = 0; e < events.contactStartMs.length; e++) contactMs += events.contactEndMs[e] - events.contactStartMs[e];
     const act = this.activeTimeS;
+    const wear = nodes.wearSummary();
     return {
       satelliteCount: N,
       satellitesFailed: status.reduce((a, s) => a + (s === SAT_OK ? 0 : 1), 0),
@@ -197,6 +213,7 @@ export class RunTotals {
       storageLimitedFraction: act > 0 ? this.storageLimitedS / act : 0,
       minStateOfCharge: Number.isFinite(minSoc) ? minSoc : 0,
       maxTemperatureC: Number.isFinite(peak) ? peak - KELVIN_OFFSET : initialTemperatureC,
+      maxJunctionTemperatureC: Number.isFinite(peakJunction) ? peakJunction - KELVIN_OFFSET : initialTemperatureC,
       contactMinutesPerSatellitePerDay: N > 0 && horizonS > 0 ? contactMs / 60_000 / N / (horizonS / 86400) : 0,
       dataDownlinkedGB: this.downlinkedGB,
       dataGeneratedGB: this.producedGB,
@@ -206,6 +223,9 @@ export class RunTotals {
       energyStoredDeltaKWh: storedDeltaJ / J_PER_KWH,
       energyBatteryLossKWh: this.lossJ / J_PER_KWH,
       energyUnmetKWh: this.unmetJ / J_PER_KWH,
+      batteryCyclesPerDay: wear.cyclesPerDay,
+      batteryMeanDepthOfDischarge: wear.meanDepthOfDischarge,
+      batteryCapacityFadePerYear: wear.capacityFadePerYear,
     };
   }
 }

@@ -1,23 +1,31 @@
 /**
  * The node part of phase B: every satellite's models over one step, in order
- *   compute controller → power bus and battery → thermal → storage,
+ *   power controller (bus first, reserve recharge, then compute) → power bus
+ *   and battery → battery wear → thermal → storage,
  * coupled through the compute fraction u:
- *   load = P_bus + u · P_compute (W), Q_internal = delivered energy / dt (W),
+ *   load = P_bus + u · P_compute (W),
+ *   heat: P_j = u · P_compute at the accelerator junction; Q_r = P_bus + battery
+ *   losses + conversion losses (1/η_conv − 1 per W drawn from the array) +
+ *   absorbed heat at the radiator node (W; node/thermal-nodes.ts), the heat
+ *   limit from the two nodes' limits with the last step's losses,
  *   produced = u · output rate · dt (GB).
  * Reads phase A (activity, illumination, array output, absorbed heat) and the
  * link step (link capacity and flags); updates the state (battery energy J,
- * temperature K, stored data GB); writes what the step did per satellite
+ * radiator and junction temperatures K, stored data GB); writes what the step did per satellite
  * (NodeStepColumns, for status and detail recording) and summed over the
  * satellites (StepSums, for series and KPIs: kpis.ts). Sums run in satellite
  * index order. Arrays of N satellites, allocated once. Equations and
- * sources: node/compute.ts, node/battery.ts, node/thermal.ts, node/storage.ts.
+ * sources: node/compute.ts, node/battery.ts, node/battery-wear.ts,
+ * node/thermal.ts, node/thermal-nodes.ts, node/storage.ts.
  */
 import { KELVIN_OFFSET } from '../core/constants';
 import type { Scenario } from '../input/scenario';
-import { batteryDischargeLimitW, batteryParams, stepBus, type BatteryParams, type BusStep } from '../node/battery';
-import { computeFraction, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
+import { batteryParams, stepBus, type BatteryParams, type BusStep } from '../node/battery';
+import { BatteryWear, type WearSummary } from '../node/battery-wear';
+import { BusReserve, computeFraction, computePowerBudgetW, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
 import { downlinkedGB as downlinkGB, storageRoomGB, storedAfterGB } from '../node/storage';
 import { Radiator, radiatorParams } from '../node/thermal';
+import { ThermalNodes, thermalNodeParams, type ThermalNodesOut } from '../node/thermal-nodes';
 import { LINK_STATUS_BITS, type LinkState } from '../network/link-state';
 import type { StepSums } from './kpis';
 import { STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
@@ -50,18 +58,33 @@ export interface NodeStepColumns {
 
 export class NodeStep {
   readonly battery: BatteryParams;
+  /** Rainflow cycle counting and fade; null without a battery. */
+  readonly wear: BatteryWear | null;
+  /** Energy kept from compute for the bus through an eclipse (node/compute.ts). */
+  private readonly reserve: BusReserve;
   readonly radiator: Radiator;
+  /** Accelerator junction and radiator nodes (node/thermal-nodes.ts). */
+  readonly thermal: ThermalNodes;
   /** Battery energy (J), per satellite. */
   readonly socJ: Float64Array;
   /** Battery energy at the run's start (J). */
   readonly socStartJ: Float64Array;
-  /** Node temperature (K). */
+  /** Radiator node temperature (K). */
   readonly tempK: Float64Array;
+  /** Accelerator junction temperature (K). */
+  readonly junctionK: Float64Array;
+  /** Battery and power-conversion losses of the last step (W): heat the next step's limit expects. */
+  private readonly lossHeatW: Float64Array;
   /** Data on board (GB). */
   readonly storedGB: Float64Array;
   readonly out: NodeStepColumns;
+  /** Radiator node limit (K), εσA(T_max⁴ − Ts⁴) (W) and junction limit (K). */
   private readonly maxTempK: number;
   private readonly radiatedAtMaxW: number;
+  private readonly maxJunctionK: number;
+  /** Conversion loss per W of array power drawn: 1/η_conv − 1. */
+  private readonly conversionLoss: number;
+  private readonly tOut: ThermalNodesOut = { junctionK: 0, radiatorK: 0 };
   private readonly busPowerW: number;
   private readonly computePowerW: number;
   private readonly computeTflops: number;
@@ -73,17 +96,34 @@ export class NodeStep {
 
   constructor(scenario: Scenario, private readonly n: number) {
     const node = scenario.node;
-    this.battery = batteryParams(node.batteryCapacityKWh, node.batteryMinStateOfCharge, node.batteryRoundTripEfficiency);
+    this.battery = batteryParams(
+      node.batteryCapacityKWh,
+      node.batteryMinStateOfCharge,
+      node.batteryRoundTripEfficiency,
+      node.batteryMaxChargeCRate,
+      node.batteryMaxDischargeCRate,
+    );
+    this.wear =
+      this.battery.capacityJ > 0
+        ? new BatteryWear(n, { cycleLifeAtFullDepth: node.batteryCycleLifeAtFullDepth, exponent: node.batteryCycleLifeExponent, endOfLifeFade: node.batteryEndOfLifeCapacityFade })
+        : null;
     this.radiator = new Radiator(radiatorParams(scenario));
     this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
     this.radiatedAtMaxW = this.radiator.radiatedW(this.maxTempK);
+    this.thermal = new ThermalNodes(this.radiator, thermalNodeParams(scenario));
+    this.maxJunctionK = node.acceleratorMaxJunctionC + KELVIN_OFFSET;
+    this.conversionLoss = 1 / node.solarArrayConversionEfficiency - 1;
     this.busPowerW = node.busPowerW;
     this.computePowerW = node.computePowerW;
     this.computeTflops = node.computeTflops;
     this.storageGB = node.storageGB;
     this.socJ = new Float64Array(n).fill(this.battery.capacityJ * node.batteryInitialStateOfCharge);
     this.socStartJ = Float64Array.from(this.socJ);
+    if (this.wear) for (let i = 0; i < n; i++) this.wear.start(i, node.batteryInitialStateOfCharge);
+    this.reserve = new BusReserve(n, node.busPowerW, this.battery);
     this.tempK = new Float64Array(n).fill(node.initialTemperatureC + KELVIN_OFFSET);
+    this.junctionK = new Float64Array(n).fill(node.initialTemperatureC + KELVIN_OFFSET);
+    this.lossHeatW = new Float64Array(n);
     this.storedGB = new Float64Array(n);
     this.out = {
       status: new Uint8Array(n),
@@ -103,6 +143,11 @@ export class NodeStep {
     return !(this.out.status[i] & STATUS_FAILED);
   }
 
+  /** Battery wear KPIs of the run so far (ends the cycle histories: call once, at the end). */
+  wearSummary(): WearSummary {
+    return this.wear ? this.wear.summary() : { cyclesPerDay: 0, meanDepthOfDischarge: 0, capacityFadePerYear: 0 };
+  }
+
   /** State of charge (fraction) of battery energy `socJ`; 0 without a battery. */
   stateOfCharge(socJ: number): number {
     return this.battery.capacityJ > 0 ? socJ / this.battery.capacityJ : 0;
@@ -115,7 +160,7 @@ export class NodeStep {
    */
   step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
     const { capacityGB: linkCapGB, flags: linkFlags } = links;
-    const { radiator, battery, socJ, tempK, storedGB, ctrl, bus, maxTempK, radiatedAtMaxW, busPowerW, computePowerW, storageGB } = this;
+    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, bus, tOut, maxTempK, radiatedAtMaxW, maxJunctionK, conversionLoss, busPowerW, computePowerW, storageGB } = this;
     const { status, computeFraction: fraction, deliveredJ } = this.out;
     const watched = this.watched;
     let w = 0;
@@ -128,6 +173,7 @@ export class NodeStep {
     let socSum = 0;
     let minSoc = Number.POSITIVE_INFINITY;
     let maxT = Number.NEGATIVE_INFINITY;
+    let maxTj = Number.NEGATIVE_INFINITY;
     let stored = 0;
     let generatedJ = 0;
     let delivered = 0;
@@ -158,25 +204,35 @@ export class NodeStep {
       const aW = absorbedW[c];
       const soc = socJ[i];
       const T = tempK[i];
+      const Tj = junctionK[i];
       const sto = storedGB[i];
       const socFrac = capacityJ > 0 ? soc / capacityJ : 0;
 
       // ---- evaluate: controller → bus and battery → thermal → storage ----
-      // Radiated power at T, shared by the heat limit and the temperature step.
-      const r0 = radiator.radiatedW(T);
-      const maxHeat = radiator.maxInternalHeatW(T, aW, maxTempK, dtS, r0, radiatedAtMaxW);
-      computeFraction(sW + batteryDischargeLimitW(soc, battery, dtS), busPowerW, computePowerW, maxHeat, storageRoomGB(sto, storageGB, linkCapGB[i]), outputGB, ctrl);
+      // Heat limit: bus load + the largest compute heat that keeps the junction and the
+      // radiator node within their limits at the step's end, the radiator node also taking
+      // the bus load, the last step's losses and the absorbed heat (node/thermal-nodes.ts).
+      const maxHeat = busPowerW + thermal.maxComputeHeatW(Tj, T, busPowerW + lossHeatW[i] + aW, dtS, maxJunctionK, maxTempK, radiatedAtMaxW, computePowerW);
+      const budgetW = computePowerBudgetW(sW, busPowerW, soc, reserve.reserveJ(i, il, dtS), battery, dtS);
+      computeFraction(budgetW, busPowerW, computePowerW, maxHeat, storageRoomGB(sto, storageGB, linkCapGB[i]), outputGB, ctrl);
       const u = ctrl.fraction;
       stepBus(soc, sW, busPowerW + u * computePowerW, busPowerW, battery, dtS, bus);
-      // All delivered power ends as heat.
-      const nextT = radiator.stepTemperatureK(T, bus.deliveredJ / dtS + aW, dtS, r0);
+      if (wear) wear.add(i, bus.socJ / capacityJ, dtS);
+      // Heat: compute at the junction; the bus load, battery losses and conversion losses
+      // (1/η_conv − 1 per W drawn from the array) at the radiator node, with the absorbed heat.
+      const deliveredW = bus.deliveredJ / dtS;
+      const computeW = u * computePowerW < deliveredW ? u * computePowerW : deliveredW;
+      const lossW = bus.lossJ / dtS + (sW - bus.curtailedJ / dtS) * conversionLoss;
+      lossHeatW[i] = lossW;
+      thermal.step(Tj, T, computeW, deliveredW - computeW + lossW + aW, dtS, tOut);
       const produced = u * outputGB;
       const held = sto + produced;
       const down = downlinkGB(held, linkCapGB[i]);
 
       // ---- write: state, columns ----
       socJ[i] = bus.socJ;
-      tempK[i] = nextT;
+      tempK[i] = tOut.radiatorK;
+      junctionK[i] = tOut.junctionK;
       storedGB[i] = storedAfterGB(held, down, storageGB);
       status[i] = (il <= 0.5 ? STATUS_ECLIPSE : 0) | ctrl.limit | (u <= 0 ? STATUS_IDLE : 0) | (linkFlags[i] & LINK_STATUS_BITS);
       if (i === nextWatched) {
@@ -191,6 +247,7 @@ export class NodeStep {
       socSum += socFrac;
       if (socFrac < minSoc) minSoc = socFrac;
       if (T > maxT) maxT = T;
+      if (Tj > maxTj) maxTj = Tj;
       stored += sto;
       generatedJ += sW * dtS;
       delivered += bus.deliveredJ;
@@ -218,6 +275,7 @@ export class NodeStep {
     sums.stateOfCharge = socSum;
     sums.minStateOfCharge = minSoc;
     sums.maxTemperatureK = maxT;
+    sums.maxJunctionTemperatureK = maxTj;
     sums.storedGB = stored;
     sums.generatedJ = generatedJ;
     sums.deliveredJ = delivered;

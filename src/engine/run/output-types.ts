@@ -47,7 +47,10 @@ export interface Kpis {
   thermalLimitedFraction: number;
   storageLimitedFraction: number;
   minStateOfCharge: number;
+  /** Hottest radiator node (°C). */
   maxTemperatureC: number;
+  /** Hottest accelerator junction (°C). */
+  maxJunctionTemperatureC: number;
   contactMinutesPerSatellitePerDay: number;
   dataDownlinkedGB: number;
   dataGeneratedGB: number;
@@ -57,6 +60,12 @@ export interface Kpis {
   energyStoredDeltaKWh: number;
   energyBatteryLossKWh: number;
   energyUnmetKWh: number;
+  /** Rainflow-counted battery cycles per day (half cycles ½), mean over satellites. */
+  batteryCyclesPerDay: number;
+  /** Cycle-weighted mean depth of discharge (fraction of capacity). */
+  batteryMeanDepthOfDischarge: number;
+  /** Capacity fade per year from cycling (fraction of capacity / year), mean over satellites. */
+  batteryCapacityFadePerYear: number;
 }
 
 export interface SatelliteInfo {

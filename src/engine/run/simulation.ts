@@ -25,6 +25,7 @@ import { runGrid, sampleGrid, type RunGrid } from '../orbit/run-grid';
 import { wasmRuntime } from '../orbit/propagation';
 import { MAX_GROUND_STATIONS, type Scenario } from '../input/scenario';
 import { CoupledKernel } from './coupled-kernel';
+import { needsPositions } from '../network/link-budget';
 import type { SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
 
@@ -151,7 +152,7 @@ export async function simulate(
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
   const phaseB = new CoupledKernel(scenario, N, K, options, m);
   const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: options.skipFarFromEvents ?? true });
-  const withPositions = scenario.interSatelliteLinks.enabled;
+  const withPositions = needsPositions(scenario);
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared), allocateChunk(N, chunkSteps, withPositions, source.shared)];
   const yieldEvery = options.yieldEveryMs ?? 50;
   let lastYield = performance.now();

@@ -96,7 +96,8 @@ const BAD: BadCase[] = [
   { name: 'missing constellation', input: () => scenarioWith({ constellation: DELETE }), path: 'constellation', message: /required/i, only: true },
   { name: 'missing constellation.altitudeKm', input: () => scenarioWith({ 'constellation.altitudeKm': DELETE }), path: 'constellation.altitudeKm', message: /required/i, only: true },
   { name: 'missing constellation.type', input: () => scenarioWith({ 'constellation.type': DELETE }), path: 'constellation.type', message: /"walker".*"sso".*"cluster".*"tle".*"omm"/ },
-  { name: 'missing groundStations[1].downlinkGbps', input: () => scenarioWith({ 'groundStations[1].downlinkGbps': DELETE }), path: 'groundStations[1].downlinkGbps', message: /required/i, only: true },
+  { name: 'missing groundStations[1].downlinkGbps of a fixed-rate station', input: () => scenarioWith({ 'groundStations[1].downlinkGbps': DELETE, 'groundStations[1].linkModel': 'fixed' }), path: 'groundStations[1].downlinkGbps', message: /required/i, only: true },
+  { name: 'budget field on a fixed-rate station', input: () => scenarioWith({ 'groundStations[1].frequencyGHz': 8 }), path: 'groundStations[1].frequencyGHz', message: /linkModel "budget" only/, only: true },
 
   // unknown fields, root and nested
   { name: 'unknown root field', input: () => scenarioWith({ foo: 1 }), path: 'foo', message: /^unknown field$/, only: true },
@@ -358,7 +359,7 @@ describe('parseScenario: defaults', () => {
       storageGB: 2000,
       outputGBPerHourAtFullCompute: 50,
     });
-    expect(s.interSatelliteLinks).toEqual({ enabled: false, maxRangeKm: 5000, rateGbps: 100 });
+    expect(s.interSatelliteLinks).toEqual({ enabled: false, maxRangeKm: 5000, rateGbps: 100, referenceRateGbps: 10, referenceRangeKm: 8000, terminals: 4, grazingAltitudeKm: 80 });
     expect(s.environment).toEqual({ earthIrWPerM2: 237, albedo: 0.3 });
   });
 
@@ -375,8 +376,11 @@ describe('parseScenario: defaults', () => {
   it('fills ground station, sso and cluster defaults', () => {
     const gs = parseScenario({ ...minimal, groundStations: [{ name: 'A', latitudeDeg: 1, longitudeDeg: 2, downlinkGbps: 3 }] });
     expect(gs.ok && gs.scenario.groundStations).toEqual([
-      { name: 'A', latitudeDeg: 1, longitudeDeg: 2, altitudeM: 0, minElevationDeg: 10, downlinkGbps: 3, antennas: 1 },
+      { name: 'A', latitudeDeg: 1, longitudeDeg: 2, altitudeM: 0, minElevationDeg: 10, linkModel: 'fixed', downlinkGbps: 3, antennas: 1, acquisitionS: 10, handoverAdvantage: 1 },
     ]);
+    // Without a rate, a station's downlink comes from the link budget, with its cited defaults.
+    const budget = parseScenario({ ...minimal, groundStations: [{ name: 'B', latitudeDeg: 1, longitudeDeg: 2 }] });
+    expect(budget.ok && budget.scenario.groundStations[0]).toMatchObject({ linkModel: 'budget', frequencyGHz: 26, symbolRateMsps: 1200, gOverTDbPerK: 39.8 });
     const sso = parseScenario({ ...minimal, constellation: { type: 'sso', altitudeKm: 600, ltanHours: 10.5, satellitesPerPlane: 4 } });
     expect(sso.ok && sso.scenario.constellation).toEqual({ type: 'sso', altitudeKm: 600, ltanHours: 10.5, planes: 1, satellitesPerPlane: 4, ltanSpacingHours: 1 });
     const cl = parseScenario({ ...minimal, constellation: { type: 'cluster', altitudeKm: 650 } });
@@ -397,7 +401,7 @@ describe('parseScenario: defaults', () => {
     const a = parseScenario(minimal);
     const b = parseScenario(minimal);
     if (!a.ok || !b.ok) throw new Error('minimal scenario rejected');
-    a.scenario.groundStations.push({ name: 'X', latitudeDeg: 0, longitudeDeg: 0, altitudeM: 0, minElevationDeg: 10, downlinkGbps: 1, antennas: 1 });
+    a.scenario.groundStations.push({ name: 'X', latitudeDeg: 0, longitudeDeg: 0, altitudeM: 0, minElevationDeg: 10, linkModel: 'fixed', downlinkGbps: 1, antennas: 1, acquisitionS: 10, handoverAdvantage: 1 });
     a.scenario.node.storageGB = 1;
     expect(b.scenario.groundStations).toEqual([]);
     expect(b.scenario.node.storageGB).toBe(2000);

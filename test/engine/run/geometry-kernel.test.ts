@@ -4,6 +4,7 @@
  * array, station visibility = elevation above the mask (ecfToLookAngles);
  * and the classification of SGP4 failures.
  */
+import { effectiveArrayEfficiency } from '../../../src/engine/node/solar-array';
 import { describe, expect, it } from 'vitest';
 import { ecfToLookAngles, eciToEcf, gstime, propagate, shadowFraction, sunPos } from 'satellite.js';
 import { failureStatus, GeometryKernel } from '../../../src/engine/run/geometry-kernel';
@@ -61,7 +62,7 @@ describe('phase A outputs', () => {
         const illum = 1 - shadowFraction(sun, pv.position);
         expect(out.active[c]).toBe(1);
         worstIllum = Math.max(worstIllum, Math.abs(out.illum[c] - illum));
-        if (node.arrayPointing !== 'body-fixed') worstPowerW = Math.max(worstPowerW, Math.abs(out.solarW[c] - node.solarArrayAreaM2 * node.solarCellEfficiency * flux * out.illum[c]));
+        if (node.arrayPointing !== 'body-fixed') worstPowerW = Math.max(worstPowerW, Math.abs(out.solarW[c] - node.solarArrayAreaM2 * effectiveArrayEfficiency(node) * flux * out.illum[c]));
         if (out.illum[c] === 1) lit++;
         const look = ecfToLookAngles(station, eciToEcf(pv.position, gstime(new Date(t))));
         const elDeg = (look.elevation * 180) / Math.PI;
