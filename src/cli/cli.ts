@@ -194,6 +194,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         }
       },
     });
+    for (const w of output.warnings) io.err.write(`warning: ${w.path}: ${w.message}\n`);
     const simulatedMs = performance.now();
     writeStreamed(outFd, (w) => {
       writeResultJson(output, w);
@@ -202,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
     const kpis = roundedKpis(output.kpis);
     io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(34)} ${formatNumber(kpis[k])}\n`);
+    for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(40)} ${kpis[k] === null ? '—' : formatNumber(kpis[k])}\n`);
     // Resource figures for benchmarks (process-wide, worker threads included).
     if (process.env.OCS_STATS) {
       const wallS = (performance.now() - t0) / 1000;

@@ -268,14 +268,17 @@ export class ComparePanel {
         if (meta.unit) th.append(el('span', 'unit', ` ${meta.unit}`));
         th.title = name + (meta.better ? ` (${meta.better === 'max' ? 'higher' : 'lower'} is better)` : '');
         tr.append(th);
-        const values = entries.map((e) => e.result?.kpis[name]);
+        const values = entries.map((e) => e.result?.kpis[name] ?? undefined);
         const best = bestOf(values, meta.better);
-        const bv = base?.result?.kpis[name];
+        const bv = base?.result?.kpis[name] ?? undefined;
         entries.forEach((e, i) => {
           const td = el('td', 'kpi-cell');
           td.dataset.designCell = e.name;
           const v = values[i];
-          if (v === undefined) {
+          if (v === undefined && e.result) {
+            td.append(el('div', 'v', '—'));
+            td.title = 'not computed for this design';
+          } else if (v === undefined) {
             td.append(el('div', 'v pending', e.state === 'invalid' ? 'invalid' : e.state === 'error' ? 'error' : '…'));
           } else {
             td.dataset.value = String(v);

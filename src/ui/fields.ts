@@ -42,12 +42,14 @@ export const CONSTELLATION_FIELDS: Record<ConstellationType, FieldSpec[]> = {
     { path: 'constellation.planes', label: 'Planes', kind: 'int', step: 1 },
     { path: 'constellation.satellitesPerPlane', label: 'Satellites per plane', kind: 'int', step: 1 },
     { path: 'constellation.ltanSpacingHours', label: 'LTAN spacing', kind: 'number', unit: 'h', step: 0.25 },
+    { path: 'constellation.ltanConvention', label: 'LTAN in', kind: 'select', options: ['mean', 'true'], hint: 'mean: mean local solar time (mission convention); true: the true Sun' },
   ],
   cluster: [
     { path: 'constellation.altitudeKm', label: 'Altitude', kind: 'number', unit: 'km', step: 10 },
     { path: 'constellation.ltanHours', label: 'LTAN', kind: 'number', unit: 'h', step: 0.25 },
     { path: 'constellation.satellites', label: 'Satellites', kind: 'int', step: 1 },
     { path: 'constellation.radiusM', label: 'Formation radius', kind: 'number', unit: 'm', step: 100 },
+    { path: 'constellation.ltanConvention', label: 'LTAN in', kind: 'select', options: ['mean', 'true'], hint: 'mean: mean local solar time (mission convention); true: the true Sun' },
   ],
   tle: [{ path: 'constellation.text', label: 'Two/three-line element sets', kind: 'textarea' }],
   omm: [{ path: 'constellation.records', label: 'OMM records (JSON array)', kind: 'json' }],
@@ -61,12 +63,22 @@ export const NODE_FIELDS: FieldGroup = {
       title: 'Power',
       fields: [
         { path: 'node.solarArrayAreaM2', label: 'Solar array area', kind: 'number', unit: 'm²', step: 5 },
-        { path: 'node.solarCellEfficiency', label: 'Cell efficiency', kind: 'number', step: 0.01 },
+        { path: 'node.solarCellEfficiency', label: 'Cell efficiency', kind: 'number', step: 0.01, hint: 'at the rating temperature' },
+        { path: 'node.solarArrayPackingFactor', label: 'Packing factor', kind: 'number', step: 0.01, hint: 'cell area / array area' },
+        { path: 'node.solarArrayConversionEfficiency', label: 'Array conversion efficiency', kind: 'number', step: 0.01, hint: 'regulator and harness to the bus' },
+        { path: 'node.solarCellTempCoefficientPerK', label: 'Cell temperature coefficient', kind: 'number', unit: '/K', step: 0.0005 },
+        { path: 'node.solarCellOperatingTemperatureC', label: 'Cell temperature in sunlight', kind: 'number', unit: '°C', step: 5 },
+        { path: 'node.solarCellReferenceTemperatureC', label: 'Cell rating temperature', kind: 'number', unit: '°C', step: 1 },
         { path: 'node.arrayPointing', label: 'Array pointing', kind: 'select', options: ['sun-tracking', 'body-fixed'] },
         { path: 'node.batteryCapacityKWh', label: 'Battery capacity', kind: 'number', unit: 'kWh', step: 1 },
         { path: 'node.batteryMinStateOfCharge', label: 'Battery min SoC', kind: 'number', step: 0.05 },
         { path: 'node.batteryInitialStateOfCharge', label: 'Battery initial SoC', kind: 'number', step: 0.05 },
         { path: 'node.batteryRoundTripEfficiency', label: 'Round-trip efficiency', kind: 'number', step: 0.01 },
+        { path: 'node.batteryMaxChargeCRate', label: 'Max charge rate', kind: 'number', unit: 'C', step: 0.1 },
+        { path: 'node.batteryMaxDischargeCRate', label: 'Max discharge rate', kind: 'number', unit: 'C', step: 0.1 },
+        { path: 'node.batteryCycleLifeAtFullDepth', label: 'Cycle life at 100 % DoD', kind: 'number', unit: 'cycles', step: 100, hint: 'N(DoD) = N₁₀₀ · DoD^(−k)' },
+        { path: 'node.batteryCycleLifeExponent', label: 'Cycle-life exponent k', kind: 'number', step: 0.1 },
+        { path: 'node.batteryEndOfLifeCapacityFade', label: 'End-of-life capacity fade', kind: 'number', step: 0.05 },
         { path: 'node.busPowerW', label: 'Bus power', kind: 'number', unit: 'W', step: 100 },
       ],
     },
@@ -85,11 +97,15 @@ export const NODE_FIELDS: FieldGroup = {
         { path: 'node.radiatorAreaM2', label: 'Radiator area', kind: 'number', unit: 'm²', step: 5 },
         { path: 'node.radiatorEmissivity', label: 'Radiator emissivity', kind: 'number', step: 0.01 },
         { path: 'node.radiatorAbsorptivity', label: 'Radiator absorptivity', kind: 'number', step: 0.01 },
-        { path: 'node.radiatorSunViewFactor', label: 'Sun view factor', kind: 'number', step: 0.05 },
-        { path: 'node.radiatorEarthViewFactor', label: 'Earth view factor', kind: 'number', step: 0.05 },
-        { path: 'node.heatCapacityJPerK', label: 'Heat capacity', kind: 'number', unit: 'J/K', step: 1e5 },
+        { path: 'node.radiatorOrientation', label: 'Radiator attitude', kind: 'select', options: ['edge-on', 'orbit-normal', 'nadir', 'zenith'], hint: 'sets the Earth and Sun view factors per sample' },
+        { path: 'node.radiatorSunViewFactor', label: 'Sun view factor (override)', kind: 'number', step: 0.05, optional: { default: 'from attitude' } },
+        { path: 'node.radiatorEarthViewFactor', label: 'Earth view factor (override)', kind: 'number', step: 0.05, optional: { default: 'from attitude and altitude' } },
+        { path: 'node.heatCapacityJPerK', label: 'Radiator node heat capacity', kind: 'number', unit: 'J/K', step: 1e5 },
         { path: 'node.initialTemperatureC', label: 'Initial temperature', kind: 'number', unit: '°C', step: 1 },
-        { path: 'node.maxTemperatureC', label: 'Max temperature', kind: 'number', unit: '°C', step: 1 },
+        { path: 'node.maxTemperatureC', label: 'Max radiator temperature', kind: 'number', unit: '°C', step: 1, hint: 'bus, battery' },
+        { path: 'node.acceleratorMaxJunctionC', label: 'Max junction temperature', kind: 'number', unit: '°C', step: 1 },
+        { path: 'node.acceleratorHeatCapacityJPerK', label: 'Accelerator heat capacity', kind: 'number', unit: 'J/K', step: 1e4 },
+        { path: 'node.acceleratorConductanceWPerK', label: 'Junction–radiator conductance', kind: 'number', unit: 'W/K', step: 50, optional: { default: 'compute power / 30 K' } },
       ],
     },
   ],
@@ -151,6 +167,9 @@ export const SIMULATION_FIELDS: FieldSpec[] = [
   { path: 'stepSeconds', label: 'Step', kind: 'number', unit: 's', step: 10 },
   { path: 'environment.earthIrWPerM2', label: 'Earth IR flux', kind: 'number', unit: 'W/m²', step: 1 },
   { path: 'environment.albedo', label: 'Albedo', kind: 'number', step: 0.01 },
+  { path: 'spacing.trackClosestApproach', label: 'Track closest approach', kind: 'checkbox' },
+  { path: 'spacing.warnBelowKm', label: 'Warn below separation', kind: 'number', unit: 'km', step: 0.5 },
+  { path: 'spacing.formationWarnBelowM', label: 'Warn below (formation)', kind: 'number', unit: 'm', step: 10 },
 ];
 
 /** Element sets from Vallado's SGP4 verification data / June 2006 (epoch near 2006-06-20). */
@@ -188,9 +207,9 @@ export function constellationTemplate(type: ConstellationType, altitudeKm: numbe
     case 'walker':
       return { type, pattern: 'delta', altitudeKm: alt, inclinationDeg: 53, planes: 8, satellitesPerPlane: 10, phasing: 1, firstRaanDeg: 0 };
     case 'sso':
-      return { type, altitudeKm: leo, ltanHours: 10.5, planes: 2, satellitesPerPlane: 12, ltanSpacingHours: 1 };
+      return { type, altitudeKm: leo, ltanHours: 10.5, planes: 2, satellitesPerPlane: 12, ltanSpacingHours: 1, ltanConvention: 'mean' };
     case 'cluster':
-      return { type, altitudeKm: leo, ltanHours: 18, satellites: 81, radiusM: 1000 };
+      return { type, altitudeKm: leo, ltanHours: 18, satellites: 81, radiusM: 1000, ltanConvention: 'mean' };
     case 'tle':
       return { type, text: EXAMPLE_TLE };
     case 'omm':

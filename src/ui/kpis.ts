@@ -60,6 +60,12 @@ export class KpiPanel {
     for (const name of KPI_NAMES) {
       const v = k[name];
       const e = this.values.get(name)!;
+      if (v === null) {
+        e.value.textContent = '—';
+        e.value.title = 'not computed for this run';
+        e.hint.textContent = '';
+        continue;
+      }
       e.value.textContent = plainNumber(v);
       e.value.title = displayNumber(v, 9);
       e.hint.textContent = KPI_META[name].fraction ? `${(v * 100).toFixed(1)} %` : '';

@@ -125,7 +125,7 @@ export function metrics(fields: readonly SweepField[] = []): Metric[] {
     unit: KPI_META[k].unit,
     better: KPI_META[k].better,
     fraction: KPI_META[k].fraction,
-    of: (kpis: Kpis) => kpis[k],
+    of: (kpis: Kpis) => kpis[k] ?? Number.NaN,
   }));
   out.push(
     { key: 'totalArrayAreaM2', label: 'Total array area', unit: 'm²', better: 'min', of: (k, s) => k.satelliteCount * node(s).solarArrayAreaM2 },

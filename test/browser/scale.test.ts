@@ -66,7 +66,7 @@ describe('large runs in the browser', () => {
     // Same engine in another JavaScript runtime (Chromium's V8, not Node's; its Math functions may
     // differ in the last bits, which moves refined event times by microseconds): equal to 1e-6
     // relative. In one runtime the pooled run is bit-identical (test/workers/analysis-api.test.ts).
-    for (const k of KPI_NAMES) expect(Math.abs(shown[k] - ref.result.kpis[k]), k).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref.result.kpis[k])));
+    for (const k of KPI_NAMES) expect(Math.abs((shown[k] ?? 0) - (ref.result.kpis[k] ?? 0)), k).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref.result.kpis[k] ?? 0)));
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -310,7 +310,8 @@ bad('missing-inclination', 'walker without inclinationDeg', { 'constellation.inc
 bad('missing-planes', 'walker without planes', { 'constellation.planes': DELETE }, 'constellation.planes', 'required');
 bad('missing-station-name', 'ground station without name', { 'groundStations[0].name': DELETE }, 'groundStations[0].name', 'required');
 bad('missing-station-latitude', 'ground station without latitude', { 'groundStations[0].latitudeDeg': DELETE }, 'groundStations[0].latitudeDeg', 'required');
-bad('missing-station-rate', 'ground station without downlinkGbps', { 'groundStations[0].downlinkGbps': DELETE }, 'groundStations[0].downlinkGbps', 'required');
+bad('missing-station-rate', 'fixed-rate ground station without downlinkGbps', { 'groundStations[0].downlinkGbps': DELETE, 'groundStations[0].linkModel': 'fixed' }, 'groundStations[0].downlinkGbps', 'required');
+bad('budget-field-on-fixed-station', 'link-budget field on a fixed-rate station', { 'groundStations[0].frequencyGHz': 26 }, 'groundStations[0].frequencyGHz', 'applies to linkModel "budget" only');
 bad('missing-sso-ltan', 'sso without ltanHours', { constellation: { type: 'sso', altitudeKm: 600, satellitesPerPlane: 2 } }, 'constellation.ltanHours', 'required');
 bad('missing-tle-text', 'tle without text', { constellation: { type: 'tle' } }, 'constellation.text', 'required');
 bad('missing-omm-records', 'omm without records', { constellation: { type: 'omm' } }, 'constellation.records', 'required');

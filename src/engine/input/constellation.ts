@@ -375,6 +375,5 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
     satrec: toSatrec(el, i, epochIso),
     epochMs,
   }));
-  const spacing = (scenario as Scenario & { spacing?: Spacing }).spacing ?? DEFAULT_SPACING;
-  return { satellites, errors: [], warnings: designSpacingWarnings(c, elements.map((e) => e.name), spacing) };
+  return { satellites, errors: [], warnings: designSpacingWarnings(c, elements.map((e) => e.name), scenario.spacing) };
 }

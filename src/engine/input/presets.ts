@@ -114,8 +114,6 @@ export const PRESETS: readonly Preset[] = [
         radiatorAreaM2: 7.0e6,
         radiatorEmissivity: 0.9,
         radiatorAbsorptivity: 0.1,
-        radiatorSunViewFactor: 0.05,
-        radiatorEarthViewFactor: 0.25,
         heatCapacityJPerK: 5e9,
         initialTemperatureC: 20,
         maxTemperatureC: 60,

@@ -99,6 +99,8 @@ const clusterSchema = z.strictObject({
  * docs/reference/PHYSICS.md).
  */
 export const spacingSchema = z.strictObject({
+  /** Track the closest approach between any two satellites over the run (run/separation.ts); off saves its cost on very large runs. */
+  trackClosestApproach: z.boolean().default(true),
   warnBelowKm: finite().min(0).max(100_000).default(1),
   formationWarnBelowM: finite().min(0).max(100_000).default(50),
 });
@@ -136,6 +138,7 @@ export const scenarioSchema = z
     groundStations: z.array(groundStationSchema).max(MAX_GROUND_STATIONS).default([]),
     interSatelliteLinks: islSchema.default(() => islSchema.parse({})),
     environment: environmentSchema.default(() => environmentSchema.parse({})),
+    spacing: spacingSchema.default(() => spacingSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     // Cross-field checks only make sense once each field is valid on its own.

@@ -20,15 +20,23 @@ import { spectralEfficiency } from './modcod';
 export const SPEED_OF_LIGHT_M_PER_S = 299_792_458;
 /** Boltzmann constant (J/K), exact since the 2019 SI. */
 export const BOLTZMANN_J_PER_K = 1.380649e-23;
+/** ln 10 (the constant, so no Math property outside the deterministic set is read). */
+const LN10 = 2.302585092994046;
+
+/** log₁₀ through Math.log, which the deterministic math replaces (core/det-math; Math.log10 it does not). */
+function log10(x: number): number {
+  return Math.log(x) / LN10;
+}
+
 /** −10·log10(k) (dB). */
-export const MINUS_10LOG_BOLTZMANN_DB = -10 * Math.log10(BOLTZMANN_J_PER_K);
+export const MINUS_10LOG_BOLTZMANN_DB = -10 * log10(BOLTZMANN_J_PER_K);
 /** Lowest elevation at which the cosecant law for the atmosphere is used (P.676: 5°–90°). */
 export const MIN_SIN_ELEVATION_ATMOSPHERE = Math.sin((5 * Math.PI) / 180);
 
 /** Free-space path loss (dB) over `distanceKm` at `frequencyGHz`. */
 export function freeSpacePathLossDb(distanceKm: number, frequencyGHz: number): number {
   const lambdaM = SPEED_OF_LIGHT_M_PER_S / (frequencyGHz * 1e9);
-  return 20 * Math.log10((4 * Math.PI * distanceKm * 1000) / lambdaM);
+  return 20 * log10((4 * Math.PI * distanceKm * 1000) / lambdaM);
 }
 
 /** Atmospheric loss (dB) at elevation sine `sinEl` for a zenith loss `zenithDb`. */
@@ -43,7 +51,7 @@ export function atmosphericLossDb(zenithDb: number, sinEl: number): number {
  * Subtract 20·log10(d/km) and A_atm(el) to get the value at a slant range d.
  */
 export function budgetConstantDb(g: BudgetStation): number {
-  const eirpDbw = 10 * Math.log10(g.transmitPowerW) + g.transmitAntennaGainDbi;
+  const eirpDbw = 10 * log10(g.transmitPowerW) + g.transmitAntennaGainDbi;
   const symbolRate = g.symbolRateMsps * 1e6;
   return (
     eirpDbw -
@@ -51,7 +59,7 @@ export function budgetConstantDb(g: BudgetStation): number {
     g.rainMarginDb +
     g.gOverTDbPerK +
     MINUS_10LOG_BOLTZMANN_DB -
-    10 * Math.log10(symbolRate) -
+    10 * log10(symbolRate) -
     g.implementationMarginDb
   );
 }
@@ -62,7 +70,7 @@ export function budgetConstantDb(g: BudgetStation): number {
  * symbol rate `symbolRate` (symbol/s). 0 when the link does not close.
  */
 export function budgetRateGBps(c0Db: number, atmZenithDb: number, symbolRate: number, distanceKm: number, sinEl: number): number {
-  const available = c0Db - 20 * Math.log10(distanceKm) - atmosphericLossDb(atmZenithDb, sinEl);
+  const available = c0Db - 20 * log10(distanceKm) - atmosphericLossDb(atmZenithDb, sinEl);
   return (symbolRate * spectralEfficiency(available)) / 8e9;
 }
 

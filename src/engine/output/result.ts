@@ -24,6 +24,8 @@ export const KPI_NAMES = [
   'meanUsableComputePflops',
   'minUsableComputePflops',
   'eclipseFraction',
+  'eclipseFractionOrbitMean',
+  'minSeparationKm',
   'powerLimitedFraction',
   'thermalLimitedFraction',
   'storageLimitedFraction',
@@ -31,6 +33,8 @@ export const KPI_NAMES = [
   'maxTemperatureC',
   'maxJunctionTemperatureC',
   'contactMinutesPerSatellitePerDay',
+  'contactMinutesSummedPerSatellitePerDay',
+  'downlinkSessions',
   'dataDownlinkedGB',
   'dataGeneratedGB',
   'energyGeneratedKWh',
@@ -44,10 +48,16 @@ export const KPI_NAMES = [
   'batteryCapacityFadePerYear',
 ] as const satisfies readonly (keyof Kpis)[];
 
+/** KPIs that may be null (not computed for this run); the rest are always finite numbers. */
+export type KpiValue = number | null;
+
 export function roundedKpis(k: Kpis): Kpis {
-  const out = {} as Kpis;
-  for (const name of KPI_NAMES) out[name] = roundSig(k[name]);
-  return out;
+  const out = {} as Record<keyof Kpis, KpiValue>;
+  for (const name of KPI_NAMES) {
+    const v = k[name];
+    out[name] = v === null ? null : roundSig(v);
+  }
+  return out as Kpis;
 }
 
 export interface ResultDocument {
@@ -67,7 +77,10 @@ export interface ResultDocument {
     epochUtc: string;
   }>;
   elementErrors: Array<{ line?: number; index?: number; field?: string; message: string }>;
+  warnings: Array<{ path: string; message: string }>;
   kpis: Kpis;
+  closestApproach: { minSeparationKm: number; atUtc: string; satelliteA: string; satelliteB: string; errorBoundKm: number } | null;
+  stations: Array<{ name: string; passes: number; passesPerDay: number; contactMinutesPerDay: number; coveredMinutesPerDay: number }>;
   series: Array<Record<string, number | string>>;
   events: {
     eclipses: Array<{ satelliteId: string; startUtc: string; endUtc: string }>;
@@ -152,6 +165,25 @@ export function satelliteRows(out: SimulationOutput): ResultDocument['satellites
   }));
 }
 
+/** The closest approach row (null when not tracked). */
+export function closestApproachRow(out: SimulationOutput): ResultDocument['closestApproach'] {
+  const c = out.closestApproach;
+  if (!c) return null;
+  return { minSeparationKm: roundSig(c.minSeparationKm), atUtc: formatUtc(c.atMs), satelliteA: c.satelliteA, satelliteB: c.satelliteB, errorBoundKm: roundSig(c.errorBoundKm, 3) };
+}
+
+/** Per-station contact rows, in scenario order. */
+export function stationRows(out: SimulationOutput): ResultDocument['stations'] {
+  const t = out.stationContacts;
+  return out.stationNames.map((name, s) => ({
+    name,
+    passes: t.passes[s],
+    passesPerDay: roundSig(t.passesPerDay[s]),
+    contactMinutesPerDay: roundSig(t.contactMinutesPerDay[s]),
+    coveredMinutesPerDay: roundSig(t.coveredMinutesPerDay[s]),
+  }));
+}
+
 /** Builds the result document from a simulation output (small runs; result-json.ts streams large ones). */
 export function resultDocument(out: SimulationOutput): ResultDocument {
   const K = out.series.timeMs.length;
@@ -159,7 +191,10 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     scenario: out.scenario,
     satellites: satelliteRows(out),
     elementErrors: out.elementErrors.map((e) => ({ ...e })),
+    warnings: out.warnings.map((w) => ({ path: w.path, message: w.message })),
     kpis: roundedKpis(out.kpis),
+    closestApproach: closestApproachRow(out),
+    stations: stationRows(out),
     series: Array.from({ length: K }, (_, n) => seriesRow(out, n)),
     events: {
       eclipses: Array.from({ length: out.events.eclipseSat.length }, (_, e) => eclipseRow(out, e)),

@@ -102,6 +102,6 @@ function csvCell(v: number | string | boolean): string {
 /** CSV: header = varied field paths then every KPI name; one row per design. */
 export function sweepCsv(fields: readonly string[], rows: ReadonlyArray<{ values: ReadonlyArray<number | string | boolean>; kpis: Kpis }>): string {
   const lines = [[...fields, ...KPI_NAMES].map(csvCell).join(',')];
-  for (const r of rows) lines.push([...r.values.map(csvCell), ...KPI_NAMES.map((k) => String(roundSig(r.kpis[k])))].join(','));
+  for (const r of rows) lines.push([...r.values.map(csvCell), ...KPI_NAMES.map((k) => (r.kpis[k] === null ? '' : String(roundSig(r.kpis[k]))))].join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -20,11 +20,10 @@ import { IslRelay } from '../network/relay';
 import { stationArrays } from '../network/stations';
 import { DetailRecorder } from './details';
 import type { ChunkFields } from './chunk';
-import type { EventTables } from '../events/event-log';
 import { emptyStepSums, RunTotals, type StepSums } from './kpis';
 import { NodeStep } from './node-step';
 import { StepMeans } from './step-means';
-import type { Kpis, SatelliteDetail, SeriesColumns } from './output-types';
+import type { NodeKpis, SatelliteDetail, SeriesColumns } from './output-types';
 
 export interface CoupledKernelOptions {
   /** Record a status byte per satellite every `statusEvery` steps. */
@@ -128,7 +127,13 @@ export class CoupledKernel {
     this.endStep(n, t, dtS);
   }
 
-  kpis(events: EventTables, horizonS: number, status: Uint8Array): Kpis {
-    return this.totals.kpis(this.nodes, events, horizonS, status, this.scenario.node.initialTemperatureC);
+  /** The node models' KPIs (kpis.ts). */
+  kpis(horizonS: number, status: Uint8Array): NodeKpis {
+    return this.totals.kpis(this.nodes, horizonS, status, this.scenario.node.initialTemperatureC);
+  }
+
+  /** Downlink sessions started over the run. */
+  get downlinkSessions(): number {
+    return this.downlink.sessions;
   }
 }

@@ -12,9 +12,8 @@
  * step order (the order is part of the byte-identical results).
  */
 import { J_PER_KWH, KELVIN_OFFSET } from '../core/constants';
-import type { EventTables } from '../events/event-log';
 import type { WearSummary } from '../node/battery-wear';
-import type { Kpis, SeriesColumns } from './output-types';
+import type { NodeKpis, SeriesColumns } from './output-types';
 import { SAT_OK } from './status';
 
 export function allocateSeries(K: number): SeriesColumns {
@@ -183,7 +182,7 @@ export class RunTotals {
   }
 
   /** The run's KPIs; the final node state counts toward the extremes too. */
-  kpis(nodes: FinalNodeState, events: EventTables, horizonS: number, status: Uint8Array, initialTemperatureC: number): Kpis {
+  kpis(nodes: FinalNodeState, horizonS: number, status: Uint8Array, initialTemperatureC: number): NodeKpis {
     const N = nodes.socJ.length;
     let storedDeltaJ = 0;
     let minSoc = this.minSocFrac;
@@ -197,8 +196,6 @@ export class RunTotals {
       if (nodes.tempK[i] > peak) peak = nodes.tempK[i];
       if (nodes.junctionK[i] > peakJunction) peakJunction = nodes.junctionK[i];
     }
-    let contactMs = 0;
-    for (let e = 0; e < events.contactStartMs.length; e++) contactMs += events.contactEndMs[e] - events.contactStartMs[e];
     const act = this.activeTimeS;
     const wear = nodes.wearSummary();
     return {
@@ -214,7 +211,6 @@ export class RunTotals {
       minStateOfCharge: Number.isFinite(minSoc) ? minSoc : 0,
       maxTemperatureC: Number.isFinite(peak) ? peak - KELVIN_OFFSET : initialTemperatureC,
       maxJunctionTemperatureC: Number.isFinite(peakJunction) ? peakJunction - KELVIN_OFFSET : initialTemperatureC,
-      contactMinutesPerSatellitePerDay: N > 0 && horizonS > 0 ? contactMs / 60_000 / N / (horizonS / 86400) : 0,
       dataDownlinkedGB: this.downlinkedGB,
       dataGeneratedGB: this.producedGB,
       energyGeneratedKWh: this.generatedJ / J_PER_KWH,

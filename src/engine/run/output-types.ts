@@ -4,6 +4,8 @@
  * field names (Pflops, GB, °C, kWh; times in ms since the Unix epoch, UTC).
  */
 import type { ElementError } from '../input/elements';
+import type { BuildWarning } from '../input/constellation';
+import type { StationContactTable } from './event-kpis';
 import type { Scenario } from '../input/scenario';
 import type { EventTables } from '../events/event-log';
 import type { SAT_STATUS_NAMES } from './status';
@@ -42,7 +44,12 @@ export interface Kpis {
   installedComputePflops: number;
   meanUsableComputePflops: number;
   minUsableComputePflops: number;
+  /** Time mean of the shadow fraction over satellites and the run (biased when the run cuts an orbit). */
   eclipseFraction: number;
+  /** Eclipse time over whole orbits from the start, per satellite (time mean when the run is shorter than an orbit): event-kpis.ts. */
+  eclipseFractionOrbitMean: number;
+  /** Closest approach between any two satellites over the run (km); null with fewer than two satellites or when not tracked. */
+  minSeparationKm: number | null;
   powerLimitedFraction: number;
   thermalLimitedFraction: number;
   storageLimitedFraction: number;
@@ -51,7 +58,12 @@ export interface Kpis {
   maxTemperatureC: number;
   /** Hottest accelerator junction (°C). */
   maxJunctionTemperatureC: number;
+  /** Minutes per day in view of at least one station (union over stations), mean over satellites. */
   contactMinutesPerSatellitePerDay: number;
+  /** Σ contact durations over all stations per day, mean over satellites (simultaneous stations counted each). */
+  contactMinutesSummedPerSatellitePerDay: number;
+  /** Downlink sessions (an antenna taking a satellite) started over the run. */
+  downlinkSessions: number;
   dataDownlinkedGB: number;
   dataGeneratedGB: number;
   energyGeneratedKWh: number;
@@ -67,6 +79,9 @@ export interface Kpis {
   /** Capacity fade per year from cycling (fraction of capacity / year), mean over satellites. */
   batteryCapacityFadePerYear: number;
 }
+
+/** The KPIs the node models' totals give (run/kpis.ts); the event and spacing KPIs come from the whole run (simulation.ts). */
+export type NodeKpis = Omit<Kpis, 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'downlinkSessions'>;
 
 export interface SatelliteInfo {
   id: string;
@@ -93,7 +108,13 @@ export interface SimulationOutput {
   satellites: SatelliteInfo[];
   stationNames: string[];
   elementErrors: ElementError[];
+  /** Design problems found before or during the run (spacing), each naming the field to change. */
+  warnings: BuildWarning[];
   kpis: Kpis;
+  /** Closest approach between two satellites over the run (null: fewer than two satellites, or not tracked). */
+  closestApproach: { minSeparationKm: number; atMs: number; satelliteA: string; satelliteB: string; errorBoundKm: number } | null;
+  /** Per ground station, in scenario order: passes, passes per day, satellite-minutes per day, minutes per day with a satellite in view. */
+  stationContacts: StationContactTable;
   series: SeriesColumns;
   events: EventTables;
   /** status byte per (row, satellite): index row · N + sat, row = step / statusEvery; present when recordStatus. */

@@ -26,7 +26,12 @@ import { wasmRuntime } from '../orbit/propagation';
 import { MAX_GROUND_STATIONS, type Scenario } from '../input/scenario';
 import { CoupledKernel } from './coupled-kernel';
 import { needsPositions } from '../network/link-budget';
-import type { SatelliteInfo, SimulationOutput } from './output-types';
+import { designSpacingWarnings } from '../input/constellation';
+import { KNOT_TOLERANCE_KM } from '../orbit/knots';
+import { propagateAt, satrecEpochMs } from '../orbit/propagation';
+import { contactReport, eclipseFractionOrbitMean } from './event-kpis';
+import { SeparationTracker } from './separation';
+import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
@@ -152,7 +157,9 @@ export async function simulate(
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
   const phaseB = new CoupledKernel(scenario, N, K, options, m);
   const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: options.skipFarFromEvents ?? true });
-  const withPositions = needsPositions(scenario);
+  // Closest approach: every sample's positions through a spatial hash (separation.ts).
+  const spacing = scenario.spacing.trackClosestApproach && N >= 2 ? new SeparationTracker(N, { positionErrorKm: grid.knotEvery > 1 ? KNOT_TOLERANCE_KM : 0 }) : null;
+  const withPositions = needsPositions(scenario) || spacing !== null;
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared), allocateChunk(N, chunkSteps, withPositions, source.shared)];
   const yieldEvery = options.yieldEveryMs ?? 50;
   let lastYield = performance.now();
@@ -178,6 +185,7 @@ export async function simulate(
           const n = n0 + k;
           if (n === K) continue; // terminal sample: events only
           const t = startMs + n * stepMs;
+          spacing?.sample(k * N, t, buf.posEciKm as Float64Array, buf.active);
           phaseB.step(n, t, (Math.min(t + stepMs, endMs) - t) / 1000, buf, k);
         }
       } else {
@@ -190,6 +198,7 @@ export async function simulate(
           if (f === n * m) phaseB.beginStep((Math.min(tn + stepMs, endMs) - tn) / 1000);
           const tf = startMs + f * sampleMs;
           const tNext = Math.min(tf + sampleMs, endMs);
+          spacing?.sample(k * N, tf, buf.posEciKm as Float64Array, buf.active);
           phaseB.sample(tf, (tNext - tf) / 1000, buf, k);
           if (f === n * m + m - 1 || f === grid.K - 1) phaseB.endStep(n, tn, (Math.min(tn + stepMs, endMs) - tn) / 1000);
         }
@@ -215,7 +224,6 @@ export async function simulate(
     failedAtMs.set(r.failedAtMs, r.first);
   }
   const events = mergeEvents(results.map((r) => r.events));
-  const kpis = phaseB.kpis(events, (endMs - startMs) / 1000, status);
   const satInfo: SatelliteInfo[] = satellites.map((s, i) => ({
     id: s.id,
     name: s.name,
@@ -230,6 +238,37 @@ export async function simulate(
     bstarPerEarthRadius: s.satrec.bstar,
     epochMs: s.epochMs,
   }));
+  // ---- event and spacing KPIs (event-kpis.ts, separation.ts) ----
+  const periodMs = Float64Array.from(satInfo, (s) => MS_PER_DAY / s.meanMotionRevPerDay);
+  const contacts = contactReport(events, startMs, endMs, N, scenario.groundStations.length);
+  const pv = new Float64Array(6);
+  const epochs = satellites.map((s) => satrecEpochMs(s.satrec));
+  const closest = spacing?.result((sat, t, out) => {
+    const ok = propagateAt(satellites[sat].satrec, epochs[sat], t, pv);
+    out[0] = pv[0];
+    out[1] = pv[1];
+    out[2] = pv[2];
+    return ok;
+  });
+  const kpis: Kpis = {
+    ...phaseB.kpis((endMs - startMs) / 1000, status),
+    eclipseFractionOrbitMean: eclipseFractionOrbitMean(events, startMs, endMs, periodMs, failedAtMs),
+    contactMinutesPerSatellitePerDay: contacts.contactMinutesPerSatellitePerDay,
+    contactMinutesSummedPerSatellitePerDay: contacts.summedContactMinutesPerSatellitePerDay,
+    downlinkSessions: phaseB.downlinkSessions,
+    minSeparationKm: closest ? closest.minSeparationKm : null,
+  };
+  const warnings = designSpacingWarnings(scenario.constellation, satellites.map((s) => s.name), scenario.spacing);
+  if (closest) {
+    const formation = scenario.constellation.type === 'cluster';
+    const limitKm = formation ? scenario.spacing.formationWarnBelowM / 1000 : scenario.spacing.warnBelowKm;
+    if (closest.minSeparationKm < limitKm) {
+      warnings.push({
+        path: formation ? 'spacing.formationWarnBelowM' : 'spacing.warnBelowKm',
+        message: `satellites ${satellites[closest.satA].name} and ${satellites[closest.satB].name} pass ${roundTo(closest.minSeparationKm)} km apart at ${new Date(Math.round(closest.atMs)).toISOString()}, below ${formation ? `spacing.formationWarnBelowM = ${scenario.spacing.formationWarnBelowM} m` : `spacing.warnBelowKm = ${scenario.spacing.warnBelowKm} km`}`,
+      });
+    }
+  }
   return {
     scenario,
     startMs,
@@ -238,13 +277,23 @@ export async function simulate(
     satellites: satInfo,
     stationNames: scenario.groundStations.map((g) => g.name),
     elementErrors,
+    warnings,
     kpis,
+    closestApproach: closest
+      ? { minSeparationKm: closest.minSeparationKm, atMs: closest.atMs, satelliteA: satellites[closest.satA].id, satelliteB: satellites[closest.satB].id, errorBoundKm: closest.errorBoundKm }
+      : null,
+    stationContacts: contacts.stations,
     series: phaseB.series,
     events,
     statusCodes: phaseB.statusCodes,
     statusEvery: phaseB.statusEvery,
     details: phaseB.details,
   };
+}
+
+/** A distance (km) to 4 significant digits for messages. */
+function roundTo(km: number): string {
+  return String(Number(km.toPrecision(4)));
 }
 
 /** Days covered by a result (for per-day KPIs). */

@@ -337,25 +337,37 @@ describe('parseScenario: defaults', () => {
     expect(s.stepSeconds).toBe(60);
     expect(s.groundStations).toEqual([]);
     expect(s.constellation).toEqual({ ...minimal.constellation, pattern: 'delta', phasing: 1, firstRaanDeg: 0 });
+    // Defaults and their sources: src/engine/input/node-schema.ts, docs/reference/*.md.
     expect(s.node).toEqual({
-      solarArrayAreaM2: 105,
+      solarArrayAreaM2: 116,
       solarCellEfficiency: 0.22,
+      solarArrayPackingFactor: 0.9,
+      solarArrayConversionEfficiency: 0.97,
+      solarCellTempCoefficientPerK: -0.0035,
+      solarCellOperatingTemperatureC: 55,
+      solarCellReferenceTemperatureC: 28,
       arrayPointing: 'sun-tracking',
       batteryCapacityKWh: 20,
       batteryMinStateOfCharge: 0.2,
       batteryInitialStateOfCharge: 0.9,
       batteryRoundTripEfficiency: 0.9,
+      batteryMaxChargeCRate: 0.5,
+      batteryMaxDischargeCRate: 1,
+      batteryCycleLifeAtFullDepth: 1000,
+      batteryCycleLifeExponent: 2.66,
+      batteryEndOfLifeCapacityFade: 0.2,
       busPowerW: 2000,
       computePowerW: 20_000,
       computeTflops: 91_800,
       radiatorAreaM2: 60,
       radiatorEmissivity: 0.9,
       radiatorAbsorptivity: 0.1,
-      radiatorSunViewFactor: 0.1,
-      radiatorEarthViewFactor: 0.25,
+      radiatorOrientation: 'edge-on',
       heatCapacityJPerK: 2e6,
       initialTemperatureC: 20,
       maxTemperatureC: 45,
+      acceleratorMaxJunctionC: 95,
+      acceleratorHeatCapacityJPerK: 2e5,
       storageGB: 2000,
       outputGBPerHourAtFullCompute: 50,
     });
@@ -382,9 +394,9 @@ describe('parseScenario: defaults', () => {
     const budget = parseScenario({ ...minimal, groundStations: [{ name: 'B', latitudeDeg: 1, longitudeDeg: 2 }] });
     expect(budget.ok && budget.scenario.groundStations[0]).toMatchObject({ linkModel: 'budget', frequencyGHz: 26, symbolRateMsps: 1200, gOverTDbPerK: 39.8 });
     const sso = parseScenario({ ...minimal, constellation: { type: 'sso', altitudeKm: 600, ltanHours: 10.5, satellitesPerPlane: 4 } });
-    expect(sso.ok && sso.scenario.constellation).toEqual({ type: 'sso', altitudeKm: 600, ltanHours: 10.5, planes: 1, satellitesPerPlane: 4, ltanSpacingHours: 1 });
+    expect(sso.ok && sso.scenario.constellation).toEqual({ type: 'sso', altitudeKm: 600, ltanHours: 10.5, ltanConvention: 'mean', planes: 1, satellitesPerPlane: 4, ltanSpacingHours: 1 });
     const cl = parseScenario({ ...minimal, constellation: { type: 'cluster', altitudeKm: 650 } });
-    expect(cl.ok && cl.scenario.constellation).toEqual({ type: 'cluster', altitudeKm: 650, ltanHours: 18, satellites: 81, radiusM: 1000 });
+    expect(cl.ok && cl.scenario.constellation).toEqual({ type: 'cluster', altitudeKm: 650, ltanHours: 18, ltanConvention: 'mean', satellites: 81, radiusM: 1000 });
   });
 
   it('is idempotent and does not mutate its input', () => {

@@ -75,7 +75,15 @@ function synthetic(p: { times: number[]; values: number[]; ints: number[]; ids?:
     })),
     stationNames: stations,
     elementErrors: [{ line: 3, field: 'checksum', message: 'bad “checksum”' }],
-    kpis: Object.fromEntries(KPI_NAMES.map((k, i) => [k, at(p.values, i)])) as unknown as Kpis,
+    warnings: [{ path: 'constellation.phasing', message: 'satellites “a” and "b" pass 0 km apart' }],
+    kpis: Object.fromEntries(KPI_NAMES.map((k, i) => [k, k === 'minSeparationKm' && i % 2 ? null : at(p.values, i)])) as unknown as Kpis,
+    closestApproach: { minSeparationKm: at(p.values, 3), atMs: p.times[0] ?? 0, satelliteA: ids[0], satelliteB: ids[ids.length - 1], errorBoundKm: 0.17 },
+    stationContacts: {
+      passes: Float64Array.from(stations, (_, s) => s + 2),
+      passesPerDay: Float64Array.from(stations, (_, s) => at(p.values, s)),
+      contactMinutesPerDay: Float64Array.from(stations, (_, s) => at(p.values, s + 1)),
+      coveredMinutesPerDay: Float64Array.from(stations, (_, s) => at(p.values, s + 2)),
+    },
     series,
     events: {
       eclipseSat: Int32Array.from({ length: K }, (_, n) => n % ids.length),
