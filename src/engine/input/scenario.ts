@@ -17,6 +17,7 @@ import { horizonMsOf, stepCount, stepMsOf } from '../orbit/run-grid';
 import { finite, int, MAX_ECHO_CHARS, positive, requiredOr } from './schema-numbers';
 import { environmentSchema, nodeSchema } from './node-schema';
 import { groundStationSchema, islSchema } from './network-schema';
+import { cellTemperatureFactor } from '../node/solar-array';
 
 export { MIN_NONZERO_MAGNITUDE } from './schema-numbers';
 export { environmentSchema, nodeSchema } from './node-schema';
@@ -167,6 +168,18 @@ export const scenarioSchema = z
     }
     if (s.node.batteryInitialStateOfCharge < s.node.batteryMinStateOfCharge && s.node.batteryCapacityKWh > 0) {
       ctx.addIssue({ code: 'custom', path: ['node', 'batteryInitialStateOfCharge'], message: 'must not be below node.batteryMinStateOfCharge' });
+    }
+    // A cell converts at most the light that reaches it: η_cell · (1 + γ (T_cell − T_ref)) ≤ 1.
+    const cellEfficiencyHot = s.node.solarCellEfficiency * cellTemperatureFactor(s.node.solarCellTempCoefficientPerK, s.node.solarCellOperatingTemperatureC, s.node.solarCellReferenceTemperatureC);
+    const cellFieldsValid = ['solarCellEfficiency', 'solarCellTempCoefficientPerK', 'solarCellOperatingTemperatureC', 'solarCellReferenceTemperatureC'].every(
+      (k) => nodeSchema.shape[k as keyof typeof nodeSchema.shape].safeParse(s.node[k as keyof typeof s.node]).success,
+    );
+    if (cellFieldsValid && cellEfficiencyHot > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['node', 'solarCellEfficiency'],
+        message: `at the operating temperature the cells would convert ${(cellEfficiencyHot * 100).toPrecision(4)} % of the sunlight (over 100 %); check node.solarCellTempCoefficientPerK and the operating and reference temperatures`,
+      });
     }
     if (s.node.batteryMinStateOfCharge >= 1 && s.node.batteryCapacityKWh > 0) {
       ctx.addIssue({ code: 'custom', path: ['node', 'batteryMinStateOfCharge'], message: 'must be below 1' });
