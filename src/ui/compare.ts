@@ -11,7 +11,6 @@
  */
 import { MS_PER_HOUR } from '../engine/core/constants';
 import uPlot from 'uplot';
-import { KPI_NAMES } from '../engine/output/result';
 import type { Kpis, SeriesColumns } from '../engine/run/simulation';
 import type { AnalysisResult } from '../../workers/protocol';
 import type { RowState } from './design-list';
@@ -37,12 +36,47 @@ export interface CompareCallbacks {
   onSeekElapsed(elapsedMs: number): void;
 }
 
-const GROUPS: Array<[string, ReadonlyArray<keyof Kpis>]> = [
-  ['Compute', ['installedComputePflops', 'meanUsableComputePflops', 'minUsableComputePflops', 'powerLimitedFraction', 'thermalLimitedFraction', 'storageLimitedFraction']],
-  ['Constellation', ['satelliteCount', 'satellitesFailed', 'eclipseFraction']],
-  ['Power & thermal', ['minStateOfCharge', 'maxTemperatureC', 'energyGeneratedKWh', 'energyConsumedKWh', 'energyCurtailedKWh', 'energyStoredDeltaKWh', 'energyBatteryLossKWh', 'energyUnmetKWh']],
-  ['Data & contact', ['contactMinutesPerSatellitePerDay', 'dataDownlinkedGB', 'dataGeneratedGB']],
-];
+/** The table's group of every KPI (a Record, so a new KPI without a group does not compile). */
+const GROUP_OF: Record<keyof Kpis, string> = {
+  installedComputePflops: 'Compute',
+  meanUsableComputePflops: 'Compute',
+  minUsableComputePflops: 'Compute',
+  powerLimitedFraction: 'Compute',
+  thermalLimitedFraction: 'Compute',
+  storageLimitedFraction: 'Compute',
+  satelliteCount: 'Constellation',
+  satellitesFailed: 'Constellation',
+  eclipseFraction: 'Constellation',
+  eclipseFractionOrbitMean: 'Constellation',
+  minSeparationKm: 'Constellation',
+  minStateOfCharge: 'Power & thermal',
+  maxTemperatureC: 'Power & thermal',
+  maxJunctionTemperatureC: 'Power & thermal',
+  energyGeneratedKWh: 'Power & thermal',
+  energyConsumedKWh: 'Power & thermal',
+  energyCurtailedKWh: 'Power & thermal',
+  energyStoredDeltaKWh: 'Power & thermal',
+  energyBatteryLossKWh: 'Power & thermal',
+  energyUnmetKWh: 'Power & thermal',
+  batteryCyclesPerDay: 'Battery wear',
+  batteryMeanDepthOfDischarge: 'Battery wear',
+  batteryCapacityFadePerYear: 'Battery wear',
+  contactMinutesPerSatellitePerDay: 'Data & contact',
+  contactMinutesSummedPerSatellitePerDay: 'Data & contact',
+  downlinkSessions: 'Data & contact',
+  dataDownlinkedGB: 'Data & contact',
+  dataGeneratedGB: 'Data & contact',
+};
+
+/** Groups in first-appearance order, each with its KPIs in GROUP_OF's order. */
+const GROUPS: Array<[string, ReadonlyArray<keyof Kpis>]> = (() => {
+  const m = new Map<string, Array<keyof Kpis>>();
+  for (const [k, g] of Object.entries(GROUP_OF) as Array<[keyof Kpis, string]>) {
+    if (!m.has(g)) m.set(g, []);
+    m.get(g)!.push(k);
+  }
+  return [...m.entries()];
+})();
 
 /** A KPI as shown in a cell: fractions as percentages, others with 5 significant digits. */
 export function kpiText(name: keyof Kpis, v: number): string {

@@ -236,7 +236,7 @@ describe('design session', () => {
     await waitDone();
     const saved = await download(page, () => page.click('[data-testid="save-design"]'));
     expect(saved.name).toBe('Starter-compute-shell.json');
-    expect(JSON.parse(readFileSync(saved.path, 'utf8')).node.solarArrayAreaM2).toBe(105); // normalised: defaults filled
+    expect(JSON.parse(readFileSync(saved.path, 'utf8')).node.solarArrayAreaM2).toBe(116); // normalised: defaults filled
     await page.setInputFiles('[data-testid="open-file"]', saved.path);
     const loaded = `${ORIGINAL} (2)`;
     await page.waitForSelector(`[data-design="${css(loaded)}"].active`);
