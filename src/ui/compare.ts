@@ -66,6 +66,20 @@ const GROUP_OF: Record<keyof Kpis, string> = {
   downlinkSessions: 'Data & contact',
   dataDownlinkedGB: 'Data & contact',
   dataGeneratedGB: 'Data & contact',
+  nodeMassKg: 'Mass & orbit',
+  constellationMassKg: 'Mass & orbit',
+  stationKeepingDeltaVMPerSPerYear: 'Mass & orbit',
+  naturalDecayYears: 'Mass & orbit',
+  radiationDoseRadPerYear: 'Mass & orbit',
+  annualEclipseFraction: 'Lifetime & cost',
+  deliveredPflopHoursLifetime: 'Lifetime & cost',
+  launchCostUsd: 'Lifetime & cost',
+  capitalCostUsd: 'Lifetime & cost',
+  launchUsdPerKWYear: 'Lifetime & cost',
+  costPerPflopHourUsd: 'Lifetime & cost',
+  terrestrialCostPerPflopHourUsd: 'Lifetime & cost',
+  spaceToGroundCostRatio: 'Lifetime & cost',
+  breakEvenLaunchUsdPerKg: 'Lifetime & cost',
 };
 
 /** Groups in first-appearance order, each with its KPIs in GROUP_OF's order. */

@@ -36,7 +36,7 @@ export interface KpiMeta {
   unit: string;
   /** Shown as a percentage hint beside the plain number. */
   fraction?: boolean;
-  group: 'constellation' | 'compute' | 'power' | 'data';
+  group: 'constellation' | 'compute' | 'power' | 'data' | 'cost';
   /** Which way is better when comparing designs (none: neither, e.g. a count or a balance term). */
   better?: 'max' | 'min';
 }
@@ -70,4 +70,18 @@ export const KPI_META: Record<keyof Kpis, KpiMeta> = {
   batteryCyclesPerDay: { label: 'Battery cycles', unit: '/day', group: 'power' },
   batteryMeanDepthOfDischarge: { label: 'Mean depth of discharge', unit: '', fraction: true, group: 'power', better: 'min' },
   batteryCapacityFadePerYear: { label: 'Battery fade', unit: '/year', fraction: true, group: 'power', better: 'min' },
+  nodeMassKg: { label: 'Node mass', unit: 'kg', group: 'cost', better: 'min' },
+  constellationMassKg: { label: 'Constellation mass', unit: 'kg', group: 'cost', better: 'min' },
+  stationKeepingDeltaVMPerSPerYear: { label: 'Station-keeping ΔV', unit: 'm/s/year', group: 'cost', better: 'min' },
+  naturalDecayYears: { label: 'Natural decay', unit: 'years', group: 'cost' },
+  radiationDoseRadPerYear: { label: 'Radiation dose', unit: 'rad/year', group: 'cost', better: 'min' },
+  annualEclipseFraction: { label: 'Eclipse fraction (year)', unit: '', fraction: true, group: 'cost', better: 'min' },
+  deliveredPflopHoursLifetime: { label: 'Delivered over the life', unit: 'PFLOP·h', group: 'cost', better: 'max' },
+  launchCostUsd: { label: 'Launch cost', unit: '$', group: 'cost', better: 'min' },
+  capitalCostUsd: { label: 'Capital cost', unit: '$', group: 'cost', better: 'min' },
+  launchUsdPerKWYear: { label: 'Launch per kW-year', unit: '$/kW/yr', group: 'cost', better: 'min' },
+  costPerPflopHourUsd: { label: 'Cost per PFLOP-hour', unit: '$', group: 'cost', better: 'min' },
+  terrestrialCostPerPflopHourUsd: { label: 'Ground cost per PFLOP-hour', unit: '$', group: 'cost' },
+  spaceToGroundCostRatio: { label: 'Space / ground cost', unit: '×', group: 'cost', better: 'min' },
+  breakEvenLaunchUsdPerKg: { label: 'Break-even launch price', unit: '$/kg', group: 'cost', better: 'max' },
 };

@@ -4,13 +4,14 @@
  */
 import { KPI_NAMES } from '../engine/output/result';
 import type { Kpis } from '../engine/run/simulation';
-import { displayNumber, KPI_META, plainNumber } from './format';
+import { displayNumber, KPI_META, plainNumber, type KpiMeta } from './format';
 
-const GROUP_TITLES: Record<string, string> = {
+const GROUP_TITLES: Record<KpiMeta['group'], string> = {
   compute: 'Compute',
   constellation: 'Constellation',
   power: 'Power & thermal',
   data: 'Data & contact',
+  cost: 'Mass, lifetime & cost',
 };
 
 export class KpiPanel {
@@ -19,7 +20,7 @@ export class KpiPanel {
   constructor(readonly root: HTMLElement) {
     root.classList.add('kpis');
     const groups = new Map<string, HTMLElement>();
-    for (const g of ['compute', 'constellation', 'power', 'data']) {
+    for (const g of Object.keys(GROUP_TITLES) as Array<KpiMeta['group']>) {
       const sec = document.createElement('section');
       sec.className = 'kpi-group';
       const h = document.createElement('h3');

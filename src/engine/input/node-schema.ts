@@ -76,9 +76,15 @@ export const nodeSchema = z.strictObject({
   acceleratorConductanceWPerK: positive().max(1e12).optional(),
   storageGB: positive().max(1e12).default(2000),
   outputGBPerHourAtFullCompute: nonNegative().max(1e9).default(50),
+  /** Optional: the node's launch mass (kg), replacing the component mass model (cost/node-mass.ts). */
+  massKg: positive().max(1e9).optional(),
 });
 
 export const environmentSchema = z.strictObject({
   earthIrWPerM2: finite().min(0).max(500).default(237),
   albedo: fraction().default(0.3),
+  /** Solar activity for the atmosphere density (drag, decay): low, mid or high (environment/atmosphere.ts). */
+  solarActivity: z.enum(['low', 'mid', 'high'], { error: 'expected one of "low", "mid", "high"' }).default('mid'),
+  /** Aluminium shielding in front of the accelerators (mm): 10, as in Google's 2025 study (arXiv:2511.19468; ECONOMICS.md "Lifetime"). */
+  shieldingMmAl: positive().max(1000).default(10),
 });

@@ -17,10 +17,12 @@ import { horizonMsOf, stepCount, stepMsOf } from '../orbit/run-grid';
 import { finite, int, MAX_ECHO_CHARS, positive, requiredOr } from './schema-numbers';
 import { environmentSchema, nodeSchema } from './node-schema';
 import { groundStationSchema, islSchema } from './network-schema';
+import { economicsSchema, lifetimeSchema, massSchema } from './economics-schema';
 import { cellTemperatureFactor } from '../node/solar-array';
 
 export { MIN_NONZERO_MAGNITUDE } from './schema-numbers';
 export { environmentSchema, nodeSchema } from './node-schema';
+export { economicsSchema, lifetimeSchema, massSchema } from './economics-schema';
 export { groundStationSchema, islSchema } from './network-schema';
 
 export const MAX_SATELLITES = 100_000;
@@ -140,6 +142,9 @@ export const scenarioSchema = z
     interSatelliteLinks: islSchema.default(() => islSchema.parse({})),
     environment: environmentSchema.default(() => environmentSchema.parse({})),
     spacing: spacingSchema.default(() => spacingSchema.parse({})),
+    mass: massSchema.default(() => massSchema.parse({})),
+    lifetime: lifetimeSchema.default(() => lifetimeSchema.parse({})),
+    economics: economicsSchema.default(() => economicsSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     // Cross-field checks only make sense once each field is valid on its own.

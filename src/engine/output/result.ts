@@ -46,6 +46,20 @@ export const KPI_NAMES = [
   'batteryCyclesPerDay',
   'batteryMeanDepthOfDischarge',
   'batteryCapacityFadePerYear',
+  'nodeMassKg',
+  'constellationMassKg',
+  'stationKeepingDeltaVMPerSPerYear',
+  'naturalDecayYears',
+  'radiationDoseRadPerYear',
+  'annualEclipseFraction',
+  'deliveredPflopHoursLifetime',
+  'launchCostUsd',
+  'capitalCostUsd',
+  'launchUsdPerKWYear',
+  'costPerPflopHourUsd',
+  'terrestrialCostPerPflopHourUsd',
+  'spaceToGroundCostRatio',
+  'breakEvenLaunchUsdPerKg',
 ] as const satisfies readonly (keyof Kpis)[];
 
 /** KPIs that may be null (not computed for this run); the rest are always finite numbers. */

@@ -9,6 +9,7 @@ import type { StationContactTable } from './event-kpis';
 import type { Scenario } from '../input/scenario';
 import type { EventTables } from '../events/event-log';
 import type { SAT_STATUS_NAMES } from './status';
+import type { EconomicsReport } from './lifetime-run';
 
 /** Constellation time series, one entry per step (columnar). */
 export interface SeriesColumns {
@@ -78,10 +79,55 @@ export interface Kpis {
   batteryMeanDepthOfDischarge: number;
   /** Capacity fade per year from cycling (fraction of capacity / year), mean over satellites. */
   batteryCapacityFadePerYear: number;
+  // ---- mass, lifetime and cost (run/lifetime-run.ts); null when lifetime.enabled is false ----
+  /** Launch mass of one node (kg). */
+  nodeMassKg: number | null;
+  constellationMassKg: number | null;
+  /** ΔV to hold the orbit against drag (m/s per year), mean over satellites. */
+  stationKeepingDeltaVMPerSPerYear: number | null;
+  /** Years to re-entry without propulsion, mean over satellites (capped at 10,000). */
+  naturalDecayYears: number | null;
+  /** Total ionising dose behind environment.shieldingMmAl (rad(Si) per year), mean over satellites. */
+  radiationDoseRadPerYear: number | null;
+  /** Eclipse fraction over the first year (sampled days). */
+  annualEclipseFraction: number | null;
+  /** Usable compute over the life (PFLOP-hours, undiscounted). */
+  deliveredPflopHoursLifetime: number | null;
+  launchCostUsd: number | null;
+  /** Launch + accelerators + the rest of the satellites. */
+  capitalCostUsd: number | null;
+  /** Launch cost of one node ÷ ((computePowerW + busPowerW) in kW × lifetimeYears), undiscounted. */
+  launchUsdPerKWYear: number | null;
+  /** Levelised cost of a PFLOP-hour of work in orbit; null when nothing is delivered. */
+  costPerPflopHourUsd: number | null;
+  /** The same accelerators on the ground. */
+  terrestrialCostPerPflopHourUsd: number | null;
+  spaceToGroundCostRatio: number | null;
+  /** Launch price at which the ratio is 1; null: none (not even free launch reaches it). */
+  breakEvenLaunchUsdPerKg: number | null;
 }
 
+/** The economics KPIs (run/lifetime-run.ts). */
+export type EconomicsKpis = Pick<
+  Kpis,
+  | 'nodeMassKg'
+  | 'constellationMassKg'
+  | 'stationKeepingDeltaVMPerSPerYear'
+  | 'naturalDecayYears'
+  | 'radiationDoseRadPerYear'
+  | 'annualEclipseFraction'
+  | 'deliveredPflopHoursLifetime'
+  | 'launchCostUsd'
+  | 'capitalCostUsd'
+  | 'launchUsdPerKWYear'
+  | 'costPerPflopHourUsd'
+  | 'terrestrialCostPerPflopHourUsd'
+  | 'spaceToGroundCostRatio'
+  | 'breakEvenLaunchUsdPerKg'
+>;
+
 /** The KPIs the node models' totals give (run/kpis.ts); the event and spacing KPIs come from the whole run (simulation.ts). */
-export type NodeKpis = Omit<Kpis, 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'downlinkSessions'>;
+export type NodeKpis = Omit<Kpis, keyof EconomicsKpis | 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'downlinkSessions'>;
 
 export interface SatelliteInfo {
   id: string;
@@ -122,4 +168,6 @@ export interface SimulationOutput {
   /** Steps between status rows. */
   statusEvery: number;
   details: SatelliteDetail[];
+  /** Mass, lifetime and cost (run/lifetime-run.ts); null when lifetime.enabled is false. */
+  economics: EconomicsReport | null;
 }

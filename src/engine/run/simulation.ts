@@ -30,6 +30,7 @@ import { designSpacingWarnings } from '../input/constellation';
 import { KNOT_TOLERANCE_KM } from '../orbit/knots';
 import { propagateAt, satrecEpochMs } from '../orbit/propagation';
 import { contactReport, eclipseFractionOrbitMean } from './event-kpis';
+import { economicsKpis, lifetimeAnalysis, MAX_LIFETIME_SATELLITES } from './lifetime-run';
 import { SeparationTracker } from './separation';
 import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
@@ -140,6 +141,28 @@ export function defaultChunkSteps(n: number, grid: RunGrid, requested?: number):
 
 /** Simulates `satellites` under `scenario`. */
 export async function simulate(
+  scenario: Scenario,
+  satellites: readonly SatelliteSpec[],
+  elementErrors: ElementError[],
+  options: SimulationOptions = {},
+): Promise<SimulationOutput> {
+  if (!scenario.lifetime.enabled || satellites.length === 0) return simulateWindow(scenario, satellites, elementErrors, options);
+  // Progress: the run, then the lifetime's sampled days, weighted by satellite-hours.
+  const L = scenario.lifetime;
+  const lifeHours = scenario.economics.lifetimeYears * L.sampleDays * 24 * Math.min(satellites.length, MAX_LIFETIME_SATELLITES);
+  const w = (scenario.durationHours * satellites.length) / (scenario.durationHours * satellites.length + lifeHours);
+  const progress = options.progress;
+  const out = await simulateWindow(scenario, satellites, elementErrors, { ...options, progress: progress && ((f) => progress(f * w)) });
+  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], o), {
+    signal: options.signal,
+    progress: progress && ((f) => progress(w + f * (1 - w))),
+  });
+  if (options.signal?.aborted) throw new AbortError();
+  return { ...out, economics, kpis: { ...out.kpis, ...economicsKpis(economics) }, warnings: [...out.warnings, ...economics.warnings] };
+}
+
+/** Runs the scenario's window (no lifetime analysis). */
+async function simulateWindow(
   scenario: Scenario,
   satellites: readonly SatelliteSpec[],
   elementErrors: ElementError[],
@@ -257,6 +280,7 @@ export async function simulate(
     contactMinutesSummedPerSatellitePerDay: contacts.summedContactMinutesPerSatellitePerDay,
     downlinkSessions: phaseB.downlinkSessions,
     minSeparationKm: closest ? closest.minSeparationKm : null,
+    ...economicsKpis(null),
   };
   const warnings = designSpacingWarnings(scenario.constellation, satellites.map((s) => s.name), scenario.spacing);
   if (closest) {
@@ -288,6 +312,7 @@ export async function simulate(
     statusCodes: phaseB.statusCodes,
     statusEvery: phaseB.statusEvery,
     details: phaseB.details,
+    economics: null,
   };
 }
 

@@ -97,6 +97,7 @@ function synthetic(p: { times: number[]; values: number[]; ints: number[]; ids?:
     },
     statusEvery: 1,
     details: [],
+    economics: null,
   };
 }
 

@@ -1,0 +1,302 @@
+/**
+ * Lifetime, mass and cost of a design (issue 13): usable compute year by year
+ * over the life from the simulated physics, the node's mass, the orbit's
+ * drag and dose, and the levelised cost against a ground data centre.
+ *
+ * Year y (0-based) is evaluated at its middle, t = y + ½ years:
+ *   array      A · (1 − d_array)^t                       (lifetime.arrayDegradationPerYear)
+ *   battery    E · max(0, 1 − φ t)                       (φ: the run's batteryCapacityFadePerYear)
+ *   alive      (1 − λ)^t                                  (lifetime.acceleratorFailureRatePerYear; compute power and TFLOPS scale)
+ *   dose       D_y = Ḋ (y + 1); accelerators dead from t_dose = limit / Ḋ (the year's share after it delivers nothing)
+ *   upsets     downtime u = Ḋ · upsetsPerRadPerNode · recovery / year; compute × (1 − u)
+ * Usable compute of year y = the mean over `lifetime.sampleDays` one-day runs
+ * spread evenly over the first year (eclipse seasons), each with year y's
+ * node; the geometry repeats every year (the orbit is held). Delivered
+ * PFLOP-hours = usable × 8,766 h. Designs with more than MAX_LIFETIME_SATELLITES
+ * are sampled on that many satellites spread over the indices (stated in a warning).
+ * Drag, dose and decay use each satellite's mean altitude and inclination,
+ * averaged over the satellites. Cost: cost/levelised-cost.ts.
+ */
+import { MS_PER_DAY, MU_EARTH_KM3_PER_S2, EARTH_RADIUS_KM } from '../core/constants';
+import { formatUtc } from '../core/time';
+import { levelisedCost, breakEvenLaunchUsdPerKg } from '../cost/levelised-cost';
+import { nodeMass, propellantFraction, type NodeMass } from '../cost/node-mass';
+import { annualDoseRadPerYear } from '../environment/radiation-dose';
+import { naturalDecayYears, stationKeepingDeltaVMPerSPerYear, bstarPerEarthRadius, STANDARD_GRAVITY_M_PER_S2 } from '../environment/orbit-maintenance';
+import type { SatelliteSpec } from '../input/constellation';
+import type { Scenario } from '../input/scenario';
+import type { EconomicsKpis, SatelliteInfo, SimulationOutput } from './output-types';
+
+/** Hours in a Julian year. */
+export const HOURS_PER_YEAR = 8766;
+const DAYS_PER_YEAR = 365.25;
+/** Most satellites the sampled lifetime runs carry (the rest are represented by them). */
+export const MAX_LIFETIME_SATELLITES = 200;
+/** Largest propellant share of the launch mass before the design is called infeasible (capped, with a warning). */
+export const MAX_PROPELLANT_FRACTION = 0.9;
+
+export interface LifetimeYear {
+  year: number;
+  installedPflops: number;
+  usablePflops: number;
+  deliveredPflopHours: number;
+  failedFraction: number;
+  arrayCapacityFraction: number;
+  batteryCapacityFraction: number;
+  /** Sunlit-weighted mean eclipse fraction of the sampled days. */
+  eclipseFraction: number;
+  cumulativeDoseKrad: number;
+  deltaVUsedMPerS: number;
+}
+
+export interface CostBreakdown {
+  launchUsd: number;
+  computeHardwareUsd: number;
+  satelliteHardwareUsd: number;
+  capitalUsd: number;
+  operationsUsdPerYear: number;
+  groundStationUsdPerYear: number;
+  costPerPflopHourUsd: number | null;
+  launchUsdPerKWYear: number;
+  terrestrial: { buildUsd: number; hardwareUsd: number; capitalUsd: number; energyUsdPerYear: number; costPerPflopHourUsd: number | null };
+  spaceToGroundCostRatio: number | null;
+  breakEvenLaunchUsdPerKg: number | null;
+}
+
+export interface EconomicsReport {
+  mass: NodeMass;
+  constellationMassKg: number;
+  meanAltitudeKm: number;
+  stationKeepingDeltaVMPerSPerYear: number;
+  naturalDecayYears: number;
+  bstarPerEarthRadius: number;
+  radiationDoseRadPerYear: number;
+  /** Years until the dose reaches the accelerators' limit (may exceed the life). */
+  doseLimitYears: number;
+  upsetDowntimeFraction: number;
+  annualEclipseFraction: number;
+  deliveredPflopHoursLifetime: number;
+  sampledSatellites: number;
+  years: LifetimeYear[];
+  cost: CostBreakdown;
+  warnings: Array<{ path: string; message: string }>;
+}
+
+/** One run of the engine (simulation.ts `simulate`), passed in to keep imports one-way. */
+export type SimulateFn = (scenario: Scenario, satellites: readonly SatelliteSpec[], opts: { signal?: { readonly aborted: boolean }; progress?: (f: number) => void }) => Promise<SimulationOutput>;
+
+/** Mean altitude (km) of a satellite from its Kozai mean motion: a = (μ/n²)^⅓ − R⊕. */
+function meanAltitudeKm(s: SatelliteInfo): number {
+  const n = (s.meanMotionRevPerDay * 2 * Math.PI) / 86_400;
+  return Math.cbrt(MU_EARTH_KM3_PER_S2 / (n * n)) - EARTH_RADIUS_KM;
+}
+
+/** Satellite indices for the sampled runs: all, or `max` spread evenly. */
+export function lifetimeSample(n: number, max = MAX_LIFETIME_SATELLITES): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: max }, (_, k) => Math.floor(((k + 0.5) * n) / max));
+}
+
+/** The lifetime, mass and cost of the design whose main run is `main`. */
+export async function lifetimeAnalysis(
+  main: SimulationOutput,
+  satellites: readonly SatelliteSpec[],
+  simulate: SimulateFn,
+  opts: { signal?: { readonly aborted: boolean }; progress?: (f: number) => void } = {},
+): Promise<EconomicsReport> {
+  const s = main.scenario;
+  const L = s.lifetime;
+  const E = s.economics;
+  const warnings: EconomicsReport['warnings'] = [];
+  const N = satellites.length;
+  const live = main.satellites.filter((x) => x.status === 'ok');
+  const orbitSats = live.length > 0 ? live : main.satellites;
+  const count = Math.max(1, orbitSats.length);
+  const altitudes = orbitSats.map(meanAltitudeKm);
+  const meanAlt = altitudes.reduce((a, b) => a + b, 0) / count;
+
+  // ---- mass and drag (fixed point: A/m depends on the propellant the drag needs) ----
+  let mass = nodeMass(s, 0);
+  let dvYear = 0;
+  for (let it = 0; it < 8; it++) {
+    dvYear = s.mass.stationKeeping
+      ? altitudes.reduce((a, h) => a + stationKeepingDeltaVMPerSPerYear(h, mass.areaToMassM2PerKg, s.mass.dragCoefficient, s.environment.solarActivity), 0) / count
+      : 0;
+    const lifeDv = cappedLifeDeltaV(dvYear * E.lifetimeYears, s.mass.thrusterIspS);
+    mass = nodeMass(s, lifeDv);
+  }
+  if (dvYear * E.lifetimeYears > cappedLifeDeltaV(dvYear * E.lifetimeYears, s.mass.thrusterIspS)) {
+    warnings.push({
+      path: 'mass.thrusterIspS',
+      message: `holding the orbit needs ${round(dvYear * E.lifetimeYears)} m/s over the life: propellant would exceed ${MAX_PROPELLANT_FRACTION * 100} % of the launch mass (capped there); raise the orbit, the specific impulse or the mass per area`,
+    });
+  }
+  const decay = altitudes.reduce((a, h) => a + naturalDecayYears(h, mass.areaToMassM2PerKg, s.mass.dragCoefficient, s.environment.solarActivity), 0) / count;
+  const doseRad = orbitSats.reduce((a, x, i) => a + annualDoseRadPerYear(altitudes[i], x.inclinationDeg, s.environment.shieldingMmAl), 0) / count;
+  const doseLimitYears = doseRad > 0 ? (L.acceleratorDoseLimitKrad * 1000) / doseRad : Number.POSITIVE_INFINITY;
+  const upset = Math.min(1, (doseRad * L.upsetsPerRadPerNode * L.upsetRecoveryS) / (DAYS_PER_YEAR * 86_400));
+
+  // ---- sampled one-day runs, each year of the life ----
+  const sample = lifetimeSample(N);
+  if (sample.length < N) {
+    warnings.push({ path: 'lifetime', message: `lifetime sampled on ${sample.length} of ${N} satellites spread over the constellation (ground-station sharing is then optimistic)` });
+  }
+  const subset = sample.map((i) => satellites[i]);
+  const scale = N / Math.max(1, sample.length);
+  const fade = main.kpis.batteryCapacityFadePerYear;
+  const years: LifetimeYear[] = [];
+  const runs = E.lifetimeYears * L.sampleDays;
+  let done = 0;
+  let annualEclipse = 0;
+  for (let y = 0; y < E.lifetimeYears; y++) {
+    const t = y + 0.5;
+    const arrayF = Math.pow(1 - L.arrayDegradationPerYear, t);
+    const batteryF = Math.max(0, 1 - fade * t);
+    const alive = Math.pow(1 - L.acceleratorFailureRatePerYear, t);
+    const doseAlive = Math.min(1, Math.max(0, doseLimitYears - y));
+    let usable = 0;
+    let eclipse = 0;
+    for (let d = 0; d < L.sampleDays; d++) {
+      if (opts.signal?.aborted) break;
+      const startMs = main.startMs + Math.round((d * DAYS_PER_YEAR * MS_PER_DAY) / L.sampleDays);
+      if (alive > 0 && doseAlive > 0) {
+        const out = await simulate(sampledScenario(s, startMs, arrayF, batteryF, alive), subset, { signal: opts.signal });
+        usable += out.kpis.meanUsableComputePflops * scale;
+        eclipse += out.kpis.eclipseFraction;
+      }
+      done++;
+      opts.progress?.(done / runs);
+    }
+    usable /= L.sampleDays;
+    eclipse /= L.sampleDays;
+    if (y === 0) annualEclipse = eclipse;
+    const installed = ((N * s.node.computeTflops) / 1000) * alive * doseAlive;
+    const usableYear = usable * doseAlive * (1 - upset);
+    years.push({
+      year: y + 1,
+      installedPflops: installed,
+      usablePflops: usableYear,
+      deliveredPflopHours: usableYear * HOURS_PER_YEAR,
+      failedFraction: 1 - alive * doseAlive,
+      arrayCapacityFraction: arrayF,
+      batteryCapacityFraction: batteryF,
+      eclipseFraction: eclipse,
+      cumulativeDoseKrad: (doseRad * (y + 1)) / 1000,
+      deltaVUsedMPerS: dvYear * (y + 1),
+    });
+  }
+  const delivered = years.reduce((a, r) => a + r.deliveredPflopHours, 0);
+  const cost = costOf(s, main, mass, years);
+  return {
+    mass,
+    constellationMassKg: mass.totalKg * N,
+    meanAltitudeKm: meanAlt,
+    stationKeepingDeltaVMPerSPerYear: dvYear,
+    naturalDecayYears: decay,
+    bstarPerEarthRadius: bstarPerEarthRadius(mass.areaToMassM2PerKg, s.mass.dragCoefficient),
+    radiationDoseRadPerYear: doseRad,
+    doseLimitYears,
+    upsetDowntimeFraction: upset,
+    annualEclipseFraction: annualEclipse,
+    deliveredPflopHoursLifetime: delivered,
+    sampledSatellites: sample.length,
+    years,
+    cost,
+    warnings,
+  };
+}
+
+/** Life ΔV, capped where the propellant would pass MAX_PROPELLANT_FRACTION of the launch mass. */
+function cappedLifeDeltaV(dv: number, ispS: number): number {
+  return propellantFraction(dv, ispS) > MAX_PROPELLANT_FRACTION ? -Math.log(1 - MAX_PROPELLANT_FRACTION) * ispS * STANDARD_GRAVITY_M_PER_S2 : dv;
+}
+
+/** The scenario of one sampled day: year y's node, no spacing, no lifetime of its own. */
+function sampledScenario(s: Scenario, startMs: number, arrayF: number, batteryF: number, alive: number): Scenario {
+  return {
+    ...s,
+    startUtc: formatUtc(startMs),
+    durationHours: 24,
+    node: {
+      ...s.node,
+      solarArrayAreaM2: s.node.solarArrayAreaM2 * arrayF,
+      batteryCapacityKWh: s.node.batteryCapacityKWh * batteryF,
+      computePowerW: s.node.computePowerW * alive,
+      computeTflops: s.node.computeTflops * alive,
+    },
+    spacing: { ...s.spacing, trackClosestApproach: false },
+    lifetime: { ...s.lifetime, enabled: false },
+  };
+}
+
+/** Space and ground cost of the design (cost/levelised-cost.ts header). */
+function costOf(s: Scenario, main: SimulationOutput, mass: NodeMass, years: LifetimeYear[]): CostBreakdown {
+  const E = s.economics;
+  const N = main.satellites.length;
+  const r = E.discountRate;
+  const computeKW = s.node.computePowerW / 1000;
+  const launchMassKg = mass.totalKg * N;
+  const launchUsd = launchMassKg * E.launchUsdPerKg;
+  const computeHardwareUsd = N * computeKW * E.computeUsdPerKW;
+  const satelliteHardwareUsd = N * (mass.dryKg - mass.computeKg) * E.busUsdPerKg;
+  const groundStationUsdPerYear = main.kpis.contactMinutesSummedPerSatellitePerDay * N * DAYS_PER_YEAR * E.groundStationUsdPerMinute;
+  const operationsUsdPerYear = N * E.operationsUsdPerSatelliteYear + groundStationUsdPerYear;
+  const work = years.map((y) => y.deliveredPflopHours * E.utilisation);
+  const spending = years.map(() => operationsUsdPerYear);
+  const space = levelisedCost(r, launchUsd + computeHardwareUsd + satelliteHardwareUsd, spending, work);
+  // Ground: the same accelerators, failing at the same rate, no radiation; IT load = compute power.
+  const T = E.terrestrial;
+  const installedPflops = (N * s.node.computeTflops) / 1000;
+  const alive = years.map((_, y) => Math.pow(1 - s.lifetime.acceleratorFailureRatePerYear, y + 0.5));
+  const buildUsd = ((N * computeKW) / 1000) * T.buildUsdPerMW;
+  const energyPerYear = alive.map((a) => N * computeKW * a * E.utilisation * T.pue * HOURS_PER_YEAR * T.electricityUsdPerKWh);
+  const ground = levelisedCost(
+    r,
+    buildUsd + computeHardwareUsd,
+    energyPerYear,
+    alive.map((a) => installedPflops * a * HOURS_PER_YEAR * E.utilisation),
+  );
+  const ratio = space.usdPerPflopHour !== null && ground.usdPerPflopHour !== null && ground.usdPerPflopHour > 0 ? space.usdPerPflopHour / ground.usdPerPflopHour : null;
+  return {
+    launchUsd,
+    computeHardwareUsd,
+    satelliteHardwareUsd,
+    capitalUsd: space.capitalUsd,
+    operationsUsdPerYear,
+    groundStationUsdPerYear,
+    costPerPflopHourUsd: space.usdPerPflopHour,
+    launchUsdPerKWYear: (mass.totalKg * E.launchUsdPerKg) / (((s.node.computePowerW + s.node.busPowerW) / 1000) * E.lifetimeYears),
+    terrestrial: { buildUsd, hardwareUsd: computeHardwareUsd, capitalUsd: ground.capitalUsd, energyUsdPerYear: energyPerYear[0] ?? 0, costPerPflopHourUsd: ground.usdPerPflopHour },
+    spaceToGroundCostRatio: ratio,
+    breakEvenLaunchUsdPerKg: breakEvenLaunchUsdPerKg(
+      ground.usdPerPflopHour,
+      { capitalUsd: space.capitalUsd - launchUsd, operationsPvUsd: space.operationsPvUsd, deliveredPvPflopHours: space.deliveredPvPflopHours },
+      launchMassKg,
+    ),
+  };
+}
+
+/** A number to 4 significant digits for messages. */
+function round(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+/** The economics KPIs of a report (all null without one). */
+export function economicsKpis(e: EconomicsReport | null): EconomicsKpis {
+  return {
+    nodeMassKg: e ? e.mass.totalKg : null,
+    constellationMassKg: e ? e.constellationMassKg : null,
+    stationKeepingDeltaVMPerSPerYear: e ? e.stationKeepingDeltaVMPerSPerYear : null,
+    naturalDecayYears: e ? e.naturalDecayYears : null,
+    radiationDoseRadPerYear: e ? e.radiationDoseRadPerYear : null,
+    annualEclipseFraction: e ? e.annualEclipseFraction : null,
+    deliveredPflopHoursLifetime: e ? e.deliveredPflopHoursLifetime : null,
+    launchCostUsd: e ? e.cost.launchUsd : null,
+    capitalCostUsd: e ? e.cost.capitalUsd : null,
+    launchUsdPerKWYear: e ? e.cost.launchUsdPerKWYear : null,
+    costPerPflopHourUsd: e ? e.cost.costPerPflopHourUsd : null,
+    terrestrialCostPerPflopHourUsd: e ? e.cost.terrestrial.costPerPflopHourUsd : null,
+    spaceToGroundCostRatio: e ? e.cost.spaceToGroundCostRatio : null,
+    breakEvenLaunchUsdPerKg: e ? e.cost.breakEvenLaunchUsdPerKg : null,
+  };
+}
