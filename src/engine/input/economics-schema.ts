@@ -43,8 +43,8 @@ export const massSchema = z.strictObject({
 export const lifetimeSchema = z.strictObject({
   /** Compute the lifetime, mass and cost section (sampled days over each year of the life). */
   enabled: z.boolean().default(true),
-  /** Days sampled across each year (one-day runs spread evenly): 12 matches a full-year run within 1 % (test/engine/run/lifetime-run.test.ts). */
-  sampleDays: finite().int({ error: 'expected an integer' }).min(1).max(366).default(12),
+  /** One-day runs sampled across the year (run/lifetime-run.ts): 24 matches a full-year run within 1 % (test/engine/run/lifetime-run.test.ts). */
+  sampleDays: finite().int({ error: 'expected an integer' }).min(1).max(366).default(24),
   /** Accelerator failures per year (fraction of those alive): 0.09, terrestrial GPU fleets as cited by the McCalip model (ECONOMICS.md "Lifetime"). */
   acceleratorFailureRatePerYear: fraction().default(0.09),
   /** Total dose (krad(Si)) at which the accelerators are taken as failed: 15, no hard failures of TPU v6e to 15 krad (Google 2025, arXiv:2511.19468). */

@@ -8,7 +8,7 @@
 import { LIMIT_NAMES } from '../node/compute';
 import type { SimulationOutput } from '../run/simulation';
 import { ChunkSink, FIELD_MAX, putBytes, putSig, UtcBytes, words, type ByteWrite, type Words } from './byte-writer';
-import { closestApproachRow, roundedKpis, satelliteRows, SERIES_COLUMNS, seriesName, stationRows } from './result';
+import { closestApproachRow, economicsDocument, roundedKpis, satelliteRows, SERIES_COLUMNS, seriesName, stationRows } from './result';
 import { rowFormat, writeSeriesRows } from './series-rows';
 
 const COMMA = 0x2c;
@@ -26,6 +26,7 @@ export function writeResultJson(out: SimulationOutput, write: ByteWrite, chunkBy
   sink.text(`,"kpis":${JSON.stringify(roundedKpis(out.kpis))}`);
   sink.text(`,"closestApproach":${JSON.stringify(closestApproachRow(out))}`);
   sink.text(`,"stations":${JSON.stringify(stationRows(out))}`);
+  sink.text(`,"economics":${JSON.stringify(economicsDocument(out))}`);
   const utc = new UtcBytes();
   sink.text(',"series":[');
   writeSeriesRows(sink, out, SERIES_JSON, utc);

@@ -7,6 +7,7 @@
  */
 import { LIMIT_NAMES } from '../node/compute';
 import type { Kpis, SimulationOutput } from '../run/simulation';
+import type { EconomicsReport } from '../run/lifetime-run';
 import { formatUtc } from '../core/time';
 
 /** Rounds to `digits` significant digits; non-finite values become 0 (never NaN in output). */
@@ -95,6 +96,8 @@ export interface ResultDocument {
   kpis: Kpis;
   closestApproach: { minSeparationKm: number; atUtc: string; satelliteA: string; satelliteB: string; errorBoundKm: number } | null;
   stations: Array<{ name: string; passes: number; passesPerDay: number; contactMinutesPerDay: number; coveredMinutesPerDay: number }>;
+  /** Mass, orbit, lifetime (per year) and cost; null when lifetime.enabled is false. */
+  economics: EconomicsDocument | null;
   series: Array<Record<string, number | string>>;
   events: {
     eclipses: Array<{ satelliteId: string; startUtc: string; endUtc: string }>;
@@ -209,6 +212,7 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     kpis: roundedKpis(out.kpis),
     closestApproach: closestApproachRow(out),
     stations: stationRows(out),
+    economics: economicsDocument(out),
     series: Array.from({ length: K }, (_, n) => seriesRow(out, n)),
     events: {
       eclipses: Array.from({ length: out.events.eclipseSat.length }, (_, e) => eclipseRow(out, e)),
@@ -216,4 +220,22 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     },
     limitNames: LIMIT_NAMES,
   };
+}
+
+/** The economics section: every number to 6 significant digits, nulls kept. */
+export type EconomicsDocument = Omit<EconomicsReport, 'warnings'>;
+
+/** Rounds every finite number in a plain JSON value to 6 significant digits (non-finite → null). */
+function roundDeep<T>(v: T): T {
+  if (typeof v === 'number') return (Number.isFinite(v) ? roundSig(v) : null) as T;
+  if (Array.isArray(v)) return v.map(roundDeep) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundDeep(x)])) as T;
+  return v;
+}
+
+export function economicsDocument(out: SimulationOutput): EconomicsDocument | null {
+  const e = out.economics;
+  if (!e) return null;
+  const { warnings: _w, ...rest } = e;
+  return roundDeep(rest);
 }

@@ -9,9 +9,12 @@
  *   alive      (1 − λ)^t                                  (lifetime.acceleratorFailureRatePerYear; compute power and TFLOPS scale)
  *   dose       D_y = Ḋ (y + 1); accelerators dead from t_dose = limit / Ḋ (the year's share after it delivers nothing)
  *   upsets     downtime u = Ḋ · upsetsPerRadPerNode · recovery / year; compute × (1 − u)
- * Usable compute of year y = the mean over `lifetime.sampleDays` one-day runs
- * spread evenly over the first year (eclipse seasons), each with year y's
- * node; the geometry repeats every year (the orbit is held). Delivered
+ * Usable / installed compute of the first and the last year = the mean over
+ * `lifetime.sampleDays` one-day runs spread over the first year
+ * (sampleDayOffsetDays: eclipse seasons and beta-angle cycles), each with that
+ * year's node, its battery starting at the run's final mean state of charge;
+ * the geometry repeats every year (the orbit is held). Years between are
+ * interpolated linearly (the degradation factors are smooth in t). Delivered
  * PFLOP-hours = usable × 8,766 h. Designs with more than MAX_LIFETIME_SATELLITES
  * are sampled on that many satellites spread over the indices (stated in a warning).
  * Drag, dose and decay use each satellite's mean altitude and inclination,
@@ -144,43 +147,60 @@ export async function lifetimeAnalysis(
   const subset = sample.map((i) => satellites[i]);
   const scale = N / Math.max(1, sample.length);
   const fade = main.kpis.batteryCapacityFadePerYear;
-  const years: LifetimeYear[] = [];
-  const runs = E.lifetimeYears * L.sampleDays;
-  let done = 0;
-  let annualEclipse = 0;
-  for (let y = 0; y < E.lifetimeYears; y++) {
+  const socSeries = main.series.meanStateOfCharge;
+  const socStart = socSeries.length > 0 ? Math.min(1, Math.max(s.node.batteryMinStateOfCharge, socSeries[socSeries.length - 1])) : s.node.batteryInitialStateOfCharge;
+  const Y = E.lifetimeYears;
+  const factors = (y: number) => {
     const t = y + 0.5;
-    const arrayF = Math.pow(1 - L.arrayDegradationPerYear, t);
-    const batteryF = Math.max(0, 1 - fade * t);
-    const alive = Math.pow(1 - L.acceleratorFailureRatePerYear, t);
-    const doseAlive = Math.min(1, Math.max(0, doseLimitYears - y));
+    return {
+      arrayF: Math.pow(1 - L.arrayDegradationPerYear, t),
+      batteryF: Math.max(0, 1 - fade * t),
+      alive: Math.pow(1 - L.acceleratorFailureRatePerYear, t),
+      doseAlive: Math.min(1, Math.max(0, doseLimitYears - y)),
+    };
+  };
+  // Usable / installed from the sampled days, at the first and the last year (simulated); between them, interpolated.
+  const simulatedYears = Y > 1 ? [0, Y - 1] : [0];
+  const runs = simulatedYears.length * L.sampleDays;
+  let done = 0;
+  const ratio = new Map<number, { ratio: number; eclipse: number }>();
+  for (const y of simulatedYears) {
+    const f = factors(y);
     let usable = 0;
     let eclipse = 0;
     for (let d = 0; d < L.sampleDays; d++) {
       if (opts.signal?.aborted) break;
-      const startMs = main.startMs + Math.round((d * DAYS_PER_YEAR * MS_PER_DAY) / L.sampleDays);
-      if (alive > 0 && doseAlive > 0) {
-        const out = await simulate(sampledScenario(s, startMs, arrayF, batteryF, alive), subset, { signal: opts.signal });
-        usable += out.kpis.meanUsableComputePflops * scale;
+      const startMs = main.startMs + Math.round(sampleDayOffsetDays(d, L.sampleDays) * MS_PER_DAY);
+      if (f.alive > 0) {
+        const out = await simulate(sampledScenario(s, startMs, f.arrayF, f.batteryF, f.alive, socStart), subset, { signal: opts.signal });
+        usable += out.kpis.meanUsableComputePflops;
         eclipse += out.kpis.eclipseFraction;
       }
       done++;
       opts.progress?.(done / runs);
     }
-    usable /= L.sampleDays;
-    eclipse /= L.sampleDays;
-    if (y === 0) annualEclipse = eclipse;
-    const installed = ((N * s.node.computeTflops) / 1000) * alive * doseAlive;
-    const usableYear = usable * doseAlive * (1 - upset);
+    const installedSubset = (sample.length * s.node.computeTflops * f.alive) / 1000;
+    ratio.set(y, { ratio: installedSubset > 0 ? usable / L.sampleDays / installedSubset : 0, eclipse: eclipse / L.sampleDays });
+  }
+  const first = ratio.get(0)!;
+  const last = ratio.get(Y - 1) ?? first;
+  const annualEclipse = first.eclipse;
+  const years: LifetimeYear[] = [];
+  for (let y = 0; y < Y; y++) {
+    const f = factors(y);
+    const w = Y > 1 ? y / (Y - 1) : 0;
+    const usablePerInstalled = first.ratio + w * (last.ratio - first.ratio);
+    const installedAlive = ((N * s.node.computeTflops) / 1000) * f.alive;
+    const usableYear = installedAlive * usablePerInstalled * f.doseAlive * (1 - upset);
     years.push({
       year: y + 1,
-      installedPflops: installed,
+      installedPflops: installedAlive * f.doseAlive,
       usablePflops: usableYear,
       deliveredPflopHours: usableYear * HOURS_PER_YEAR,
-      failedFraction: 1 - alive * doseAlive,
-      arrayCapacityFraction: arrayF,
-      batteryCapacityFraction: batteryF,
-      eclipseFraction: eclipse,
+      failedFraction: 1 - f.alive * f.doseAlive,
+      arrayCapacityFraction: f.arrayF,
+      batteryCapacityFraction: f.batteryF,
+      eclipseFraction: first.eclipse + w * (last.eclipse - first.eclipse),
       cumulativeDoseKrad: (doseRad * (y + 1)) / 1000,
       deltaVUsedMPerS: dvYear * (y + 1),
     });
@@ -206,13 +226,24 @@ export async function lifetimeAnalysis(
   };
 }
 
+/**
+ * Start of sampled day d of D (days after the run's start): stratified over
+ * the year, each day jittered inside its stratum by the golden-ratio sequence
+ * frac(d φ), so that orbit-plane cycles commensurate with the stratum length
+ * (a 53° shell's ≈ 60-day beta-angle cycle against 30-day strata) do not alias.
+ */
+export function sampleDayOffsetDays(d: number, D: number): number {
+  const jitter = (d * 0.6180339887498949) % 1;
+  return ((d + jitter) * DAYS_PER_YEAR) / D;
+}
+
 /** Life ΔV, capped where the propellant would pass MAX_PROPELLANT_FRACTION of the launch mass. */
 function cappedLifeDeltaV(dv: number, ispS: number): number {
   return propellantFraction(dv, ispS) > MAX_PROPELLANT_FRACTION ? -Math.log(1 - MAX_PROPELLANT_FRACTION) * ispS * STANDARD_GRAVITY_M_PER_S2 : dv;
 }
 
 /** The scenario of one sampled day: year y's node, no spacing, no lifetime of its own. */
-function sampledScenario(s: Scenario, startMs: number, arrayF: number, batteryF: number, alive: number): Scenario {
+function sampledScenario(s: Scenario, startMs: number, arrayF: number, batteryF: number, alive: number, soc: number): Scenario {
   return {
     ...s,
     startUtc: formatUtc(startMs),
@@ -221,6 +252,7 @@ function sampledScenario(s: Scenario, startMs: number, arrayF: number, batteryF:
       ...s.node,
       solarArrayAreaM2: s.node.solarArrayAreaM2 * arrayF,
       batteryCapacityKWh: s.node.batteryCapacityKWh * batteryF,
+      batteryInitialStateOfCharge: soc,
       computePowerW: s.node.computePowerW * alive,
       computeTflops: s.node.computeTflops * alive,
     },

@@ -149,7 +149,7 @@ export async function simulate(
   if (!scenario.lifetime.enabled || satellites.length === 0) return simulateWindow(scenario, satellites, elementErrors, options);
   // Progress: the run, then the lifetime's sampled days, weighted by satellite-hours.
   const L = scenario.lifetime;
-  const lifeHours = scenario.economics.lifetimeYears * L.sampleDays * 24 * Math.min(satellites.length, MAX_LIFETIME_SATELLITES);
+  const lifeHours = Math.min(2, scenario.economics.lifetimeYears) * L.sampleDays * 24 * Math.min(satellites.length, MAX_LIFETIME_SATELLITES);
   const w = (scenario.durationHours * satellites.length) / (scenario.durationHours * satellites.length + lifeHours);
   const progress = options.progress;
   const out = await simulateWindow(scenario, satellites, elementErrors, { ...options, progress: progress && ((f) => progress(f * w)) });
