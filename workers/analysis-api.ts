@@ -242,6 +242,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           elementErrors: out.elementErrors,
           kpis: out.kpis,
           series: out.series,
+          economics: out.economics,
           statusCodes: out.statusCodes ?? new Uint8Array(0),
           statusEvery: out.statusEvery,
           geometryWorkers: plan.geometryWorkers,

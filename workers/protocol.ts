@@ -7,6 +7,7 @@
 import type { ElementError } from '../src/engine/input/elements';
 import type { ScenarioIssue, Scenario } from '../src/engine/input/scenario';
 import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/run/simulation';
+import type { EconomicsReport } from '../src/engine/run/lifetime-run';
 import { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS, type InstantBuffers, type InstantInfo, type SelectedState } from '../src/engine/live/instant';
 import { SCENE_FRAME } from '../src/engine/live/scene-frame';
 import { stepIndexAt } from '../src/engine/orbit/run-grid';
@@ -45,6 +46,8 @@ export interface AnalysisResult {
   elementErrors: ElementError[];
   kpis: Kpis;
   series: SeriesColumns;
+  /** Mass, lifetime by year and cost (the engine's report, a few kB, cloned); null when lifetime.enabled is off. */
+  economics: EconomicsReport | null;
   /**
    * Status byte per (row, satellite), index row · N + sat (engine STATUS_* bits);
    * row r holds step r · statusEvery (see statusRow()). Empty when not recorded.

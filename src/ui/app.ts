@@ -21,6 +21,7 @@ import { presetDraft, presetOptions } from './design-presets';
 import { DesignView } from './design-view';
 import { cloneJson } from './draft';
 import { Inspector } from './inspector';
+import { EconomicsView } from './economics-view';
 import { KpiPanel } from './kpis';
 import { Legend } from './legend';
 import type { ClockModel, LiveRemote } from './live-client';
@@ -76,6 +77,7 @@ export class App {
   private readonly panel: ParameterPanel;
   private readonly charts: ChartPanel;
   private readonly kpis: KpiPanel;
+  private readonly economics: EconomicsView;
   private readonly inspector: Inspector;
   private readonly timebar: Timebar;
   private names: string[] = [];
@@ -128,6 +130,7 @@ export class App {
     });
     this.charts = new ChartPanel(dom.charts, { onSeek: (t) => this.clock.seek(t) });
     this.kpis = new KpiPanel(dom.kpis);
+    this.economics = new EconomicsView(dom.kpis);
     this.panel = new ParameterPanel(dom.panel, presetOptions(), {
       onChange: (d) => active.edit(d, false, this.panel.pendingLocalIssues()),
       onPreset: (v) => {
@@ -302,6 +305,7 @@ export class App {
   stop(): void {
     this.active.dispose();
     this.charts.dispose();
+    this.economics.dispose();
     this.main.dispose();
     this.side?.dispose();
   }
@@ -311,6 +315,7 @@ export class App {
   private showResult(r: AnalysisResult): void {
     this.ids = r.satelliteIds;
     this.kpis.set(r.kpis);
+    this.economics.set(r.economics, r.scenario);
     this.charts.setSeries(r.series, r.stepMs, r.chart);
     this.main.setResult(r, r.seq);
     const threads = r.geometryWorkers > 0 ? ` on ${r.geometryWorkers + 1} threads` : '';

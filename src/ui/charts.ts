@@ -26,9 +26,11 @@ interface ChartDef {
   data(s: SeriesColumns, stack: StackColumns): uPlot.AlignedData;
 }
 
-const AXIS = { stroke: '#9aa4b2', grid: { stroke: 'rgba(255,255,255,0.06)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.12)', width: 1 }, font: '11px system-ui, sans-serif' };
+/** Axis style of every uPlot chart (also the lifetime chart, economics-view.ts). */
+export const AXIS = { stroke: '#9aa4b2', grid: { stroke: 'rgba(255,255,255,0.06)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.12)', width: 1 }, font: '11px system-ui, sans-serif' };
 
-function alpha(hex: string, a: number): string {
+/** '#rrggbb' with opacity `a` as rgba(). */
+export function alpha(hex: string, a: number): string {
   const r = parseInt(hex.slice(1, 3), 16);
   const g = parseInt(hex.slice(3, 5), 16);
   const b = parseInt(hex.slice(5, 7), 16);
@@ -43,7 +45,7 @@ function compact(v: number): string {
   if (a >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
   return String(Number(v.toPrecision(4)));
 }
-const compactAxis = (_u: uPlot, splits: number[]) => splits.map(compact);
+export const compactAxis = (_u: uPlot, splits: number[]) => splits.map(compact);
 
 const fmt = (digits: number) => (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : Number(v.toPrecision(digits)).toLocaleString('en-US'));
 

@@ -2,6 +2,7 @@
  * Every scenario field the parameter panel edits, grouped as the user thinks
  * of them. `path` is the scenario field path (also the input's name attribute).
  */
+import { DRAG_ATTITUDES } from '../engine/input/economics-schema';
 
 export type FieldKind = 'number' | 'int' | 'select' | 'text' | 'checkbox' | 'textarea' | 'json';
 
@@ -15,6 +16,10 @@ export interface FieldSpec {
   hint?: string;
   /** May be left empty: the field is then removed from the scenario and the engine's default applies (shown as the placeholder). */
   optional?: { default: string };
+  /** Where the default comes from (the schema's doc comment), shown as the field's tooltip. */
+  source?: string;
+  /** Quick picks beside the input (value and what it is). */
+  picks?: ReadonlyArray<{ value: number; label: string }>;
 }
 
 export interface FieldGroup {
@@ -171,6 +176,90 @@ export const SIMULATION_FIELDS: FieldSpec[] = [
   { path: 'spacing.warnBelowKm', label: 'Warn below separation', kind: 'number', unit: 'km', step: 0.5 },
   { path: 'spacing.formationWarnBelowM', label: 'Warn below (formation)', kind: 'number', unit: 'm', step: 10 },
 ];
+
+/**
+ * Launch price quick picks ($/kg to LEO; docs/reference/ECONOMICS.md "Launch price"): Falcon 9 reusable
+ * (the figure Google's 2025 study and SpaceNews use), Falcon Heavy, and Starship-class targets
+ * (≲200 by the mid-2030s on Google's learning curve; <100 speculative).
+ */
+export const LAUNCH_PRICE_PICKS: ReadonlyArray<{ value: number; label: string }> = [
+  { value: 3600, label: '3,600 — Falcon 9 (reusable)' },
+  { value: 1500, label: '1,500 — Falcon Heavy' },
+  { value: 1000, label: '1,000 — target' },
+  { value: 200, label: '200 — Starship-class target (mid-2030s)' },
+  { value: 100, label: '100 — speculative target' },
+];
+
+/**
+ * Mass, lifetime and cost (issue 13): the `mass`, `lifetime` and `economics`
+ * sections, the node's mass override and the environment's solar activity and
+ * shielding. Each `source` is the schema's doc comment
+ * (src/engine/input/economics-schema.ts, node-schema.ts).
+ */
+export const ECONOMICS_FIELDS: FieldGroup = {
+  id: 'economics',
+  title: 'Mass, lifetime and cost',
+  subgroups: [
+    {
+      title: 'Mass',
+      fields: [
+        { path: 'node.massKg', label: 'Node mass (override)', kind: 'number', unit: 'kg', step: 50, optional: { default: 'model' }, source: "Optional: the node's launch mass (kg), replacing the component mass model (cost/node-mass.ts)." },
+        { path: 'mass.arraySpecificPowerWPerKg', label: 'Array specific power', kind: 'number', unit: 'W/kg', step: 10, hint: 'beginning of life, 1 AU', source: 'Array specific power at the array level, W(BOL, 1 AU)/kg: 150 (NASA NTRS 20150006022, Mikulas et al.; ECONOMICS.md "Mass").' },
+        { path: 'mass.radiatorArealMassKgPerM2', label: 'Radiator areal mass', kind: 'number', unit: 'kg/m²', step: 0.5, source: 'Radiator areal mass (kg per m² of radiating area): ≈7 conventional (NASA SBIR 1991, Thermacore; ECONOMICS.md "Mass").' },
+        { path: 'mass.batterySpecificEnergyWhPerKg', label: 'Battery specific energy', kind: 'number', unit: 'Wh/kg', step: 5, source: 'Battery pack specific energy (Wh/kg): 125, the middle of 100–150 for space Li-ion packs (ESA Bulletin 90; ECONOMICS.md "Mass").' },
+        { path: 'mass.computeMassKgPerKW', label: 'Compute mass per kW', kind: 'number', unit: 'kg/kW', step: 0.5, source: 'Compute mass per kW of compute power: 12.8 kg/kW (DGX H100: 130.45 kg for 10.2 kW; ECONOMICS.md "Mass").' },
+        { path: 'mass.busFixedMassKg', label: 'Fixed bus mass', kind: 'number', unit: 'kg', step: 10, hint: 'avionics, attitude control, communications', source: 'Fixed bus mass (avionics, attitude control, communications; kg): 100, an assumption (cost-sources.md "Bus").' },
+        { path: 'mass.structureMassFraction', label: 'Structure share of dry mass', kind: 'number', step: 0.01, source: 'Structure and the rest of the bus as a share of dry mass: 0.25 (SMAD-class share; cost-sources.md "Bus").' },
+      ],
+    },
+    {
+      title: 'Drag and propulsion',
+      fields: [
+        { path: 'mass.stationKeeping', label: 'Hold the orbit (station keeping)', kind: 'checkbox', source: "Hold the orbit against drag (ΔV and propellant counted); off: SGP4 decays the generated designs with the node's B*." },
+        { path: 'mass.thrusterIspS', label: 'Thruster specific impulse', kind: 'number', unit: 's', step: 100, source: 'Electric thruster specific impulse (s): 2,500 (SpaceX argon Hall thruster of Starlink V2 mini, 2023; cost-sources.md "Propulsion").' },
+        { path: 'mass.dragCoefficient', label: 'Drag coefficient', kind: 'number', step: 0.1, source: 'Drag coefficient: 2.2 (flat-plate/compact-body convention; environment-sources.md "Drag").' },
+        { path: 'mass.arrayDragAttitude', label: 'Arrays in the flow', kind: 'select', options: DRAG_ATTITUDES, source: 'How the arrays meet the flow: face-on 1, edge-on 0, sun-tracking (rotating once an orbit) 2/π of their area. Radiators are taken edge-on to the flow.' },
+        { path: 'mass.busFrontalAreaM2', label: 'Bus frontal area', kind: 'number', unit: 'm²', step: 0.5, source: 'Bus cross-section facing the flow (m²): 4, a V2-mini-class chassis (≈ 2.7 m wide); an estimate (cost-sources.md "Drag area").' },
+        { path: 'mass.dragAreaM2', label: 'Drag area (override)', kind: 'number', unit: 'm²', step: 1, optional: { default: 'from attitude' }, source: 'Optional: the drag area (m²), replacing the attitude model.' },
+        { path: 'environment.solarActivity', label: 'Solar activity', kind: 'select', options: ['low', 'mid', 'high'], hint: 'atmosphere density for drag and decay', source: 'Solar activity for the atmosphere density (drag, decay): low, mid or high (environment/atmosphere.ts).' },
+      ],
+    },
+    {
+      title: 'Lifetime and radiation',
+      fields: [
+        { path: 'lifetime.enabled', label: 'Compute lifetime and cost', kind: 'checkbox', source: 'Compute the lifetime, mass and cost section (sampled days over each year of the life).' },
+        { path: 'lifetime.sampleDays', label: 'Sampled days per year', kind: 'int', step: 1, source: 'One-day runs sampled across the year (run/lifetime-run.ts): 24 matches a full-year run within 1 % (test/engine/run/lifetime-run.test.ts).' },
+        { path: 'lifetime.acceleratorFailureRatePerYear', label: 'Accelerator failures', kind: 'number', unit: '/year', step: 0.01, hint: 'fraction of those alive', source: 'Accelerator failures per year (fraction of those alive): 0.09, terrestrial GPU fleets as cited by the McCalip model (ECONOMICS.md "Lifetime").' },
+        { path: 'lifetime.acceleratorDoseLimitKrad', label: 'Accelerator dose limit', kind: 'number', unit: 'krad', hint: 'total dose in silicon', step: 1, source: 'Total dose (krad(Si)) at which the accelerators are taken as failed: 15, no hard failures of TPU v6e to 15 krad (Google 2025, arXiv:2511.19468).' },
+        { path: 'environment.shieldingMmAl', label: 'Aluminium shielding', kind: 'number', unit: 'mm', step: 1, source: "Aluminium shielding in front of the accelerators (mm): 10, as in Google's 2025 study (arXiv:2511.19468; ECONOMICS.md \"Lifetime\")." },
+        { path: 'lifetime.arrayDegradationPerYear', label: 'Array degradation', kind: 'number', unit: '/year', step: 0.0025, source: 'Array power lost per year (fraction): 0.0075, the middle of 0.5–1 %/year for Si/III-V cells in LEO (ECONOMICS.md "Lifetime").' },
+        { path: 'lifetime.upsetsPerRadPerNode', label: 'Compute-stopping upsets', kind: 'number', unit: '/rad', step: 0.5, source: 'Upsets that stop a node\'s compute, per rad of dose: 2 (≈100 chips each ≈1 per 50 rad; an estimate, cost-sources.md "Upsets").' },
+        { path: 'lifetime.upsetRecoveryS', label: 'Recovery per upset', kind: 'number', unit: 's', step: 60, hint: 'restart from the last checkpoint', source: 'Compute lost per upset (s): 600, a restart from the last checkpoint (an estimate, cost-sources.md "Upsets").' },
+      ],
+    },
+    {
+      title: 'Cost',
+      fields: [
+        { path: 'economics.launchUsdPerKg', label: 'Launch price', kind: 'number', unit: '$/kg', step: 100, picks: LAUNCH_PRICE_PICKS, source: 'Launch price to LEO ($/kg): 3,600, reusable Falcon 9 as used by Google\'s 2025 study and SpaceNews (ECONOMICS.md "Launch price").' },
+        { path: 'economics.lifetimeYears', label: 'Life (payback period)', kind: 'int', unit: 'years', step: 1, source: 'Years over which the design is paid back: 5, broadband LEO design life (operator statements; ECONOMICS.md "Lifetime").' },
+        { path: 'economics.discountRate', label: 'Discount rate (real)', kind: 'number', unit: '/year', step: 0.01, source: 'Discount rate (real, per year): 0.07 (US OMB Circular A-94 base case, 1992).' },
+        { path: 'economics.computeUsdPerKW', label: 'Accelerator hardware', kind: 'number', unit: '$/kW', step: 1000, hint: 'per kW of compute power', source: 'Accelerator hardware ($ per kW of compute power): 35,000 (DGX H100 ≈ $350k for 10.2 kW; cost-sources.md "Hardware").' },
+        { path: 'economics.busUsdPerKg', label: 'Satellite hardware', kind: 'number', unit: '$/kg', step: 100, hint: 'without the accelerators', source: 'Satellite hardware without the accelerators ($ per kg): 1,000 (Starlink V2 mini ≈ $0.8M for ≈ 800 kg, analyst estimates; cost-sources.md "Hardware").' },
+        { path: 'economics.operationsUsdPerSatelliteYear', label: 'Operations per satellite', kind: 'number', unit: '$/yr', step: 10_000, source: 'Operations ($ per satellite-year): 50,000, an estimate (cost-sources.md "Operations").' },
+        { path: 'economics.groundStationUsdPerMinute', label: 'Ground station time', kind: 'number', unit: '$/min', step: 1, hint: 'per contact minute', source: 'Ground station time ($ per contact minute): 10, AWS Ground Station wideband reserved-minute price (cost-sources.md "Ground stations").' },
+        { path: 'economics.utilisation', label: 'Utilisation', kind: 'number', step: 0.05, hint: 'share of usable compute doing paid work, space and ground', source: 'Share of usable compute doing paid work, space and ground alike: 0.6 (ECONOMICS.md "Levelised cost" worked example).' },
+      ],
+    },
+    {
+      title: 'Ground data centre (reference)',
+      fields: [
+        { path: 'economics.terrestrial.buildUsdPerMW', label: 'Build cost', kind: 'number', unit: '$/MW', step: 500_000, hint: 'per MW of critical (IT) load', source: 'Build cost per MW of critical (IT) load: $11.7M, the US average of $9.3–15.0M (Cushman & Wakefield 2025; ECONOMICS.md "Terrestrial").' },
+        { path: 'economics.terrestrial.electricityUsdPerKWh', label: 'Electricity', kind: 'number', unit: '$/kWh', step: 0.01, source: 'Electricity ($/kWh): 0.08, inside the $0.06–0.25 US data-centre range (Google 2025 study; ECONOMICS.md "Terrestrial").' },
+        { path: 'economics.terrestrial.pue', label: 'PUE', kind: 'number', step: 0.05, hint: 'power usage effectiveness', source: 'Power usage effectiveness: 1.56, the 2024 industry average (Uptime Institute survey; ECONOMICS.md "Terrestrial").' },
+      ],
+    },
+  ],
+};
 
 /** Element sets from Vallado's SGP4 verification data / June 2006 (epoch near 2006-06-20). */
 export const EXAMPLE_TLE =

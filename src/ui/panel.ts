@@ -1,6 +1,6 @@
 /**
  * Parameter panel: every scenario field, grouped (orbit design, node
- * hardware, ground segment, simulation), with preset selection, scenario
+ * hardware, ground segment, simulation, mass/lifetime/cost), with preset selection, scenario
  * import/export and inline validation errors. Inputs carry name="<field
  * path>". User text is only ever set with textContent / value.
  */
@@ -10,6 +10,7 @@ import {
   CONSTELLATION_FIELDS,
   CONSTELLATION_TYPES,
   constellationTemplate,
+  ECONOMICS_FIELDS,
   ISL_FIELDS,
   NODE_FIELDS,
   SIMULATION_FIELDS,
@@ -28,6 +29,11 @@ export interface PresetOption {
   label: string;
   /** Where the preset's numbers come from. */
   source?: string;
+}
+
+/** A field's tooltip: its hint, then where its default comes from. */
+function tooltip(f: FieldSpec): string {
+  return [f.hint, f.source].filter((t): t is string => !!t).join('\n');
 }
 
 /** Element-set texts longer than this (characters), or OMM arrays longer than LARGE_RECORDS, are summarised instead of shown in a text box. */
@@ -186,6 +192,10 @@ export class ParameterPanel {
     }
     this.formError.textContent = general.join('\n');
     this.formError.hidden = general.length === 0;
+    // A closed group says that it holds an error.
+    for (const g of this.root.querySelectorAll<HTMLElement>('details.group')) {
+      g.classList.toggle('has-error', [...g.querySelectorAll<HTMLElement>('.field-error')].some((e) => !e.hidden));
+    }
   }
 
   private changed(): void {
@@ -247,6 +257,15 @@ export class ParameterPanel {
     const sim = this.group('simulation', 'Simulation');
     for (const f of SIMULATION_FIELDS) sim.append(this.field(f));
     sim.append(this.errorBox('environment'));
+
+    // ---- mass, lifetime and cost (collapsed until opened) ----
+    const econ = this.group(ECONOMICS_FIELDS.id, ECONOMICS_FIELDS.title);
+    econ.append(el('p', 'group-help', 'Launch mass, drag and dose, usable compute over the life, and the cost per PFLOP-hour against a ground data centre. Hover a field for its default’s source.'));
+    for (const sg of ECONOMICS_FIELDS.subgroups) {
+      if (sg.title) econ.append(el('h4', 'subgroup', sg.title));
+      for (const f of sg.fields) econ.append(this.field(f));
+    }
+    econ.append(this.errorBox('mass'), this.errorBox('lifetime'), this.errorBox('economics'));
   }
 
   private group(id: string, title: string): HTMLElement {
@@ -338,6 +357,8 @@ export class ParameterPanel {
     }
     s.value = shown ?? String(getPath(this.draft, f.path) ?? '');
     s.addEventListener('change', () => onPick(s.value));
+    const tip = tooltip(f);
+    if (tip) s.title = label.title = tip;
     row.append(label, s, this.errorBox(f.path));
     return row;
   }
@@ -386,7 +407,9 @@ export class ParameterPanel {
     }
     input.id = id;
     input.name = f.path;
-    if (f.hint) input.title = f.hint;
+    const tip = tooltip(f);
+    if (tip) input.title = tip;
+    if (f.source) label.title = tip;
     input.addEventListener(f.kind === 'checkbox' ? 'change' : 'input', () => {
       if (f.kind === 'checkbox') setPath(this.draft, f.path, (input as HTMLInputElement).checked);
       else if ((f.kind === 'number' || f.kind === 'int') && f.optional && input.value.trim() === '') setPath(this.draft, f.path, undefined);
@@ -418,11 +441,35 @@ export class ParameterPanel {
     const control = el('div', 'field-control');
     control.append(input);
     if (f.unit) control.append(el('span', 'unit', f.unit));
+    if (f.picks && input instanceof HTMLInputElement) control.append(this.picks(f, input));
     if (f.kind === 'checkbox') {
       row.classList.add('check');
       row.append(control, label, this.errorBox(f.path));
     } else row.append(label, control, this.errorBox(f.path));
     return row;
+  }
+
+  /** A small menu of typical values for `input`: picking one sets the field (then the menu shows its title again). */
+  private picks(f: FieldSpec, input: HTMLInputElement): HTMLSelectElement {
+    const s = el('select', 'picks');
+    s.dataset.picksFor = f.path;
+    s.title = `Typical values of ${f.label.toLowerCase()}${f.unit ? ` (${f.unit})` : ''}`;
+    s.setAttribute('aria-label', s.title);
+    const head = el('option', undefined, 'Pick…');
+    head.value = '';
+    s.append(head);
+    for (const p of f.picks ?? []) {
+      const o = el('option', undefined, p.label);
+      o.value = String(p.value);
+      s.append(o);
+    }
+    s.addEventListener('change', () => {
+      if (s.value === '') return;
+      input.value = s.value;
+      s.value = '';
+      input.dispatchEvent(new Event('input'));
+    });
+    return s;
   }
 
   /** A summary in place of a text box too large to edit comfortably (tens of thousands of element sets). */

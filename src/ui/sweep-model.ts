@@ -13,7 +13,7 @@ import type { Kpis } from '../engine/run/simulation';
 import { planSweep, SweepError, sweepCsv, type SweepDesign } from '../engine/output/sweep';
 import type { AnalysisOutcome, RunOptions } from '../../workers/protocol';
 import { getPath } from './draft';
-import { CONSTELLATION_FIELDS, ISL_FIELDS, NODE_FIELDS, STATION_FIELDS, type FieldSpec } from './fields';
+import { CONSTELLATION_FIELDS, ECONOMICS_FIELDS, ISL_FIELDS, NODE_FIELDS, STATION_FIELDS, type FieldSpec } from './fields';
 import { KPI_META } from './format';
 
 /** Designs one sweep may have in the app (the CLI allows more). */
@@ -36,6 +36,7 @@ export function sweepFields(scenario: Scenario): SweepField[] {
   const out: SweepField[] = [];
   for (const f of CONSTELLATION_FIELDS[scenario.constellation.type]) if (numeric(f)) out.push(toSweepField(f));
   for (const sg of NODE_FIELDS.subgroups) for (const f of sg.fields) if (numeric(f)) out.push(toSweepField(f));
+  for (const sg of ECONOMICS_FIELDS.subgroups) for (const f of sg.fields) if (numeric(f)) out.push(toSweepField(f));
   for (const f of ISL_FIELDS) if (numeric(f)) out.push(toSweepField(f));
   if (scenario.groundStations.length > 0) {
     const st = scenario.groundStations[0].name;

@@ -4,8 +4,10 @@ import { parseAppParams, walkerSplit } from '../../src/ui/url-params';
 import { initialDraft, presetDraft, presetOptions } from '../../src/ui/design-presets';
 import { parseScenario } from '../../src/engine/input/scenario';
 import { plainNumber } from '../../src/ui/format';
-import { CONSTELLATION_FIELDS, CONSTELLATION_TYPES, constellationTemplate, ISL_FIELDS, NODE_FIELDS, SIMULATION_FIELDS, STATION_FIELDS } from '../../src/ui/fields';
-import { nodeSchema, groundStationSchema, islSchema } from '../../src/engine/input/scenario';
+import { groupedNumber, spendingPresentValues, usd } from '../../src/ui/economics-view';
+import type { CostBreakdown } from '../../src/engine/run/lifetime-run';
+import { CONSTELLATION_FIELDS, CONSTELLATION_TYPES, constellationTemplate, ECONOMICS_FIELDS, ISL_FIELDS, LAUNCH_PRICE_PICKS, NODE_FIELDS, SIMULATION_FIELDS, STATION_FIELDS } from '../../src/ui/fields';
+import { nodeSchema, groundStationSchema, islSchema, environmentSchema, massSchema, lifetimeSchema, economicsSchema } from '../../src/engine/input/scenario';
 
 describe('draft paths', () => {
   it('parses and applies engine-style field paths', () => {
@@ -33,11 +35,34 @@ describe('draft paths', () => {
 
 describe('panel field coverage', () => {
   it('edits every node and ground-station field of the schema', () => {
-    const nodePaths = NODE_FIELDS.subgroups.flatMap((g) => g.fields.map((f) => f.path));
+    // node.massKg sits with the other mass inputs (Mass, lifetime and cost).
+    const econPaths = ECONOMICS_FIELDS.subgroups.flatMap((g) => g.fields.map((f) => f.path));
+    const nodePaths = [...NODE_FIELDS.subgroups.flatMap((g) => g.fields.map((f) => f.path)), ...econPaths.filter((p) => p.startsWith('node.'))];
     expect(nodePaths.sort()).toEqual(Object.keys(nodeSchema.shape).map((k) => `node.${k}`).sort());
     expect(STATION_FIELDS.map((f) => f.path).sort()).toEqual(Object.keys(groundStationSchema.in.shape).sort());
     expect(ISL_FIELDS.map((f) => f.path).sort()).toEqual(Object.keys(islSchema.shape).map((k) => `interSatelliteLinks.${k}`).sort());
     expect(SIMULATION_FIELDS.map((f) => f.path)).toEqual(expect.arrayContaining(['name', 'startUtc', 'durationHours', 'stepSeconds', 'environment.earthIrWPerM2', 'environment.albedo']));
+  });
+
+  it('edits every mass, lifetime, economics and environment field, each with the source of its default', () => {
+    const fields = ECONOMICS_FIELDS.subgroups.flatMap((g) => g.fields);
+    const paths = fields.map((f) => f.path);
+    const under = (prefix: string) => paths.filter((p) => p.startsWith(`${prefix}.`) && !p.slice(prefix.length + 1).includes('.'));
+    expect(under('mass').sort()).toEqual(Object.keys(massSchema.shape).map((k) => `mass.${k}`).sort());
+    expect(under('lifetime').sort()).toEqual(Object.keys(lifetimeSchema.shape).map((k) => `lifetime.${k}`).sort());
+    // economics.terrestrial is a section of its own (its fields below).
+    expect(under('economics').sort()).toEqual(Object.keys(economicsSchema.shape).filter((k) => k !== 'terrestrial').map((k) => `economics.${k}`).sort());
+    expect(under('economics.terrestrial').sort()).toEqual(Object.keys(economicsSchema.shape.terrestrial.unwrap().shape).map((k) => `economics.terrestrial.${k}`).sort());
+    const envPaths = [...SIMULATION_FIELDS.map((f) => f.path), ...paths].filter((p) => p.startsWith('environment.'));
+    expect(envPaths.sort()).toEqual(Object.keys(environmentSchema.shape).map((k) => `environment.${k}`).sort());
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const f of fields) expect(f.source, f.path).toMatch(/\S/);
+    // Quick picks: the launch prices of docs/reference/ECONOMICS.md "Launch price" ($/kg).
+    expect(fields.find((f) => f.path === 'economics.launchUsdPerKg')?.picks?.map((p) => p.value)).toEqual([3600, 1500, 1000, 200, 100]);
+    expect(LAUNCH_PRICE_PICKS[0].label).toContain('Falcon 9');
+    // Every field is present in the normalised default scenario (so the panel shows a value or a placeholder).
+    const d = presetDraft('starter-shell')!;
+    for (const f of fields) if (!f.optional) expect(getPath(d, f.path), f.path).not.toBeUndefined();
   });
 
   it('has a valid template for every constellation type, with every field editable', () => {
@@ -90,5 +115,32 @@ describe('KPI text', () => {
     expect(plainNumber(87252.1234)).toBe('87252');
     expect(plainNumber(0)).toBe('0');
     expect(Number(plainNumber(1.23456e21))).toBeCloseTo(1.2346e21, -16);
+  });
+});
+
+describe('lifetime and cost view', () => {
+  it('writes numbers with thousands separators', () => {
+    expect(groupedNumber(433_469_369.346)).toBe('433,469,369');
+    expect(groupedNumber(6.108752944894867)).toBe('6.109');
+    expect(groupedNumber(0.6117105314945505)).toBe('0.6117');
+    expect(usd(1_234_567.8)).toBe('$1,234,568');
+    expect(usd(Number.NaN)).toBe('—');
+  });
+
+  it('discounts operations and the ground energy as the levelised cost does (end of year, failures thin the ground load)', () => {
+    const r = parseScenario({ ...presetDraft('starter-shell')!, economics: { discountRate: 0.07, lifetimeYears: 5 }, lifetime: { acceleratorFailureRatePerYear: 0.09 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const cost = { operationsUsdPerYear: 1e6, terrestrial: { energyUsdPerYear: 1e6 } } as unknown as CostBreakdown;
+    const pv = spendingPresentValues(cost, r.scenario)!;
+    // Operations: an annuity, 1e6 · (1 − 1.07^−5) / 0.07 = 4,100,197.44.
+    expect(pv.operationsPvUsd).toBeCloseTo(4_100_197.44, 1);
+    // Energy: 1e6 · 0.91^(y−1) / 1.07^y over y = 1…5, a geometric series with q = 0.91/1.07:
+    // 1e6 / 1.07 · (1 − q⁵) / (1 − q) = 3,469,210.66.
+    expect(pv.energyPvUsd).toBeCloseTo(3_469_210.66, 1);
+    // The engine's own present values win when the report carries them.
+    const reported = { ...cost, operationsPvUsd: 5, terrestrial: { energyUsdPerYear: 1e6, energyPvUsd: 7 } } as unknown as CostBreakdown;
+    expect(spendingPresentValues(reported, r.scenario)).toEqual({ operationsPvUsd: 5, energyPvUsd: 7 });
+    expect(spendingPresentValues(cost, undefined)).toBeNull();
   });
 });

@@ -58,10 +58,12 @@ export interface CostBreakdown {
   satelliteHardwareUsd: number;
   capitalUsd: number;
   operationsUsdPerYear: number;
+  /** Present value of the operations over the life. */
+  operationsPvUsd: number;
   groundStationUsdPerYear: number;
   costPerPflopHourUsd: number | null;
   launchUsdPerKWYear: number;
-  terrestrial: { buildUsd: number; hardwareUsd: number; capitalUsd: number; energyUsdPerYear: number; costPerPflopHourUsd: number | null };
+  terrestrial: { buildUsd: number; hardwareUsd: number; capitalUsd: number; energyUsdPerYear: number; energyPvUsd: number; costPerPflopHourUsd: number | null };
   spaceToGroundCostRatio: number | null;
   breakEvenLaunchUsdPerKg: number | null;
 }
@@ -295,10 +297,11 @@ function costOf(s: Scenario, main: SimulationOutput, mass: NodeMass, years: Life
     satelliteHardwareUsd,
     capitalUsd: space.capitalUsd,
     operationsUsdPerYear,
+    operationsPvUsd: space.operationsPvUsd,
     groundStationUsdPerYear,
     costPerPflopHourUsd: space.usdPerPflopHour,
     launchUsdPerKWYear: (mass.totalKg * E.launchUsdPerKg) / (((s.node.computePowerW + s.node.busPowerW) / 1000) * E.lifetimeYears),
-    terrestrial: { buildUsd, hardwareUsd: computeHardwareUsd, capitalUsd: ground.capitalUsd, energyUsdPerYear: energyPerYear[0] ?? 0, costPerPflopHourUsd: ground.usdPerPflopHour },
+    terrestrial: { buildUsd, hardwareUsd: computeHardwareUsd, capitalUsd: ground.capitalUsd, energyUsdPerYear: energyPerYear[0] ?? 0, energyPvUsd: ground.operationsPvUsd, costPerPflopHourUsd: ground.usdPerPflopHour },
     spaceToGroundCostRatio: ratio,
     breakEvenLaunchUsdPerKg: breakEvenLaunchUsdPerKg(
       ground.usdPerPflopHour,

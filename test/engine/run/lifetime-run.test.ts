@@ -45,7 +45,7 @@ describe('mass, lifetime and cost', () => {
 
   it('altitude sweep 400–1,400 km: the cheapest PFLOP-hour lies strictly inside; dose at 1,400 km > 10× 550 km; ΔV at 400 km > 5× 650 km', async () => {
     const altitudes = [400, 500, 550, 650, 800, 1000, 1200, 1400];
-    const outs = [];
+    const outs: Awaited<ReturnType<typeof run>>[] = [];
     for (const h of altitudes) outs.push(await run(shell(h)));
     const cost = outs.map((o) => o.kpis.costPerPflopHourUsd ?? Number.POSITIVE_INFINITY);
     const best = cost.indexOf(Math.min(...cost));
