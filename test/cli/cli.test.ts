@@ -1,3 +1,4 @@
+import { NULLABLE_KPIS } from '../../src/engine/output/result';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,8 +174,12 @@ describe('cli: --preset starter-shell', () => {
     expect(doc.series[0]).toMatchObject({ timeUtc: '2026-06-21T00:00:00.000Z', meanStateOfCharge: 0.9, maxTemperatureC: 20 });
   });
 
-  it('has no NaN, Infinity or null among KPIs and series values', () => {
-    expect(JSON.stringify(doc.kpis)).not.toMatch(/NaN|Infinity|null/);
+  it('has no NaN, Infinity or null among KPIs (but the documented nullable ones) and series values', () => {
+    expect(JSON.stringify(doc.kpis)).not.toMatch(/NaN|Infinity/);
+    for (const [k, v] of Object.entries(doc.kpis)) if (v === null) expect(NULLABLE_KPIS.has(k), k).toBe(true);
+    // The starter shell's satellites cost more than the ground even with free launch: no break-even price.
+    expect(doc.kpis.breakEvenLaunchUsdPerKg).toBeNull();
+    expect(doc.kpis.costPerPflopHourUsd).toBeGreaterThan(0);
     expect(JSON.stringify(doc.series)).not.toMatch(/NaN|Infinity|null/);
     expect(readFileSync(out(), 'utf8')).not.toMatch(/NaN|Infinity/);
   });

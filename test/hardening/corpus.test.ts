@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { EPOCH_WARNING_DAYS, epochWarnings, MAX_NAME_CHARS, parseOmm, parseTle } from '../../src/engine/input/elements.ts';
-import { KPI_NAMES } from '../../src/engine/output/result.ts';
+import { NULLABLE_KPIS, KPI_NAMES } from '../../src/engine/output/result.ts';
 import { formatIssue, parseScenarioJson } from '../../src/engine/input/scenario.ts';
 import { parseJsonText } from '../../src/engine/input/json-text.ts';
 import { planSweep, SweepError } from '../../src/engine/output/sweep.ts';
@@ -320,7 +320,7 @@ describe.each(['tle', 'omm', 'scenario', 'sweep'] as const)('cli: %s cases', (ki
 
     // KPIs: finite; failed satellites counted and excluded.
     // (minSeparationKm is null, not a number, without two satellites propagating together.)
-    for (const k of KPI_NAMES) expect(Number.isFinite(doc.kpis[k]) || (k === 'minSeparationKm' && doc.kpis[k] === null), k).toBe(true);
+    for (const k of KPI_NAMES) expect(Number.isFinite(doc.kpis[k]) || (NULLABLE_KPIS.has(k) && doc.kpis[k] === null), k).toBe(true);
     const failed = doc.satellites.filter((s) => s.status !== 'ok');
     expect(doc.kpis.satellitesFailed).toBe(failed.length);
     const startIso = new Date(Date.parse(doc.scenario.startUtc)).toISOString();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NULLABLE_KPIS } from '../../src/engine/output/result';
 import { createAnalysisApi, DETAIL_ALL_BUDGET, chunkStepsFor, planRun, resultTransferables, detailTransferables } from '../../workers/analysis-api';
 import { statusEveryFor, statusRow, type AnalysisOutcome } from '../../workers/protocol';
 import { KPI_NAMES } from '../../src/engine/output/result';
@@ -37,7 +38,7 @@ describe('analysis worker API', () => {
     expect(r.series.timeMs[1] - r.series.timeMs[0]).toBe(60_000);
     expect(r.statusCodes.length).toBe(120 * 6);
     expect(r.satelliteNames).toHaveLength(6);
-    for (const k of KPI_NAMES) expect(Number.isFinite(r.kpis[k])).toBe(true);
+    for (const k of KPI_NAMES) expect(Number.isFinite(r.kpis[k]) || (NULLABLE_KPIS.has(k) && r.kpis[k] === null), k).toBe(true);
     expect(r.events.eclipseSat).toBeInstanceOf(Int32Array);
     expect(r.events.eclipseStartMs.length).toBe(r.events.eclipseSat.length);
     expect(progress.at(-1)).toBe(1);

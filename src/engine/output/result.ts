@@ -63,6 +63,29 @@ export const KPI_NAMES = [
   'breakEvenLaunchUsdPerKg',
 ] as const satisfies readonly (keyof Kpis)[];
 
+/**
+ * KPIs that may be null: the closest approach (fewer than two satellites, or not
+ * tracked) and the economics (lifetime.enabled false; a cost when nothing is
+ * delivered; no break-even price). The rest are always finite numbers.
+ */
+export const NULLABLE_KPIS: ReadonlySet<string> = new Set([
+  'minSeparationKm',
+  'nodeMassKg',
+  'constellationMassKg',
+  'stationKeepingDeltaVMPerSPerYear',
+  'naturalDecayYears',
+  'radiationDoseRadPerYear',
+  'annualEclipseFraction',
+  'deliveredPflopHoursLifetime',
+  'launchCostUsd',
+  'capitalCostUsd',
+  'launchUsdPerKWYear',
+  'costPerPflopHourUsd',
+  'terrestrialCostPerPflopHourUsd',
+  'spaceToGroundCostRatio',
+  'breakEvenLaunchUsdPerKg',
+]);
+
 /** KPIs that may be null (not computed for this run); the rest are always finite numbers. */
 export type KpiValue = number | null;
 

@@ -372,7 +372,7 @@ describe('parseScenario: defaults', () => {
       outputGBPerHourAtFullCompute: 50,
     });
     expect(s.interSatelliteLinks).toEqual({ enabled: false, maxRangeKm: 5000, rateGbps: 100, referenceRateGbps: 10, referenceRangeKm: 8000, terminals: 4, grazingAltitudeKm: 80 });
-    expect(s.environment).toEqual({ earthIrWPerM2: 237, albedo: 0.3 });
+    expect(s.environment).toEqual({ earthIrWPerM2: 237, albedo: 0.3, solarActivity: 'mid', shieldingMmAl: 10 });
   });
 
   it('fills the rest of a partial node and keeps the given values', () => {
