@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACT_DIR, openPage, startHarness, type Harness } from '../support/browser';
 import { animationFrames, pollUntil, satellitePixels, screenshotImage, setPlaying as setPlayingOn, simTime as clock, text as textOn, waitDone as waitDoneOn, waitSimTimeAfter } from '../support/app-page';
-import { KPI_NAMES } from '../../src/engine/output/result';
+import { KPI_NAMES, NULLABLE_KPIS } from '../../src/engine/output/result';
 
 let h: Harness;
 let page: Page;
@@ -33,7 +33,7 @@ describe('app', () => {
     expect(await text('[data-testid="sim-time"]')).toMatch(ISO);
     for (const name of KPI_NAMES) {
       const t = await text(`[data-kpi="${name}"]`);
-      expect(t, name).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      expect(t, name).toMatch(NULLABLE_KPIS.has(name) ? /^(-?\d+(\.\d+)?(e[+-]\d+)?|—)$/ : /^-?\d+(\.\d+)?(e[+-]\d+)?$/);
     }
     expect(await kpi('satelliteCount')).toBe(80);
     expect(await kpi('eclipseFraction')).toBeGreaterThan(0.2);

@@ -13,7 +13,7 @@ import { openPage, startHarness, type Harness } from '../support/browser';
 import { pollUntil, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
 import { WorkerSessions } from '../support/cdp-workers';
 import { main } from '../../src/cli/main';
-import { KPI_NAMES } from '../../src/engine/output/result';
+import { KPI_NAMES, NULLABLE_KPIS } from '../../src/engine/output/result';
 import type { Case } from '../hardening/corpus-types';
 import type { AppDiagnostics } from '../../src/ui/url-params';
 import type { AnalysisWorkerStats } from '../../workers/protocol';
@@ -53,10 +53,10 @@ async function kpiTexts(): Promise<Record<string, string>> {
 async function expectFiniteResults(compare = false): Promise<void> {
   const k = await kpiTexts();
   expect(Object.keys(k).sort()).toEqual([...KPI_NAMES].sort());
-  for (const [name, t] of Object.entries(k)) expect(Number.isFinite(Number(t)) && t !== '', `${name}: ${t}`).toBe(true);
+  for (const [name, t] of Object.entries(k)) expect((Number.isFinite(Number(t)) && t !== '') || (NULLABLE_KPIS.has(name) && t === '—'), `${name}: ${t}`).toBe(true);
   if (compare) {
     await page.click('[data-testid="tab-compare"]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare-table"] [data-kpi-row] [data-value]').length >= n, KPI_NAMES.length);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare-table"] [data-kpi-row] [data-value]').length >= n, KPI_NAMES.length - NULLABLE_KPIS.size);
     const values = await page.$$eval('[data-testid="compare-table"] [data-value]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
     for (const v of values) expect(Number.isFinite(v)).toBe(true);
   }
