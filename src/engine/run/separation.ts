@@ -93,6 +93,8 @@ export class SeparationTracker {
   private stamp = 0;
   /** Candidates, C fields each; when the store was full, the least lower bound dropped. */
   private readonly cand: Float64Array;
+  /** Scratch for the lower bounds when the store overflows (allocated once). */
+  private readonly lbScratch: Float64Array;
   private count = 0;
   private droppedLb = Number.POSITIVE_INFINITY;
   /** Upper bound on the run's minimum (km); smallest lower bound of any pair checked. */
@@ -115,6 +117,7 @@ export class SeparationTracker {
   constructor(private readonly n: number, options: SeparationOptions = {}) {
     this.col = columns(n);
     this.cand = new Float64Array(C * Math.max(1, Math.floor(options.maxCandidates ?? 8192)));
+    this.lbScratch = new Float64Array(this.cand.length / C);
     this.eps = Math.max(0, options.positionErrorKm ?? 0);
   }
 
@@ -279,27 +282,40 @@ export class SeparationTracker {
    * largest lower bound, which is remembered (result() widens its bound).
    */
   private push(lb: number, lin: number, err: number, s: number, v: number, a: number, b: number): void {
+    // Worse than a candidate already dropped: keeping it would not tighten any bound.
+    if (lb >= this.droppedLb) return;
     const c = this.cand;
-    let k = this.count;
-    if (k === c.length / C) {
+    const cap = c.length / C;
+    if (this.count === cap) {
+      // Full: first drop those the upper bound has ruled out; if still full, drop the worse half
+      // by lower bound (amortised O(log n) per push; a scan per push made crowded runs quadratic).
       let kept = 0;
-      let worst = 0;
       for (let q = 0; q < this.count; q++) {
         if (c[C * q + LB] >= this.upper) continue;
         if (kept !== q) c.copyWithin(C * kept, C * q, C * q + C);
-        if (c[C * kept + LB] > c[C * worst + LB]) worst = kept;
         kept++;
       }
-      this.count = k = kept;
-      if (kept === c.length / C) {
-        const dropped = Math.max(lb, c[C * worst + LB]);
-        this.droppedLb = Math.min(this.droppedLb, dropped);
-        if (dropped === lb) return;
-        k = worst;
+      this.count = kept;
+      if (kept === cap) {
+        const lbs = this.lbScratch;
+        for (let q = 0; q < kept; q++) lbs[q] = c[C * q + LB];
+        lbs.sort();
+        const cut = lbs[kept >> 1];
+        let half = 0;
+        for (let q = 0; q < kept; q++) {
+          const lq = c[C * q + LB];
+          if (lq >= cut) {
+            if (lq < this.droppedLb) this.droppedLb = lq;
+            continue;
+          }
+          if (half !== q) c.copyWithin(C * half, C * q, C * q + C);
+          half++;
+        }
+        this.count = half;
+        if (lb >= this.droppedLb) return;
       }
     }
-    if (k === this.count) this.count++;
-    const o = C * k;
+    const o = C * this.count++;
     c[o + LB] = lb;
     c[o + LIN] = lin;
     c[o + ERR] = err;
@@ -310,6 +326,7 @@ export class SeparationTracker {
     c[o + A] = a;
     c[o + B] = b;
   }
+
 
   private store(row: number, timeMs: number, posEciKm: Float64Array, active: Uint8Array): void {
     const { prev, prevR, prevOk } = this.col;
