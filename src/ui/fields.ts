@@ -220,6 +220,7 @@ export const ECONOMICS_FIELDS: FieldGroup = {
         { path: 'mass.dragCoefficient', label: 'Drag coefficient', kind: 'number', step: 0.1, source: 'Drag coefficient: 2.2 (flat-plate/compact-body convention; environment-sources.md "Drag").' },
         { path: 'mass.arrayDragAttitude', label: 'Arrays in the flow', kind: 'select', options: DRAG_ATTITUDES, source: 'How the arrays meet the flow: face-on 1, edge-on 0, sun-tracking (rotating once an orbit) 2/π of their area. Radiators are taken edge-on to the flow.' },
         { path: 'mass.busFrontalAreaM2', label: 'Bus frontal area', kind: 'number', unit: 'm²', step: 0.5, source: 'Bus cross-section facing the flow (m²): 4, a V2-mini-class chassis (≈ 2.7 m wide); an estimate (cost-sources.md "Drag area").' },
+        { path: 'mass.formationAreaToMassSpread', label: 'Formation A/m spread', kind: 'number', step: 0.01, source: 'Difference in area-to-mass between formation members (fraction): 0.05, an estimate (cost-sources.md "Formation"); their differential drag is the ΔV to hold a cluster.' },
         { path: 'mass.dragAreaM2', label: 'Drag area (override)', kind: 'number', unit: 'm²', step: 1, optional: { default: 'from attitude' }, source: 'Optional: the drag area (m²), replacing the attitude model.' },
         { path: 'environment.solarActivity', label: 'Solar activity', kind: 'select', options: ['low', 'mid', 'high'], hint: 'atmosphere density for drag and decay', source: 'Solar activity for the atmosphere density (drag, decay): low, mid or high (environment/atmosphere.ts).' },
       ],

@@ -9,6 +9,8 @@
  * before the run (designSpacingWarnings); the run measures the actual
  * closest approach (run/separation.ts).
  */
+import { bstarPerEarthRadius } from '../environment/orbit-maintenance';
+import { nodeMass } from '../cost/node-mass';
 import { gstime, json2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
 import type { z } from 'zod';
 import { DEG, EARTH_RADIUS_KM, J2, MS_PER_DAY, MU_EARTH_KM3_PER_S2, RAD, SUN_MEAN_MOTION_RAD_PER_S, S_PER_DAY } from '../core/constants';
@@ -112,7 +114,7 @@ interface MeanElementsDeg {
   meanMotionRevPerDay: number;
 }
 
-function toSatrec(el: MeanElementsDeg, index: number, epochIso: string): SatRec {
+function toSatrec(el: MeanElementsDeg, index: number, epochIso: string, bstar: number): SatRec {
   const omm: OMMJsonObject = {
     OBJECT_NAME: el.name,
     OBJECT_ID: `GEN-${index + 1}`,
@@ -128,7 +130,7 @@ function toSatrec(el: MeanElementsDeg, index: number, epochIso: string): SatRec 
     NORAD_CAT_ID: 90000 + (index % 9999),
     ELEMENT_SET_NO: 999,
     REV_AT_EPOCH: 0,
-    BSTAR: 0,
+    BSTAR: bstar,
     MEAN_MOTION_DOT: 0,
     MEAN_MOTION_DDOT: 0,
   };
@@ -369,10 +371,12 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
     };
   }
   const elements = c.type === 'walker' ? walkerElements(c) : c.type === 'sso' ? ssoElements(c, epochMs) : clusterElements(c, epochMs);
+  // Held orbits (mass.stationKeeping) do not decay; uncontrolled ones carry the node's own B* (cost/node-mass.ts).
+  const bstar = scenario.mass.stationKeeping ? 0 : bstarPerEarthRadius(nodeMass(scenario, 0).areaToMassM2PerKg, scenario.mass.dragCoefficient);
   const satellites: SatelliteSpec[] = elements.map((el, i) => ({
     id: `${c.type}-${i + 1}`,
     name: el.name,
-    satrec: toSatrec(el, i, epochIso),
+    satrec: toSatrec(el, i, epochIso, bstar),
     epochMs,
   }));
   return { satellites, errors: [], warnings: designSpacingWarnings(c, elements.map((e) => e.name), scenario.spacing) };

@@ -33,6 +33,8 @@ export const massSchema = z.strictObject({
   arrayDragAttitude: z.enum(DRAG_ATTITUDES, { error: `expected one of ${DRAG_ATTITUDES.map((a) => `"${a}"`).join(', ')}` }).default('sun-tracking'),
   /** Bus cross-section facing the flow (m²): 4, a V2-mini-class chassis (≈ 2.7 m wide); an estimate (cost-sources.md "Drag area"). */
   busFrontalAreaM2: nonNegative().max(1e8).default(4),
+  /** Area-to-mass difference between formation members (fraction): 0.05, an estimate (cost-sources.md "Formation"). Clusters hold their formation against the differential drag. */
+  formationAreaToMassSpread: finite().min(0).max(10).default(0.05),
   /** Optional: the drag area (m²), replacing the attitude model. */
   dragAreaM2: nonNegative().max(1e8).optional(),
   /** Hold the orbit against drag (ΔV and propellant counted); false: SGP4 decays the generated designs with the node's B*. */

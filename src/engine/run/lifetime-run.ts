@@ -25,7 +25,7 @@ import { formatUtc } from '../core/time';
 import { levelisedCost, breakEvenLaunchUsdPerKg } from '../cost/levelised-cost';
 import { nodeMass, propellantFraction, type NodeMass } from '../cost/node-mass';
 import { annualDoseRadPerYear } from '../environment/radiation-dose';
-import { naturalDecayYears, stationKeepingDeltaVMPerSPerYear, bstarPerEarthRadius, STANDARD_GRAVITY_M_PER_S2 } from '../environment/orbit-maintenance';
+import { formationDeltaVMPerSPerYear, naturalDecayYears, stationKeepingDeltaVMPerSPerYear, bstarPerEarthRadius, STANDARD_GRAVITY_M_PER_S2 } from '../environment/orbit-maintenance';
 import type { SatelliteSpec } from '../input/constellation';
 import type { Scenario } from '../input/scenario';
 import type { EconomicsKpis, SatelliteInfo, SimulationOutput } from './output-types';
@@ -72,7 +72,10 @@ export interface EconomicsReport {
   mass: NodeMass;
   constellationMassKg: number;
   meanAltitudeKm: number;
+  /** Orbit keeping plus, for clusters, holding the formation against differential drag (m/s per year). */
   stationKeepingDeltaVMPerSPerYear: number;
+  /** The formation share of it (clusters; 0 otherwise). */
+  formationDeltaVMPerSPerYear: number;
   naturalDecayYears: number;
   bstarPerEarthRadius: number;
   radiationDoseRadPerYear: number;
@@ -123,10 +126,12 @@ export async function lifetimeAnalysis(
   // ---- mass and drag (fixed point: A/m depends on the propellant the drag needs) ----
   let mass = nodeMass(s, 0);
   let dvYear = 0;
+  let formationDv = 0;
   for (let it = 0; it < 8; it++) {
-    dvYear = s.mass.stationKeeping
-      ? altitudes.reduce((a, h) => a + stationKeepingDeltaVMPerSPerYear(h, mass.areaToMassM2PerKg, s.mass.dragCoefficient, s.environment.solarActivity), 0) / count
-      : 0;
+    const am = mass.areaToMassM2PerKg;
+    const act = s.environment.solarActivity;
+    formationDv = s.constellation.type === 'cluster' ? altitudes.reduce((a, h) => a + formationDeltaVMPerSPerYear(h, am, am * (1 + s.mass.formationAreaToMassSpread), s.mass.dragCoefficient, act), 0) / count : 0;
+    dvYear = (s.mass.stationKeeping ? altitudes.reduce((a, h) => a + stationKeepingDeltaVMPerSPerYear(h, am, s.mass.dragCoefficient, act), 0) / count : 0) + formationDv;
     const lifeDv = cappedLifeDeltaV(dvYear * E.lifetimeYears, s.mass.thrusterIspS);
     mass = nodeMass(s, lifeDv);
   }
@@ -137,6 +142,9 @@ export async function lifetimeAnalysis(
     });
   }
   const decay = altitudes.reduce((a, h) => a + naturalDecayYears(h, mass.areaToMassM2PerKg, s.mass.dragCoefficient, s.environment.solarActivity), 0) / count;
+  if (!s.mass.stationKeeping && decay < E.lifetimeYears) {
+    warnings.push({ path: 'mass.stationKeeping', message: `without station keeping the nodes re-enter in ≈ ${round(decay)} years, before economics.lifetimeYears = ${E.lifetimeYears}` });
+  }
   const doseRad = orbitSats.reduce((a, x, i) => a + annualDoseRadPerYear(altitudes[i], x.inclinationDeg, s.environment.shieldingMmAl), 0) / count;
   const doseLimitYears = doseRad > 0 ? (L.acceleratorDoseLimitKrad * 1000) / doseRad : Number.POSITIVE_INFINITY;
   const upset = Math.min(1, (doseRad * L.upsetsPerRadPerNode * L.upsetRecoveryS) / (DAYS_PER_YEAR * 86_400));
@@ -214,6 +222,7 @@ export async function lifetimeAnalysis(
     constellationMassKg: mass.totalKg * N,
     meanAltitudeKm: meanAlt,
     stationKeepingDeltaVMPerSPerYear: dvYear,
+    formationDeltaVMPerSPerYear: formationDv,
     naturalDecayYears: decay,
     bstarPerEarthRadius: bstarPerEarthRadius(mass.areaToMassM2PerKg, s.mass.dragCoefficient),
     radiationDoseRadPerYear: doseRad,

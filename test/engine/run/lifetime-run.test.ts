@@ -94,6 +94,26 @@ describe('mass, lifetime and cost', () => {
     expect(Math.abs(usable / year.kpis.meanUsableComputePflops - 1)).toBeLessThan(0.01);
   }, 120_000);
 
+  it('a formation holds itself against differential drag: Δ(A/m) = 5 % of A/m costs 5 % of the orbit-keeping ΔV on top (drag is linear in A/m)', async () => {
+    const out = await run({
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 1,
+      constellation: { type: 'cluster', altitudeKm: 500, satellites: 3, radiusM: 1000 },
+      lifetime: { sampleDays: 1 },
+    });
+    const e = out.economics!;
+    expect(e.formationDeltaVMPerSPerYear).toBeGreaterThan(0);
+    expect(e.formationDeltaVMPerSPerYear / (e.stationKeepingDeltaVMPerSPerYear - e.formationDeltaVMPerSPerYear)).toBeCloseTo(0.05, 9);
+    const walker = await run({ ...shell(500), durationHours: 1, lifetime: { sampleDays: 1 } });
+    expect(walker.economics!.formationDeltaVMPerSPerYear).toBe(0);
+  });
+
+  it('uncontrolled nodes that re-enter before the end of the life draw a warning naming mass.stationKeeping', async () => {
+    const out = await run({ ...shell(350), durationHours: 1, mass: { stationKeeping: false }, lifetime: { sampleDays: 1 } });
+    expect(out.warnings.some((w) => w.path === 'mass.stationKeeping')).toBe(true);
+    expect(out.kpis.stationKeepingDeltaVMPerSPerYear).toBe(0);
+  });
+
   it('sampled days cover the year, one per stratum', () => {
     const D = 24;
     for (let d = 0; d < D; d++) {
