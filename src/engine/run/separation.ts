@@ -35,6 +35,8 @@
  * candidates in order of lower bound (Brent's method on |x_i(t) − x_j(t)|,
  * events/root-finding.ts) until the next lower bound exceeds the best found:
  * the minimum is then exact to the position model.
+ * This file is longer than 400 lines: screening, the interval bounds, the candidate
+ * store and the refinement share one per-interval state (one concept).
  */
 import { MU_EARTH_KM3_PER_S2 } from '../core/constants';
 import { maximise } from '../events/root-finding';
