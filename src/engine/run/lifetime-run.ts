@@ -12,7 +12,8 @@
  * Usable / installed compute of the first and the last year = the mean over
  * `lifetime.sampleDays` one-day runs spread over the first year
  * (sampleDayOffsetDays: eclipse seasons and beta-angle cycles), each with that
- * year's node, its battery starting at the run's final mean state of charge;
+ * year's node (steps of at least LIFETIME_MIN_STEP_S), its battery starting at
+ * the run's final mean state of charge;
  * the geometry repeats every year (the orbit is held). Years between are
  * interpolated linearly (the degradation factors are smooth in t). Delivered
  * PFLOP-hours = usable × 8,766 h. Designs with more than MAX_LIFETIME_SATELLITES
@@ -33,6 +34,8 @@ import type { EconomicsKpis, SatelliteInfo, SimulationOutput } from './output-ty
 /** Hours in a Julian year. */
 export const HOURS_PER_YEAR = 8766;
 const DAYS_PER_YEAR = 365.25;
+/** Shortest node step of the sampled days (s). */
+export const LIFETIME_MIN_STEP_S = 60;
 /** Most satellites the sampled lifetime runs carry (the rest are represented by them). */
 export const MAX_LIFETIME_SATELLITES = 200;
 /** Largest propellant share of the launch mass before the design is called infeasible (capped, with a warning). */
@@ -259,6 +262,10 @@ function sampledScenario(s: Scenario, startMs: number, arrayF: number, batteryF:
     ...s,
     startUtc: formatUtc(startMs),
     durationHours: 24,
+    // Node steps of at least a minute: the geometry is sampled ≤ 60 s apart whatever the step
+    // (orbit/run-grid.ts), so events and the sunlit time are the same; a 10 s design runs its
+    // 48 sampled days 6× faster.
+    stepSeconds: Math.max(s.stepSeconds, LIFETIME_MIN_STEP_S),
     node: {
       ...s.node,
       solarArrayAreaM2: s.node.solarArrayAreaM2 * arrayF,
