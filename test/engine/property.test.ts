@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM, KELVIN_OFFSET, MU_EARTH_KM3_PER_S2, SOLAR_CONSTANT_W_PER_M2, STEFAN_BOLTZMANN, T_SPACE_K } from '../../src/engine/core/constants';
 import { MAX_GROUND_STATIONS, MIN_NONZERO_MAGNITUDE, normaliseScenario, parseScenario, type Scenario, type ScenarioInput } from '../../src/engine/input/scenario';
 import { maxRateGbps } from '../../src/engine/network/link-budget';
+import type { ArrayLossParams } from '../../src/engine/node/solar-array';
 import { KPI_NAMES } from '../../src/engine/output/result';
 import { simulateScenario, type SimulationOutput } from '../../src/engine/run/simulation';
 
@@ -78,14 +79,7 @@ const cluster = fc.record({
  * Effective array efficiency η_cell · f_pack · η_conv · max(0, 1 + γ (T_cell − T_ref))
  * (the array model of issue 12, src/engine/node/solar-array.ts header).
  */
-const arrayEfficiency = (n: {
-  solarCellEfficiency: number;
-  solarArrayPackingFactor: number;
-  solarArrayConversionEfficiency: number;
-  solarCellTempCoefficientPerK: number;
-  solarCellOperatingTemperatureC: number;
-  solarCellReferenceTemperatureC: number;
-}): number =>
+const arrayEfficiency = (n: ArrayLossParams): number =>
   n.solarCellEfficiency *
   n.solarArrayPackingFactor *
   n.solarArrayConversionEfficiency *
@@ -139,7 +133,7 @@ const anyNode = fc
  * the schema rejects a value above 1 (a cell converting more light than
  * reaches it), so η_eff ≤ 1 for every valid node.
  */
-const cellEfficiencyHot = (n: Parameters<typeof arrayEfficiency>[0]): number =>
+const cellEfficiencyHot = (n: ArrayLossParams): number =>
   n.solarCellEfficiency * (1 + n.solarCellTempCoefficientPerK * (n.solarCellOperatingTemperatureC - n.solarCellReferenceTemperatureC));
 
 /** The node generator of the main properties: every valid node. */

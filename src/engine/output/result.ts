@@ -18,6 +18,24 @@ export function roundSig(x: number, digits = 9): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/** The mass, lifetime and cost KPIs (run/lifetime-run.ts), in table order; null without a lifetime analysis. */
+export const ECONOMICS_KPI_NAMES = [
+  'nodeMassKg',
+  'constellationMassKg',
+  'stationKeepingDeltaVMPerSPerYear',
+  'naturalDecayYears',
+  'radiationDoseRadPerYear',
+  'annualEclipseFraction',
+  'deliveredPflopHoursLifetime',
+  'launchCostUsd',
+  'capitalCostUsd',
+  'launchUsdPerKWYear',
+  'costPerPflopHourUsd',
+  'terrestrialCostPerPflopHourUsd',
+  'spaceToGroundCostRatio',
+  'breakEvenLaunchUsdPerKg',
+] as const satisfies readonly (keyof Kpis)[];
+
 export const KPI_NAMES = [
   'satelliteCount',
   'satellitesFailed',
@@ -47,20 +65,7 @@ export const KPI_NAMES = [
   'batteryCyclesPerDay',
   'batteryMeanDepthOfDischarge',
   'batteryCapacityFadePerYear',
-  'nodeMassKg',
-  'constellationMassKg',
-  'stationKeepingDeltaVMPerSPerYear',
-  'naturalDecayYears',
-  'radiationDoseRadPerYear',
-  'annualEclipseFraction',
-  'deliveredPflopHoursLifetime',
-  'launchCostUsd',
-  'capitalCostUsd',
-  'launchUsdPerKWYear',
-  'costPerPflopHourUsd',
-  'terrestrialCostPerPflopHourUsd',
-  'spaceToGroundCostRatio',
-  'breakEvenLaunchUsdPerKg',
+  ...ECONOMICS_KPI_NAMES,
 ] as const satisfies readonly (keyof Kpis)[];
 
 /**
@@ -68,23 +73,7 @@ export const KPI_NAMES = [
  * tracked) and the economics (lifetime.enabled false; a cost when nothing is
  * delivered; no break-even price). The rest are always finite numbers.
  */
-export const NULLABLE_KPIS: ReadonlySet<string> = new Set([
-  'minSeparationKm',
-  'nodeMassKg',
-  'constellationMassKg',
-  'stationKeepingDeltaVMPerSPerYear',
-  'naturalDecayYears',
-  'radiationDoseRadPerYear',
-  'annualEclipseFraction',
-  'deliveredPflopHoursLifetime',
-  'launchCostUsd',
-  'capitalCostUsd',
-  'launchUsdPerKWYear',
-  'costPerPflopHourUsd',
-  'terrestrialCostPerPflopHourUsd',
-  'spaceToGroundCostRatio',
-  'breakEvenLaunchUsdPerKg',
-]);
+export const NULLABLE_KPIS: ReadonlySet<string> = new Set(['minSeparationKm', ...ECONOMICS_KPI_NAMES]);
 
 /** KPIs that may be null (not computed for this run); the rest are always finite numbers. */
 export type KpiValue = number | null;
