@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { transformSync } from 'esbuild';
 import type { Plugin } from 'vite';
@@ -65,7 +67,15 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * NASA Visible Earth imagery (public domain) shipped in the `three-globe`
+ * package's example/img, outside its exports map: imported by the page as
+ * `earth-imagery/<file>?url`, so the build copies the files into its assets.
+ */
+const EARTH_IMAGERY_DIR = join(dirname(createRequire(import.meta.url).resolve('three-globe')), '..', 'example', 'img');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^earth-imagery\//, replacement: `${EARTH_IMAGERY_DIR}/` }] },
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: { ...isolationHeaders, 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
   plugins: [cspMeta(), satelliteJsExponentRewrite()],

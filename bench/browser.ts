@@ -35,7 +35,7 @@ import { GROUND_NETWORK, PRESETS } from '../src/engine/input/presets';
 import { normaliseScenario, type Scenario } from '../src/engine/input/scenario';
 import { encodeShare } from '../src/ui/share';
 import { ARTIFACT_DIR, startHarness, VIEWPORT } from '../test/support/browser';
-import { playFromStart, simTime, text, waitDone } from '../test/support/app-page';
+import { kpiValue, playFromStart, simTime, text, waitDone } from '../test/support/app-page';
 
 const SIZES = [1000, 10_000] as const;
 const MEASURE_MS = 6000;
@@ -234,7 +234,7 @@ async function measureYear(browser: Browser, context: BrowserContext): Promise<R
     const tasks = await longTasksSince(page, since);
     const pids = (await rendererPids(browser)).filter((p) => !before.has(p));
     await page.screenshot({ path: `${ARTIFACT_DIR}/bench-year.png` });
-    const kpi = Number(await text(page, '[data-kpi="satelliteCount"]'));
+    const kpi = Number(await kpiValue(page, 'satelliteCount'));
     if (kpi !== 1000) throw new Error(`year-long run shows satelliteCount ${kpi}`);
     return {
       'year.analysisWallS': wallS,

@@ -15,6 +15,9 @@ import { emptyEvents } from '../src/engine/events/event-log';
 import { parseScenario, type Scenario } from '../src/engine/input/scenario';
 import { writeResultJson } from '../src/engine/output/result-json';
 import { writeSeriesCsv } from '../src/engine/output/series-csv';
+import { EVENT_CSV, eventCsvInput } from '../src/engine/output/event-csv';
+import { writeOem } from '../src/engine/output/oem';
+import { writeStkEphemeris } from '../src/engine/output/stk-ephemeris';
 import { livePropagatorCount } from '../src/engine/orbit/propagation';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
@@ -27,6 +30,7 @@ import {
   type AnalysisResult,
   type AnalysisWorkerStats,
   type EventColumns,
+  type EphemerisFormat,
   type ExportFormat,
   type ExportOutcome,
   type ProgressCallback,
@@ -156,20 +160,43 @@ function copyDetail(seq: number, d: SatelliteDetail): SatelliteDetailColumns {
  * the CLI ends result.json with a newline after the document, and so does
  * this. Collected into a Blob without one giant string.
  */
-export function exportBlob(out: SimulationOutput, format: ExportFormat): ExportOutcome {
-  // The writers hand over each chunk once and never reuse it, so the parts can be kept as they are.
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  let bytes = 0;
-  const write = (chunk: Uint8Array<ArrayBuffer>) => {
-    parts.push(chunk);
-    bytes += chunk.length;
-  };
+export function exportBlob(out: SimulationOutput, format: Exclude<ExportFormat, EphemerisFormat>): ExportOutcome {
+  const { write, done } = blobParts();
   if (format === 'result-json') {
     writeResultJson(out, write);
     write(new Uint8Array([0x0a]));
-  } else writeSeriesCsv(out, write);
-  const type = format === 'result-json' ? 'application/json' : 'text/csv';
-  return { kind: 'done', blob: new Blob(parts, { type }), bytes };
+  } else if (format === 'series-csv') writeSeriesCsv(out, write);
+  else EVENT_CSV[format === 'eclipses-csv' ? 'eclipses' : format === 'contacts-csv' ? 'contacts' : 'passes'](eventCsvInput(out), write);
+  return done(format === 'result-json' ? 'application/json' : 'text/csv');
+}
+
+/** Chunks collected for a Blob (the writers hand over each chunk once and never reuse it, so the parts are kept as they are). */
+function blobParts(): { write: (chunk: Uint8Array<ArrayBuffer>) => void; done: (type: string) => ExportOutcome } {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let bytes = 0;
+  return {
+    write: (chunk) => {
+      parts.push(chunk);
+      bytes += chunk.length;
+    },
+    done: (type) => ({ kind: 'done', blob: new Blob(parts, { type }), bytes }),
+  };
+}
+
+/**
+ * The CLI's --oem / --stk file of `scenario` (no run: SGP4 of freshly built
+ * element sets, as the CLI's ephemerides). EphemerisError (bad index, file
+ * too large) comes back as an error outcome with its message.
+ */
+export async function exportEphemeris(scenario: Scenario, format: EphemerisFormat, progress?: (fraction: number) => void): Promise<ExportOutcome> {
+  const satellites = buildSatellites(scenario).satellites;
+  const { write, done } = blobParts();
+  if (format.kind === 'oem') await writeOem(scenario, satellites, write, { stepSeconds: format.stepSeconds, satellites: format.satellites }, progress);
+  else {
+    if (format.satellites === 'all' || format.satellites.length !== 1) return { kind: 'error', message: 'an STK ephemeris file holds one satellite: select one' };
+    await writeStkEphemeris(scenario, satellites, format.satellites[0], write, { stepSeconds: format.stepSeconds }, progress);
+  }
+  return done('text/plain');
 }
 
 /** The API minus what only a worker can do (holdLifeLock: Web Locks, in analysis.worker.ts). */
@@ -184,7 +211,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   /** On-demand detail re-runs share one signal; a new analysis aborts them. */
   let detailSignal = { aborted: false };
   /** The on-demand detail re-run in progress, if any. */
-  let rerun: { kept: Kept; index: number; own: { aborted: boolean }; done: Promise<SatelliteDetail | null> } | undefined;
+  let rerun: { kept: Kept; index: number; own: { aborted: boolean }; listeners: Array<(f: number) => void>; done: Promise<SatelliteDetail | null> } | undefined;
 
   const api: AnalysisApiImpl = {
     get activeSeq() {
@@ -240,6 +267,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           satelliteIds: out.satellites.map((s) => s.id),
           stationNames: out.stationNames,
           elementErrors: out.elementErrors,
+          elementSetsSkipped: build.skipped,
+          alerts: out.alerts,
           kpis: out.kpis,
           series: out.series,
           economics: out.economics,
@@ -272,6 +301,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
       const parsed = parseScenario(scenarioInput);
       if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
       try {
+        if (typeof format === 'object') return await exportEphemeris(parsed.scenario, format, progress ? throttledProgress((f) => void progress(f)) : undefined);
         const build = buildSatellites(parsed.scenario);
         const N = build.satellites.length;
         const plan = planRun(N, stepCount(parsed.scenario), options, deps);
@@ -287,7 +317,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
       }
     },
 
-    async detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
+    /** `progress` (0…1) is called while a large run is re-run for this satellite. */
+    async detail(seq: number, index: number, progress?: (fraction: number) => void): Promise<SatelliteDetailColumns | null> {
       const k = kept;
       if (!k || k.seq !== seq) return null;
       const have = k.details.get(index);
@@ -295,6 +326,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
       if (k.allDetails) return null; // index out of range
       // The same satellite asked again while its re-run goes on: wait for that one.
       if (rerun && rerun.kept === k && rerun.index === index) {
+        if (progress) rerun.listeners.push(progress);
         const d = await rerun.done;
         return d && kept === k ? copyDetail(seq, d) : null;
       }
@@ -310,7 +342,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           return own.aborted || shared.aborted;
         },
       };
-      const job = { kept: k, index, own, done: undefined as unknown as Promise<SatelliteDetail | null> };
+      const job = { kept: k, index, own, listeners: progress ? [progress] : [], done: undefined as unknown as Promise<SatelliteDetail | null> };
       rerun = job;
       job.done = (async () => {
         // Re-run the same scenario recording this satellite (the constellation is
@@ -324,6 +356,9 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
             chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
             yieldEveryMs: 30,
             geometry: plan.geometry,
+            progress: throttledProgress((f) => {
+              for (const l of job.listeners) void l(f);
+            }),
           });
           const d = out.details[0];
           if (!d || kept !== k) return null;

@@ -39,9 +39,14 @@ const exposed: AnalysisApi = {
       remote?.[Comlink.releaseProxy]?.();
     }
   },
-  async detail(seq, index) {
-    const d = await impl.detail(seq, index);
-    return d ? Comlink.transfer(d, detailTransferables(d)) : null;
+  async detail(seq, index, progress?) {
+    try {
+      const d = await impl.detail(seq, index, progress);
+      return d ? Comlink.transfer(d, detailTransferables(d)) : null;
+    } finally {
+      const remote = progress as unknown as Partial<Comlink.Remote<unknown>> | undefined;
+      remote?.[Comlink.releaseProxy]?.();
+    }
   },
   stats() {
     return impl.stats();

@@ -20,6 +20,8 @@ export interface ImportSummary {
   count: number;
   /** Bad sets and stray lines: 1-based line numbers (TLE) or 0-based record indices (OMM), in input order. */
   errors: ElementError[];
+  /** Element sets that did not load, each once however many errors it has (engine ParseResult.skipped): count + skipped sets were read. */
+  skipped: number;
   /** Epoch of each good set (ms since the Unix epoch, UTC), input order. */
   epochMs: Float64Array;
   /** Names of the first good sets (TLE line 0 or OBJECT_NAME), for display. */
@@ -104,6 +106,7 @@ export function parseTleChunked(text: string, chunkLines = TLE_CHUNK_LINES, prog
   const starts = tleChunkStarts(lines, chunkLines);
   const records: ElementRecord[] = [];
   const errors: ElementError[] = [];
+  let skipped = 0;
   for (let c = 0; c < starts.length; c++) {
     const a = starts[c];
     const b = c + 1 < starts.length ? starts[c + 1] : lines.length;
@@ -111,15 +114,17 @@ export function parseTleChunked(text: string, chunkLines = TLE_CHUNK_LINES, prog
     const r = parseTle('\n'.repeat(a) + lines.slice(a, b).join('\n'));
     for (const x of r.records) records.push(x);
     for (const e of r.errors) errors.push(e);
+    skipped += r.skipped;
     progress?.(b / lines.length);
   }
-  return { records, errors, lines: lines.length };
+  return { records, errors, skipped, lines: lines.length };
 }
 
 /** parseOmm over `list` in chunks, with indices and messages as one call gives them. */
 export function parseOmmChunked(list: readonly unknown[], chunkRecords = OMM_CHUNK_RECORDS, progress?: (fraction: number) => void): ParseResult {
   const records: ElementRecord[] = [];
   const errors: ElementError[] = [];
+  let skipped = 0;
   for (let a = 0; a < list.length; a += chunkRecords) {
     const part = list.slice(a, a + chunkRecords);
     const r = parseOmm(part);
@@ -128,9 +133,10 @@ export function parseOmmChunked(list: readonly unknown[], chunkRecords = OMM_CHU
       const index = (e.index ?? 0) + a;
       errors.push({ ...e, index, message: e.message.replace(/^record \d+/, `record ${index}`) });
     }
+    skipped += r.skipped;
     progress?.(Math.min(1, (a + part.length) / list.length));
   }
-  return { records, errors };
+  return { records, errors, skipped };
 }
 
 /** 'omm' when the text looks like JSON (first non-blank character `[` or `{`), else 'tle'. */
@@ -144,6 +150,7 @@ function summarise(format: ElementFormat, r: ParseResult, items: number, records
     format,
     count: r.records.length,
     errors: r.errors,
+    skipped: r.skipped,
     epochMs: Float64Array.from(r.records, (x) => x.epochMs),
     sampleNames: r.records.slice(0, SAMPLE_NAMES).map((x) => x.name),
     records,

@@ -11,6 +11,7 @@ import { stationArrays } from '../src/engine/network/stations';
 import { satrecEpochMs } from '../src/engine/orbit/propagation';
 import { allocateInstantBuffers, emptyInstantInfo, InstantModel, MAX_LINK_PAIRS } from '../src/engine/live/instant';
 import { orbitTrack } from '../src/engine/live/orbit-track';
+import { groundTrack, type GroundTrackData } from '../src/engine/live/ground-track';
 import { stationScenePositions } from '../src/engine/live/scene-frame';
 import type { LiveApi, LiveBuffers, LiveFrame, LiveScenarioInfo, LiveShared } from './protocol';
 import { streamInstants } from './live-stream';
@@ -101,6 +102,12 @@ export function createLiveApi(): LiveApiImpl {
       const s = st;
       if (!s || index < 0 || index >= s.sats.length) return null;
       return orbitTrack(s.sats[index].satrec, s.epochs[index], timeMs, samples);
+    },
+
+    async groundTrack(index: number, timeMs: number, samples: number, periods: number): Promise<GroundTrackData | null> {
+      const s = st;
+      if (!s || index < 0 || index >= s.sats.length) return null;
+      return groundTrack(s.sats[index].satrec, s.epochs[index], timeMs, samples, periods);
     },
 
     dispose(): void {

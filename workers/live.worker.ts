@@ -26,6 +26,10 @@ const exposed: LiveApi = {
     const t = await impl.track(index, timeMs, samples);
     return t ? Comlink.transfer(t, [t.buffer as ArrayBuffer]) : null;
   },
+  async groundTrack(index, timeMs, samples, periods) {
+    const g = await impl.groundTrack(index, timeMs, samples, periods);
+    return g ? Comlink.transfer(g, [g.latDeg.buffer as ArrayBuffer, g.lonDeg.buffer as ArrayBuffer]) : null;
+  },
 };
 
 Comlink.expose(exposed);

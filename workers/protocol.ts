@@ -8,8 +8,10 @@ import type { ElementError } from '../src/engine/input/elements';
 import type { ScenarioIssue, Scenario } from '../src/engine/input/scenario';
 import type { EventTables, Kpis, SatelliteDetail, SeriesColumns } from '../src/engine/run/simulation';
 import type { EconomicsReport } from '../src/engine/run/lifetime-run';
+import type { RunAlert } from '../src/engine/output/alerts';
 import { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS, type InstantBuffers, type InstantInfo, type SelectedState } from '../src/engine/live/instant';
 import { SCENE_FRAME } from '../src/engine/live/scene-frame';
+import type { GroundTrackData } from '../src/engine/live/ground-track';
 import { stepIndexAt } from '../src/engine/orbit/run-grid';
 import type { ChartColumns } from './chart-columns';
 
@@ -44,6 +46,10 @@ export interface AnalysisResult {
   satelliteIds: string[];
   stationNames: string[];
   elementErrors: ElementError[];
+  /** Element sets that did not load, each counted once (elementErrors may hold several problems of one set). */
+  elementSetsSkipped: number;
+  /** Run alerts (engine run/run-alerts.ts), in the engine's order. */
+  alerts: RunAlert[];
   kpis: Kpis;
   series: SeriesColumns;
   /** Mass, lifetime by year and cost (the engine's report, a few kB, cloned); null when lifetime.enabled is off. */
@@ -109,8 +115,22 @@ export function statusRow(r: Pick<AnalysisResult, 'startMs' | 'stepMs' | 'steps'
   return Math.min(rows - 1, Math.floor(k / Math.max(1, r.statusEvery)));
 }
 
-/** Files the worker can write from a run: the CLI's result.json and --csv series, byte for byte. */
-export type ExportFormat = 'result-json' | 'series-csv';
+/**
+ * Ephemeris files (no run needed: SGP4 of the scenario's element sets): the
+ * CLI's --oem (CCSDS OEM of `satellites`, 0-based indices or all) and --stk
+ * (STK .e of one satellite, `satellites[0]`), every `stepSeconds` (default 60).
+ */
+export interface EphemerisFormat {
+  kind: 'oem' | 'stk-e';
+  satellites: 'all' | number[];
+  stepSeconds?: number;
+}
+
+/**
+ * Files the worker can write, the CLI's bytes: result.json, --csv series,
+ * --eclipses-csv / --contacts-csv / --passes-csv, and the ephemerides.
+ */
+export type ExportFormat = 'result-json' | 'series-csv' | 'eclipses-csv' | 'contacts-csv' | 'passes-csv' | EphemerisFormat;
 
 export type ExportOutcome =
   | { kind: 'done'; blob: Blob; bytes: number }
@@ -125,7 +145,7 @@ export interface AnalysisApi {
   /** Cancels run `seq` if it is still going. */
   cancel(seq: number): void;
   /** Per-step detail of satellite `index` from run `seq`; null when that run is gone or was replaced. */
-  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null>;
+  detail(seq: number, index: number, progress?: (fraction: number) => void): Promise<SatelliteDetailColumns | null>;
   /** What the worker holds now (leak checks: WASM propagators are disposed after every run). */
   stats(): AnalysisWorkerStats;
   /**
@@ -258,6 +278,8 @@ export interface LiveApi {
   stream(shared: LiveShared, seq: number): Promise<boolean>;
   /** One orbit of satellite `index` around `timeMs`, scene frame (Earth radii), `samples` + 1 points. */
   track(index: number, timeMs: number, samples: number): Promise<Float32Array | null>;
+  /** Sub-satellite points (geodetic lat/lon, deg) of satellite `index` over `periods` orbits centred on `timeMs`, `samples` + 1 points (engine/live/ground-track.ts). */
+  groundTrack(index: number, timeMs: number, samples: number, periods: number): Promise<GroundTrackData | null>;
 }
 
 /** Frame of positions and directions in live frames (src/engine/live/scene-frame.ts). */

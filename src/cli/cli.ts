@@ -1,7 +1,8 @@
 /**
  * The headless CLI (usage in main.ts, its entry). Exit codes: 0 success;
  * 2 invalid input (the message names the field or line); 1 anything else.
- * Progress goes to stderr, the KPI table to stdout.
+ * Progress, warnings and run alerts go to stderr (progress and alerts not
+ * with --quiet), the KPI table to stdout.
  *
  * main() is the CLI's engine entry: its first statement installs
  * deterministic Math (src/engine/core/det-math/install.ts), so results are
@@ -22,6 +23,10 @@ import { simulate } from '../engine/run/simulation';
 import { KPI_NAMES, roundedKpis } from '../engine/output/result';
 import { writeResultJson } from '../engine/output/result-json';
 import { writeSeriesCsv } from '../engine/output/series-csv';
+import { EphemerisError } from '../engine/output/ephemeris-states';
+import { planOem, writeOem } from '../engine/output/oem';
+import { planStk, writeStkEphemeris } from '../engine/output/stk-ephemeris';
+import { EVENT_CSV, eventCsvInput, type EventCsvKind } from '../engine/output/event-csv';
 import type { ByteWrite } from '../engine/output/byte-writer';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
 import { planSweep, SweepError, sweepCsv } from '../engine/output/sweep';
@@ -36,6 +41,16 @@ interface Args {
   preset?: string;
   out?: string;
   csv?: string;
+  /** CCSDS OEM file, its step (s) and satellites (0-based indices; all when absent). */
+  oem?: string;
+  oemStep?: number;
+  oemSatellites?: number[];
+  /** STK .e file of one satellite (0-based index, default 0) and its step (s). */
+  stk?: string;
+  stkSatellite?: number;
+  stkStep?: number;
+  /** Event tables as CSV. */
+  eventsCsv: Partial<Record<EventCsvKind, string>>;
   listPresets: boolean;
   quiet: boolean;
   help?: boolean;
@@ -44,13 +59,32 @@ interface Args {
 }
 
 const USAGE = `usage:
-  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [--threads N]
-  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [--threads N]
+  npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [exports] [--threads N]
+  npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [exports] [--threads N]
   npm run sim -- sweep <sweep.json> --out <results.csv> [--threads N]
-  npm run sim -- --list-presets`;
+  npm run sim -- --list-presets
+exports (docs/reference/export-formats.md):
+  --oem <file.oem>            CCSDS OEM ephemerides (TEME, km, km/s) of the satellites
+    --oem-step <s>            output step, 1 to 86400 s (default 60)
+    --oem-satellites <i,j,…>  satellites by 0-based index in input order (default all)
+  --stk <file.e>              STK ephemeris (TEMEOfDate, m, m/s) of one satellite
+    --stk-satellite <i>       its 0-based index (default 0)
+    --stk-step <s>            output step, 1 to 86400 s (default 60)
+  --eclipses-csv <file.csv>   eclipse table
+  --contacts-csv <file.csv>   contact table (satellite, station, start, end, max elevation)
+  --passes-csv <file.csv>     the contacts as pass lists per station (AOS, LOS, duration)`;
+
+/** A value that must be a number in [min, max] (integer when asked). */
+function numberArg(flag: string, text: string, min: number, max: number, integer = false): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+    throw new UsageError(`${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"\n${USAGE}`);
+  }
+  return v;
+}
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { command: 'run', listPresets: false, quiet: false };
+  const a: Args = { command: 'run', listPresets: false, quiet: false, eventsCsv: {} };
   let first = 0;
   if (argv[0] === 'sweep') {
     a.command = 'sweep';
@@ -65,6 +99,15 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     if (x === '--out' || x === '-o') a.out = value();
     else if (x === '--csv') a.csv = value();
+    else if (x === '--oem') a.oem = value();
+    else if (x === '--oem-step') a.oemStep = numberArg(x, value(), 1, 86_400);
+    else if (x === '--oem-satellites') a.oemSatellites = value().split(',').map((t) => numberArg(x, t, 0, 1e9, true));
+    else if (x === '--stk') a.stk = value();
+    else if (x === '--stk-satellite') a.stkSatellite = numberArg(x, value(), 0, 1e9, true);
+    else if (x === '--stk-step') a.stkStep = numberArg(x, value(), 1, 86_400);
+    else if (x === '--eclipses-csv') a.eventsCsv.eclipses = value();
+    else if (x === '--contacts-csv') a.eventsCsv.contacts = value();
+    else if (x === '--passes-csv') a.eventsCsv.passes = value();
     else if (x === '--preset') a.preset = value();
     else if (x === '--list-presets') a.listPresets = true;
     else if (x === '--quiet' || x === '-q') a.quiet = true;
@@ -78,6 +121,8 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a.scenarioPath === undefined) a.scenarioPath = x;
     else throw new UsageError(`unexpected argument ${x}\n${USAGE}`);
   }
+  if ((a.oemStep !== undefined || a.oemSatellites !== undefined) && a.oem === undefined) throw new UsageError(`--oem-step and --oem-satellites need --oem <file>\n${USAGE}`);
+  if ((a.stkStep !== undefined || a.stkSatellite !== undefined) && a.stk === undefined) throw new UsageError(`--stk-step and --stk-satellite need --stk <file>\n${USAGE}`);
   return a;
 }
 
@@ -113,12 +158,35 @@ function openOutput(path: string): number {
 /** Writes a file chunk by chunk (results of year-long runs do not fit in one string), then closes it. */
 function writeStreamed(fd: number, produce: (write: ByteWrite) => void): void {
   try {
-    produce((bytes) => {
-      // writeSync may write less than asked for; go on from where it stopped.
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    });
+    produce(fdWriter(fd));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** writeStreamed for a producer that propagates first (the ephemeris writers). */
+async function writeStreamedAsync(fd: number, produce: (write: ByteWrite) => Promise<unknown>): Promise<void> {
+  try {
+    await produce(fdWriter(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fdWriter(fd: number): ByteWrite {
+  return (bytes) => {
+    // writeSync may write less than asked for; go on from where it stopped.
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  };
+}
+
+/** An ephemeris request the scenario cannot serve (index out of range, file too large) is an input error (exit 2). */
+function ephemerisInput<T>(flag: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EphemerisError) throw new InputError(`${flag}: ${e.message}`);
+    throw e;
   }
 }
 
@@ -177,8 +245,18 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     for (const e of build.errors) io.err.write(`warning: skipped element set: ${e.message}\n`);
     if (build.satellites.length === 0) throw new InputError(noSatellitesMessage(scenario, build));
     for (const w of epochWarningMessages(scenario, build)) io.err.write(`warning: ${w}\n`);
+    // Ephemeris requests are checked (indices, size) before anything runs or is written. The
+    // ephemerides propagate element sets of their own (the run's are not touched, and the
+    // browser's export, which does not run the scenario, propagates the same fresh ones).
+    const oemOptions = { stepSeconds: a.oemStep, satellites: a.oemSatellites };
+    const ephemerisSatellites = a.oem !== undefined || a.stk !== undefined ? buildSatellites(scenario).satellites : [];
+    if (a.oem !== undefined) ephemerisInput('--oem', () => planOem(scenario, ephemerisSatellites, oemOptions));
+    if (a.stk !== undefined) ephemerisInput('--stk', () => planStk(scenario, ephemerisSatellites, a.stkSatellite ?? 0, { stepSeconds: a.stkStep }));
     const outFd = openOutput(a.out);
     const csvFd = a.csv ? openOutput(a.csv) : undefined;
+    const oemFd = a.oem !== undefined ? openOutput(a.oem) : undefined;
+    const stkFd = a.stk !== undefined ? openOutput(a.stk) : undefined;
+    const eventFds = (Object.entries(a.eventsCsv) as Array<[EventCsvKind, string]>).map(([kind, path]) => [kind, openOutput(path)] as const);
     const t0 = performance.now();
     let lastReport = t0;
     const satSteps = build.satellites.length * stepCount(scenario);
@@ -195,12 +273,20 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       },
     });
     for (const w of output.warnings) io.err.write(`warning: ${w.path}: ${w.message}\n`);
+    // Run alerts (engine run/run-alerts.ts), one line each: severity, title, code.
+    if (!a.quiet) for (const x of output.alerts) io.err.write(`alert (${x.severity}): ${x.title} [${x.code}]\n`);
     const simulatedMs = performance.now();
     writeStreamed(outFd, (w) => {
       writeResultJson(output, w);
       w(NEWLINE);
     });
     if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
+    if (eventFds.length) {
+      const events = eventCsvInput(output);
+      for (const [kind, fd] of eventFds) writeStreamed(fd, (w) => EVENT_CSV[kind](events, w));
+    }
+    if (oemFd !== undefined) await writeStreamedAsync(oemFd, (w) => writeOem(scenario, ephemerisSatellites, w, oemOptions));
+    if (stkFd !== undefined) await writeStreamedAsync(stkFd, (w) => writeStkEphemeris(scenario, ephemerisSatellites, a.stkSatellite ?? 0, w, { stepSeconds: a.stkStep }));
     const kpis = roundedKpis(output.kpis);
     io.out.write(`${scenario.name}: ${output.satellites.length} satellites, ${output.series.timeMs.length} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     for (const k of KPI_NAMES) io.out.write(`  ${k.padEnd(40)} ${kpis[k] === null ? '—' : formatNumber(kpis[k])}\n`);

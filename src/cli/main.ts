@@ -3,6 +3,9 @@
  *   npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>]
  *   npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>]
  *   npm run sim -- --list-presets
+ *   exports beside result.json: --oem <file> [--oem-step s] [--oem-satellites i,j],
+ *   --stk <file> [--stk-satellite i] [--stk-step s], --eclipses-csv, --contacts-csv,
+ *   --passes-csv <file> (cli.ts USAGE; docs/reference/export-formats.md)
  * Exit codes: 0 success; 2 invalid input (the message names the field or
  * line); 1 anything else. Progress goes to stderr, the KPI table to stdout.
  *

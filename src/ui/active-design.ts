@@ -133,9 +133,9 @@ export class ActiveDesign {
     if (seq === this.seqValue) this.present({ ...r, seq }, false);
   }
 
-  /** Per-step detail of satellite `index` of run `seq`. */
-  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
-    return this.analysis.detail(seq, index);
+  /** Per-step detail of satellite `index` of run `seq`; `progress` (0…1) while a large run is re-run for it. */
+  detail(seq: number, index: number, progress?: (fraction: number) => void): Promise<SatelliteDetailColumns | null> {
+    return this.analysis.detail(seq, index, progress);
   }
 
   dispose(): void {

@@ -61,8 +61,8 @@ export class AnalysisClient {
     else this.timer = setTimeout(() => this.start(scenarioInput, seq), this.debounceMs);
   }
 
-  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
-    return this.api.detail(seq, index);
+  detail(seq: number, index: number, progress?: (fraction: number) => void): Promise<SatelliteDetailColumns | null> {
+    return progress ? this.api.detail(seq, index, this.wrapCallback(progress)) : this.api.detail(seq, index);
   }
 
   private start(scenarioInput: unknown, seq: number): void {

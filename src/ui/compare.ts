@@ -14,7 +14,8 @@ import uPlot from 'uplot';
 import type { Kpis, SeriesColumns } from '../engine/run/simulation';
 import type { AnalysisResult } from '../../workers/protocol';
 import type { RowState } from './design-list';
-import { displayNumber, KPI_META } from './format';
+import { formatCompact, formatKpi, formatKpiDelta, formatNumber, KPI_META } from './format';
+import { kpiTooltip } from './kpi-info';
 import { overlaySeries } from './overlay-data';
 import { moveCursors } from './charts';
 import { el } from './dom';
@@ -63,6 +64,7 @@ const GROUP_OF: Record<keyof Kpis, string> = {
   batteryCapacityFadePerYear: 'Battery wear',
   contactMinutesPerSatellitePerDay: 'Data & contact',
   contactMinutesSummedPerSatellitePerDay: 'Data & contact',
+  contactMinutesServedPerSatellitePerDay: 'Data & contact',
   downlinkSessions: 'Data & contact',
   dataDownlinkedGB: 'Data & contact',
   dataGeneratedGB: 'Data & contact',
@@ -92,23 +94,14 @@ const GROUPS: Array<[string, ReadonlyArray<keyof Kpis>]> = (() => {
   return [...m.entries()];
 })();
 
-/** A KPI as shown in a cell: fractions as percentages, others with 5 significant digits. */
+/** A KPI as shown in a cell: the same text as its KPI card (format.ts formatKpi). */
 export function kpiText(name: keyof Kpis, v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (KPI_META[name].fraction) return `${(v * 100).toFixed(2)} %`;
-  return displayNumber(v, 5);
+  return formatKpi(name, v).text;
 }
 
-/** The difference to the baseline as shown: fractions in percentage points, others absolute and relative. */
+/** The difference to the baseline as shown: shares in percentage points, others in the KPI's unit (scaled) and relative. */
 export function deltaText(name: keyof Kpis, v: number, base: number): string {
-  const d = v - base;
-  if (d === 0) return '±0';
-  const sign = d > 0 ? '+' : '−';
-  if (KPI_META[name].fraction) return `${sign}${Math.abs(d * 100).toFixed(2)} pp`;
-  const abs = displayNumber(Math.abs(d), 4);
-  if (base === 0) return `${sign}${abs}`;
-  const rel = (Math.abs(d) / Math.abs(base)) * 100;
-  return `${sign}${abs} (${sign}${rel >= 100 ? rel.toFixed(0) : rel.toPrecision(2)} %)`;
+  return formatKpiDelta(name, v, base);
 }
 
 /** Indices of the best values (ties included) for a KPI with a direction; empty when fewer than two values. */
@@ -140,14 +133,6 @@ const OVERLAYS: OverlayDef[] = [
 ];
 
 const AXIS = { stroke: '#9aa4b2', grid: { stroke: 'rgba(255,255,255,0.06)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.12)', width: 1 }, font: '11px system-ui, sans-serif' };
-
-function compact(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${Number((v / 1e9).toPrecision(3))}G`;
-  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
-  if (a >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
-  return String(Number(v.toPrecision(4)));
-}
 
 /** Elapsed-hours axis labels: "6 h", or days past 72 h. */
 function hoursLabel(h: number, span: number): string {
@@ -313,8 +298,7 @@ export class ComparePanel {
         tr.dataset.kpiRow = name;
         const th = el('th', 'kpi-name');
         th.append(el('span', undefined, meta.label));
-        if (meta.unit) th.append(el('span', 'unit', ` ${meta.unit}`));
-        th.title = name + (meta.better ? ` (${meta.better === 'max' ? 'higher' : 'lower'} is better)` : '');
+        th.title = kpiTooltip(name);
         tr.append(th);
         const values = entries.map((e) => e.result?.kpis[name] ?? undefined);
         const best = bestOf(values, meta.better);
@@ -402,7 +386,7 @@ export class ComparePanel {
       box.append(el('div', 'chart-title', def.title), holder);
       this.chartsBox.append(box);
       const { w, h } = this.plotSize(holder);
-      const fmt = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : Number(v.toPrecision(def.digits)).toLocaleString('en-US'));
+      const fmt = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatNumber(v, def.digits));
       const plot = new uPlot(
         {
           width: w,
@@ -413,7 +397,7 @@ export class ComparePanel {
           scales: { x: { time: false }, y: def.range ? { range: def.range } : { range: (_u, min, max) => (min === max ? [min - 1, max + 1] : [Math.min(0, min), max + (max - min) * 0.05]) } },
           axes: [
             { ...AXIS, values: (u: uPlot, splits: number[]) => splits.map((x) => hoursLabel(x, (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0))) },
-            { ...AXIS, size: 44, values: (_u: uPlot, splits: number[]) => splits.map(compact) },
+            { ...AXIS, size: 44, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatCompact(v)) },
           ],
           series: [
             { label: 'T+', value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(2)} h`) },

@@ -7,8 +7,9 @@
  *
  * Hooks: data-testid="design-list" (the <ul>), rows data-design="<name>",
  * per row data-testid="input-hash"; data-testid="share-url", "load-error",
- * "epoch-warning", "pool-status", "add-design", "open-file", "save-set",
- * "share", "import-open", "export-*".
+ * "epoch-warning" (with "start-at-epoch"), "pool-status", "add-design",
+ * "open-file", "save-set", "share", "import-open", "export-*",
+ * "new-session", "autosave-status" (data-state = pending | saved | error).
  */
 import type { Design, DesignSet, NameCheck } from './designs';
 import { icon, ICONS } from './icons';
@@ -25,7 +26,20 @@ export interface DesignRowInfo {
   headline?: string;
 }
 
-export type ExportKind = 'series-csv' | 'result-json' | 'view-png' | 'charts-png' | 'sweep-csv' | 'sweep-file' | 'design-set';
+export type ExportKind =
+  | 'series-csv'
+  | 'result-json'
+  | 'view-png'
+  | 'charts-png'
+  | 'sweep-csv'
+  | 'sweep-file'
+  | 'design-set'
+  | 'oem-all'
+  | 'oem-selected'
+  | 'stk-selected'
+  | 'passes-csv'
+  | 'eclipses-csv'
+  | 'contacts-csv';
 
 export interface DesignListCallbacks {
   onActivate(id: number): void;
@@ -38,6 +52,10 @@ export interface DesignListCallbacks {
   onImport(): void;
   onExport(kind: ExportKind): void;
   onCancelRuns(): void;
+  /** Replace the session with the default design (undoable). */
+  onNewSession(): void;
+  /** Start the active design at its element sets' epoch (epoch warning). */
+  onStartAtEpoch(): void;
 }
 
 function button(text: string, cls: string, title: string): HTMLButtonElement {
@@ -52,6 +70,12 @@ const STATE_TEXT: Record<RowState, string> = { pending: 'queued', running: 'runn
 const EXPORTS: Array<[ExportKind, string]> = [
   ['series-csv', 'Time series of the active design (CSV)'],
   ['result-json', 'Result of the active design (JSON)'],
+  ['oem-all', 'OEM ephemeris (all satellites)'],
+  ['oem-selected', 'OEM ephemeris (selected satellite)'],
+  ['stk-selected', 'STK .e (selected)'],
+  ['passes-csv', 'Passes CSV'],
+  ['eclipses-csv', 'Eclipses CSV'],
+  ['contacts-csv', 'Contacts CSV'],
   ['design-set', 'All designs (design set JSON)'],
   ['view-png', '3D view (PNG)'],
   ['charts-png', 'Charts on screen (PNG)'],
@@ -71,6 +95,8 @@ export class DesignList {
   private readonly shareNote: HTMLElement;
   private readonly loadError: HTMLElement;
   private readonly epochWarning: HTMLElement;
+  private readonly epochText: HTMLElement;
+  private readonly autosave: HTMLElement;
   private readonly exportMenu: HTMLDetailsElement;
   private editingId = -1;
   private lastSet: DesignSet | undefined;
@@ -91,7 +117,10 @@ export class DesignList {
     this.poolCancel.dataset.testid = 'pool-cancel';
     this.poolCancel.hidden = true;
     this.poolCancel.addEventListener('click', () => cb.onCancelRuns());
-    head.append(title, this.poolText, bar, this.poolCancel);
+    this.autosave = el('span', 'autosave-status');
+    this.autosave.dataset.testid = 'autosave-status';
+    this.autosave.hidden = true;
+    head.append(title, this.autosave, this.poolText, bar, this.poolCancel);
 
     this.list = el('ul', 'design-list');
     this.list.dataset.testid = 'design-list';
@@ -150,7 +179,10 @@ export class DesignList {
       items.append(b);
     }
     this.exportMenu.append(sum, items);
-    tools.append(open, share, imp, this.exportMenu, file);
+    const fresh = button('New session', 'btn small', 'Replace every design with the default one (undo offered); the session is autosaved in this browser');
+    fresh.dataset.testid = 'new-session';
+    fresh.addEventListener('click', () => cb.onNewSession());
+    tools.append(open, share, imp, this.exportMenu, fresh, file);
 
     this.shareBox = el('div', 'share-box');
     this.shareBox.hidden = true;
@@ -185,6 +217,11 @@ export class DesignList {
     this.epochWarning.dataset.testid = 'epoch-warning';
     this.epochWarning.setAttribute('role', 'status');
     this.epochWarning.hidden = true;
+    this.epochText = el('span', 'epoch-text');
+    const toEpoch = button('Start at the sets’ epoch', 'btn tiny epoch-action', 'Move the active design’s start to its newest element epoch (SGP4 is most accurate near the epoch)');
+    toEpoch.dataset.testid = 'start-at-epoch';
+    toEpoch.addEventListener('click', () => cb.onStartAtEpoch());
+    this.epochWarning.append(this.epochText, ' ', toEpoch);
 
     root.append(head, this.list, this.addSelect, tools, this.shareBox, this.loadError, this.epochWarning);
   }
@@ -317,7 +354,16 @@ export class DesignList {
   }
 
   showEpochWarning(message: string | null): void {
-    this.epochWarning.textContent = message ?? '';
+    this.epochText.textContent = message ?? '';
     this.epochWarning.hidden = !message;
+  }
+
+  /** The autosave indicator beside the title (null hides it); errors also carry the message as its title. */
+  setAutosave(state: 'pending' | 'saved' | 'error' | null, text = '', detail = ''): void {
+    this.autosave.hidden = state === null;
+    if (state === null) return;
+    this.autosave.dataset.state = state;
+    this.autosave.textContent = text;
+    this.autosave.title = detail;
   }
 }

@@ -4,15 +4,19 @@
  * status codes, and a name label. The main view and the side-by-side view of
  * the comparison are both one: each follows the page's clock as elapsed time
  * from its own design's start (so two designs with different epochs stay in
- * step). The selected satellite (main view) gets its orbit track.
+ * step). The selected satellite (main view) gets its orbit track, ground
+ * track (± one orbit) and coverage footprint; the camera can fly to it and
+ * follow it (view/CameraRig.ts). Hovering a satellite or a station names it.
  */
-import type * as THREE from 'three';
 import type { Scenario } from '../engine/input/scenario';
 import { runGrid } from '../engine/orbit/run-grid';
 import { statusRow, type AnalysisResult, type LiveScenarioInfo, type SelectedState } from '../../workers/protocol';
-import { SceneView } from '../view/SceneView';
+import type { EarthImagery } from '../view/EarthView';
+import { satelliteStateLabel } from '../view/palette';
+import { SceneView, type CameraState, type FollowFrame } from '../view/SceneView';
 import { el } from './dom';
-import { LiveClient, type ClockModel, type LiveRemote } from './live-client';
+import './view.css';
+import { LiveClient, type ClockModel, type LiveRemote, type LiveView } from './live-client';
 import { Signal } from './signal';
 
 type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'statusEvery' | 'startMs' | 'stepMs' | 'steps' | 'satelliteCount'>;
@@ -20,6 +24,11 @@ type StatusSource = Pick<AnalysisResult, 'statusCodes' | 'statusEvery' | 'startM
 /** A new track is requested when the shown time is this far from the last one's (ms). */
 const TRACK_REFRESH_MS = 10 * 60_000;
 const TRACK_SAMPLES = 240;
+/** Ground track: ± one orbit (2 periods) in this many samples (≈16 s apart in LEO). */
+const GROUND_TRACK_SAMPLES = 720;
+const GROUND_TRACK_PERIODS = 2;
+/** Hover picking at most this often (ms): a pick walks every satellite. */
+const HOVER_INTERVAL_MS = 40;
 
 /** Point size (px) by satellite count: smaller dots for large constellations, so a shell does not become a solid sphere. */
 export function pointSizeFor(count: number): number {
@@ -71,25 +80,104 @@ export class DesignView {
   private selectedIndex = -1;
   private trackTimeMs = Number.NaN;
   private trackBusy = false;
+  private groundBusy = false;
+  private groundKey = -1;
+  /** A camera state to apply once the design's satellites are shown (share links). */
+  private pendingCamera: CameraState | undefined;
+  private names: readonly string[] = [];
+  private stationNames: readonly string[] = [];
+  private readonly hoverLabel: HTMLElement;
+  private hoverAt: { x: number; y: number } | undefined;
+  private hoverTimer = 0;
+  private lastHoverMs = 0;
   /** Sim time of the instants drawn last (NaN before the first). */
   frameTimeMs = Number.NaN;
+  /** Called when something changed outside a frame (data arrived): the page's frame loop must run. */
+  onWake: (() => void) | undefined;
+  /** Time of the instant nearest the drawn time. */
+  private shownInstantMs = Number.NaN;
+  /** Since when (wall ms) the view waits for data (0: not waiting). */
+  private waitStart = 0;
   /** The selected satellite's state in the instant nearest the drawn time. */
   selectedState: SelectedState | null = null;
   private readonly clock: ClockModel = { timeMs: 0, wallMs: 0, warp: 1, playing: false, startMs: 0, endMs: 0, epoch: 0 };
 
   constructor(
     readonly container: HTMLElement,
-    dayMap: THREE.Texture,
+    imagery: EarthImagery,
     live: LiveRemote,
     private readonly options: DesignViewOptions = {},
   ) {
-    this.view = new SceneView(container, dayMap);
+    this.view = new SceneView(container, imagery);
     this.view.controls.addEventListener('change', () => {
       this.needRender = true;
     });
     this.live = new LiveClient(live);
     this.live.onError = (e) => this.errors.emit(e instanceof Error ? e.message : String(e));
     this.label = viewLabel(container);
+    this.hoverLabel = el('div', 'hover-label');
+    this.hoverLabel.dataset.testid = 'hover-label';
+    this.hoverLabel.hidden = true;
+    container.append(this.hoverLabel);
+    const canvas = this.view.renderer.domElement;
+    canvas.addEventListener('pointermove', (e) => {
+      if (e.buttons) return this.hideHover();
+      this.hoverAt = { x: e.clientX, y: e.clientY };
+      this.scheduleHover();
+    });
+    canvas.addEventListener('pointerleave', () => this.hideHover());
+    canvas.addEventListener('pointerdown', () => this.hideHover());
+    canvas.addEventListener('wheel', () => this.hideHover(), { passive: true });
+  }
+
+  // ---- hover labels ----
+
+  private scheduleHover(): void {
+    if (this.hoverTimer) return;
+    const wait = Math.max(0, HOVER_INTERVAL_MS - (performance.now() - this.lastHoverMs));
+    this.hoverTimer = window.setTimeout(() => {
+      this.hoverTimer = 0;
+      this.lastHoverMs = performance.now();
+      this.updateHover();
+    }, wait);
+  }
+
+  private hideHover(): void {
+    this.hoverAt = undefined;
+    this.hoverLabel.hidden = true;
+    delete this.hoverLabel.dataset.kind;
+  }
+
+  /** Names what is under the pointer: a satellite (name and state) or a ground station. */
+  private updateHover(): void {
+    const at = this.hoverAt;
+    if (!at) return;
+    const h = this.view.hoverTarget(at.x, at.y);
+    const box = this.hoverLabel;
+    if (!h) {
+      box.hidden = true;
+      delete box.dataset.kind;
+      return;
+    }
+    let title: string;
+    let detail: string;
+    if (h.kind === 'satellite') {
+      const sats = this.view.satellites;
+      title = this.names[h.index] ?? `#${h.index + 1}`;
+      detail = satelliteStateLabel(sats.statusAt(h.index), sats.flagsAt(h.index));
+    } else {
+      title = this.stationNames[h.index] ?? `station ${h.index + 1}`;
+      detail = 'ground station';
+    }
+    box.replaceChildren(el('strong', '', title), el('span', '', detail));
+    box.dataset.kind = h.kind;
+    box.dataset.index = String(h.index);
+    const r = this.container.getBoundingClientRect();
+    box.hidden = false;
+    // Beside the cursor, kept inside the view.
+    const x = Math.min(at.x - r.left + 14, r.width - box.offsetWidth - 4);
+    const y = Math.min(at.y - r.top + 14, r.height - box.offsetHeight - 4);
+    box.style.transform = `translate(${Math.max(4, x)}px, ${Math.max(4, y)}px)`;
   }
 
   /** The design shown (`key` names it: the same key again is no reload). The live worker gets it in a task of its own. */
@@ -115,10 +203,18 @@ export class DesignView {
         this.view.satellites.resize(info.count);
         this.view.satellites.setPointSize(pointSizeFor(info.count));
         this.view.stations.set(info.stationPos, info.stationNames);
+        this.names = info.names;
+        this.stationNames = info.stationNames;
+        // Footprint for the lowest station elevation mask (10° when there are no stations).
+        const masks = scenario.groundStations.map((g) => g.minElevationDeg).filter((x) => Number.isFinite(x));
+        this.view.setFootprintElevation(masks.length ? Math.min(...masks) : 10);
+        if (this.view.rig.follow >= info.count) this.view.follow(-1);
+        this.groundKey = -1;
         this.statusStep = -2;
         this.trackTimeMs = Number.NaN;
         this.needFrame = true;
         this.liveInfo.emit({ info, scenario, key });
+        this.onWake?.();
       },
       (e: unknown) => this.errors.emit(e instanceof Error ? e.message : String(e)),
     );
@@ -129,6 +225,11 @@ export class DesignView {
     return this.shownKey;
   }
 
+  /** The live instants around the drawn time (read-only, e.g. for the 2D map; valid until the next tick), or null before the first. */
+  get drawnInstants(): LiveView | null {
+    return Number.isFinite(this.frameTimeMs) && this.live.currentSeq === this.shownSeq ? this.live.view(this.frameTimeMs) : null;
+  }
+
   /** Analysis of design `key` (status colours; shown while that design is), or undefined. */
   setResult(r: StatusSource | undefined, key: unknown): void {
     if (r === this.status && key === this.statusKey) return;
@@ -137,31 +238,83 @@ export class DesignView {
     this.statusStep = -2;
     this.needFrame = true;
     this.needRender = true;
+    this.onWake?.();
   }
 
-  /** Selects satellite `i` (-1: none): highlighted, its state reported and its orbit track drawn. */
+  /** Selects satellite `i` (-1: none): highlighted, its state reported and its orbit track drawn; a followed satellite hands the camera over. */
   select(i: number): void {
     this.selectedIndex = i;
-    this.view.satellites.setSelected(i);
+    this.view.setSelected(i);
     this.selectedState = null;
     this.trackTimeMs = Number.NaN;
+    this.groundKey = -1;
+    this.view.setGroundTrack(null);
     if (i < 0) this.view.setTrack(null);
+    if (this.view.rig.follow >= 0) this.view.follow(i);
     this.needFrame = true;
     this.needRender = true;
   }
 
-  /** Draws a new orbit track at the next instant (e.g. the track was switched on). */
+  /** Flies the camera to the selected satellite and follows it (on), or back to orbiting the Earth (off). */
+  setFollow(on: boolean): void {
+    this.view.follow(on ? this.selectedIndex : -1);
+    this.needRender = true;
+    this.onWake?.();
+  }
+
+  /** Whether the camera follows a satellite. */
+  get following(): boolean {
+    return this.view.rig.follow >= 0;
+  }
+
+  /** The followed satellite's view frame: inertial axes, or its LVLH (Hill) frame for formations. */
+  setFollowFrame(frame: FollowFrame): void {
+    this.view.setFrame(frame);
+    this.needRender = true;
+    this.onWake?.();
+  }
+
+  get followFrame(): FollowFrame {
+    return this.view.rig.frame;
+  }
+
+  /** The camera, for share links: JSON-safe (see view/CameraRig.ts CameraState). */
+  cameraState(): CameraState {
+    return this.view.cameraState();
+  }
+
+  /** Puts the camera where a share link had it (applied once the design's satellites are shown when they are not yet). */
+  setCameraState(s: CameraState): void {
+    if (!s || typeof s !== 'object') return;
+    this.cameraPlaced = true;
+    if (this.shownSeq < 0 || this.live.currentSeq !== this.shownSeq || !Number.isFinite(this.frameTimeMs)) {
+      this.pendingCamera = s;
+      return;
+    }
+    this.pendingCamera = undefined;
+    this.view.setCameraState(s);
+    this.needRender = true;
+    this.onWake?.();
+  }
+
+  /** Draws a new orbit and ground track at the next instant (e.g. a track was switched on). */
   refreshTrack(): void {
     this.trackTimeMs = Number.NaN;
+    this.groundKey = -1;
     this.needRender = true;
   }
 
   requestRender(): void {
     this.needRender = true;
+    this.onWake?.();
   }
 
-  /** Per frame: follow the page's clock `main` (as elapsed time from its start) and render when needed. */
-  tick(main: ClockModel): void {
+  /**
+   * Per frame: follow the page's clock `main` (as elapsed time from its
+   * start) and render when needed. True while more frames are needed
+   * (playing, waiting for instants, the camera moving).
+   */
+  tick(main: ClockModel): boolean {
     const t = Math.min(this.endMs, Math.max(this.startMs, this.startMs + (main.timeMs - main.startMs)));
     const m = this.clock;
     m.timeMs = t;
@@ -173,11 +326,30 @@ export class DesignView {
     m.epoch = main.epoch;
     const arrived = this.live.update(m, this.selectedIndex);
     if (arrived || this.needFrame || t !== this.frameTimeMs) this.show(t, arrived);
-    if (this.view.controls.update() || this.view.takeResized()) this.needRender = true;
+    let moving = false;
+    if (this.view.prepare(performance.now())) {
+      this.needRender = true;
+      moving = true;
+    }
+    if (this.view.takeResized()) this.needRender = true;
+    const rendered = this.needRender;
     if (this.needRender) {
       this.needRender = false;
       this.view.render();
     }
+    // Waiting for the live worker (a design being built, an instant for a new time or selection,
+    // a track): frames go on (at most 10 s) so what arrives is taken in.
+    const waiting =
+      this.live.currentSeq !== this.shownSeq ||
+      this.needFrame ||
+      (!m.playing && this.shownInstantMs !== t) ||
+      (this.selectedIndex >= 0 && this.selectedState?.index !== this.selectedIndex) ||
+      this.trackBusy ||
+      this.groundBusy;
+    const now = performance.now();
+    if (!waiting) this.waitStart = 0;
+    else if (!this.waitStart) this.waitStart = now;
+    return m.playing || moving || rendered || this.view.rig.flying || (waiting && now - this.waitStart < 10_000);
   }
 
   private show(t: number, arrived: boolean): void {
@@ -189,14 +361,47 @@ export class DesignView {
     this.view.showLive(v, t);
     const near = v.u < 0.5 ? v.a : v.b;
     this.selectedState = near.selected;
+    this.shownInstantMs = near.timeMs;
     this.updateStatus(t);
     if (this.options.placeCamera && !this.cameraPlaced) {
       this.cameraPlaced = true;
       this.view.placeCamera(near.sunDir, -0.95, 0.42, 4.4);
     }
+    if (this.pendingCamera) this.setCameraState(this.pendingCamera);
     if (arrived && this.selectedIndex >= 0 && !this.trackBusy && !(Math.abs(t - this.trackTimeMs) < TRACK_REFRESH_MS)) this.requestTrack(t);
+    if (this.selectedIndex >= 0 && this.view.groundTrackEnabled && !this.groundBusy) this.maybeRequestGroundTrack(t);
     this.needRender = true;
   }
+
+  /** Asks for ± one orbit of sub-satellite points when the shown ones do not cover the time with a quarter orbit to spare. */
+  private maybeRequestGroundTrack(t: number): void {
+    const sel = this.selectedIndex;
+    const g = this.view.groundTrack;
+    if (this.groundKey === sel && g.covers(t, this.groundPeriodMs / 4)) return;
+    // None came last time (worker without ground tracks, satellite not propagating): ask again only later.
+    if (this.groundKey === sel && Math.abs(t - this.groundAskedMs) < TRACK_REFRESH_MS && !g.covers(this.groundAskedMs, 0)) return;
+    this.groundAskedMs = t;
+    this.groundBusy = true;
+    const seq = this.shownSeq;
+    this.live.groundTrack(sel, t, GROUND_TRACK_SAMPLES, GROUND_TRACK_PERIODS).then(
+      (d) => {
+        this.groundBusy = false;
+        if (sel !== this.selectedIndex || seq !== this.shownSeq) return;
+        this.groundKey = sel;
+        if (d) this.groundPeriodMs = d.periodMs;
+        this.view.setGroundTrack(d);
+        this.view.groundTrack.setTime(this.frameTimeMs);
+        this.needRender = true;
+        this.onWake?.();
+      },
+      () => {
+        this.groundBusy = false;
+      },
+    );
+  }
+
+  private groundPeriodMs = 90 * 60_000;
+  private groundAskedMs = Number.NaN;
 
   private requestTrack(t: number): void {
     this.trackBusy = true;
@@ -209,6 +414,7 @@ export class DesignView {
         if (sel === this.selectedIndex && seq === this.shownSeq) {
           this.view.setTrack(pts);
           this.needRender = true;
+          this.onWake?.();
         }
       },
       () => {
@@ -238,9 +444,42 @@ export class DesignView {
   refreshStatus(): void {
     if (Number.isFinite(this.frameTimeMs)) this.updateStatus(this.frameTimeMs);
     this.needRender = true;
+    this.onWake?.();
   }
 
   dispose(): void {
     this.view.dispose();
   }
+}
+
+/** ?diagnostics=1 hooks of the main 3D view (window.ocsDiagnostics.view): camera, follow and projections, for tests. */
+export interface ViewDiagnostics {
+  camera(): CameraState;
+  setCamera(s: CameraState): void;
+  /** Followed satellite (−1 none), whether the camera is still flying, camera-to-target distance (km). */
+  follow(): { index: number; flying: boolean; distanceKm: number; frame: FollowFrame };
+  /** Client-space position of satellite `i` as drawn (null off screen). */
+  screenOf(i: number): { x: number; y: number } | null;
+  /** Client-space position of ground station `k` (null on the far side or off screen). */
+  stationScreenOf(k: number): { x: number; y: number } | null;
+  /** Sun direction, inertial scene frame (the view frame when orbiting the Earth). */
+  sunDirection(): [number, number, number];
+  /** The selected satellite's ground track as drawn (null: none). */
+  groundTrack(): { startMs: number; stepMs: number; latDeg: number[]; lonDeg: number[] } | null;
+}
+
+export function viewDiagnostics(dv: DesignView): ViewDiagnostics {
+  const v = dv.view;
+  return {
+    camera: () => dv.cameraState(),
+    setCamera: (s) => dv.setCameraState(s),
+    follow: () => ({ index: v.rig.follow, flying: v.rig.flying, distanceKm: v.rig.distanceKm(), frame: v.rig.frame }),
+    screenOf: (i) => v.screenPosition(i),
+    stationScreenOf: (k) => v.stationScreenPosition(k),
+    sunDirection: () => [v.earth.sunInertial.x, v.earth.sunInertial.y, v.earth.sunInertial.z],
+    groundTrack: () => {
+      const d = v.groundTrack.samples;
+      return d ? { startMs: d.startMs, stepMs: d.stepMs, latDeg: Array.from(d.latDeg), lonDeg: Array.from(d.lonDeg) } : null;
+    },
+  };
 }

@@ -146,6 +146,26 @@ export class DesignSet {
     return true;
   }
 
+  /** Puts a removed design back at position `index` (same id, colour, draft, scenario and hash; undo of remove). */
+  restore(d: Design, index: number): void {
+    if (this.byId(d.id)) return;
+    this.list.splice(Math.max(0, Math.min(this.list.length, index)), 0, d);
+    if (d.id >= this.nextId) this.nextId = d.id + 1;
+    d.name = this.uniqueName(d.name, d.id);
+    d.draft.name = d.name;
+    if (d.scenario && d.scenario.name !== d.name) d.scenario = { ...d.scenario, name: d.name };
+  }
+
+  /** Removes every design (a new session follows with add()); roles reset. */
+  clear(): Design[] {
+    const old = this.list;
+    this.list = [];
+    this.activeId = -1;
+    this.baselineId = -1;
+    this.sideId = -1;
+    return old;
+  }
+
   /** Moves design `id` to position `to`. */
   move(id: number, to: number): void {
     const i = this.indexOf(id);

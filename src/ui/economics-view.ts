@@ -27,6 +27,7 @@ import type { CostBreakdown, EconomicsReport } from '../engine/run/lifetime-run'
 import { STATE_COLOURS } from '../view/palette';
 import { alpha, AXIS } from './charts';
 import { el } from './dom';
+import { formatCompact, formatNumber, formatPercent, formatQuantity, formatWithUnit } from './format';
 
 /** One segment of a stacked bar. */
 interface Part {
@@ -53,16 +54,14 @@ const COLOURS = {
   propellant: '#7fe8ff',
 } as const;
 
-/** 12,345,678 (whole numbers from 1,000 up; 4 significant digits below). */
+/** A plain number as the whole app shows it (format.ts formatNumber): 12,345,678; 6.109. */
 export function groupedNumber(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-  return Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 20 });
+  return formatNumber(v);
 }
 
-/** $12,345,678 */
+/** Dollars as the whole app shows them (format.ts): $123,456; $433.5 M. */
 export function usd(v: number): string {
-  return Number.isFinite(v) ? `${v < 0 ? '−' : ''}$${groupedNumber(Math.abs(v))}` : '—';
+  return formatQuantity(v, '$').text;
 }
 
 /** Present value of the yearly spending (header): the engine's when it reports it. */
@@ -104,16 +103,8 @@ function plotSize(holder: HTMLElement): { w: number; h: number } {
   return { w: Math.max(160, Math.floor(holder.clientWidth)), h: 112 };
 }
 
-/** Axis ticks: 5,000, then 12.5k and 1.2M. */
-function axisNumber(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
-  if (a >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
-  return groupedNumber(v);
-}
-
-const legendValue = (digits: number) => (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : groupedNumber(Number(v.toPrecision(digits))));
-const percentValue = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+const legendValue = (unit: string) => (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatWithUnit(v, unit));
+const percentValue = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatPercent(v));
 
 export class EconomicsView {
   readonly root: HTMLElement;
@@ -166,11 +157,11 @@ export class EconomicsView {
     this.compute = yearChart(
       this.computeHolder,
       [
-        { label: 'Installed', stroke: COLOURS.installed, fill: alpha(COLOURS.installed, 0.3), width: 1, paths: uPlot.paths.bars?.({ size: [0.7, 40] }), points: { show: false }, value: legendValue(4) },
-        { label: 'Usable', stroke: COLOURS.usable, fill: alpha(COLOURS.usable, 0.75), width: 1, paths: uPlot.paths.bars?.({ size: [0.7, 40] }), points: { show: false }, value: legendValue(4) },
+        { label: 'Installed', stroke: COLOURS.installed, fill: alpha(COLOURS.installed, 0.3), width: 1, paths: uPlot.paths.bars?.({ size: [0.7, 40] }), points: { show: false }, value: legendValue('PFLOPS') },
+        { label: 'Usable', stroke: COLOURS.usable, fill: alpha(COLOURS.usable, 0.75), width: 1, paths: uPlot.paths.bars?.({ size: [0.7, 40] }), points: { show: false }, value: legendValue('PFLOPS') },
       ],
       { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
-      { values: (_u, splits) => splits.map(axisNumber) },
+      { values: (_u, splits) => splits.map((v) => formatCompact(v)) },
     );
     this.capacity = yearChart(
       this.capacityHolder,
@@ -218,7 +209,7 @@ export class EconomicsView {
     this.body.hidden = false;
     const E = scenario?.economics;
     this.context.textContent = E
-      ? `${E.lifetimeYears} ${E.lifetimeYears === 1 ? 'year' : 'years'} at ${groupedNumber(E.discountRate * 100)} % a year, ${groupedNumber(E.utilisation * 100)} % utilisation, launch ${usd(E.launchUsdPerKg)}/kg.`
+      ? `${E.lifetimeYears} ${E.lifetimeYears === 1 ? 'year' : 'years'} at ${formatPercent(E.discountRate)} a year, ${formatPercent(E.utilisation)} utilisation, launch ${formatWithUnit(E.launchUsdPerKg, '$/kg')}.`
       : '';
     this.context.hidden = !E;
 
@@ -238,7 +229,7 @@ export class EconomicsView {
           { key: 'bus', label: 'Bus and structure', value: m.busKg, colour: COLOURS.bus },
           { key: 'propellant', label: 'Propellant', value: m.propellantKg, colour: COLOURS.propellant },
         ];
-    this.mass.replaceChildren(stack('Per node', massParts, m.totalKg, (v) => `${groupedNumber(v)} kg`, `${groupedNumber(e.constellationMassKg)} kg for the constellation`));
+    this.mass.replaceChildren(stack('Per node', massParts, m.totalKg, (v) => formatWithUnit(v, 'kg'), `${formatWithUnit(e.constellationMassKg, 'kg')} for the constellation`));
 
     const c = e.cost;
     const pv = spendingPresentValues(c, scenario);
@@ -263,16 +254,16 @@ export class EconomicsView {
     groundBox.dataset.side = 'ground';
     this.cost.replaceChildren(spaceBox, groundBox);
 
-    const perHour = (v: number | null) => (v === null ? 'none' : usd(v));
-    const launchNow = E ? ` (now ${usd(E.launchUsdPerKg)}/kg)` : '';
+    const perHour = (v: number | null) => (v === null ? 'none' : formatWithUnit(v, '$/PFLOP·h'));
+    const launchNow = E ? ` (now ${formatWithUnit(E.launchUsdPerKg, '$/kg')})` : '';
     const rows: Array<[string, string, string, string?]> = [
       ['space', 'In orbit, per PFLOP-hour', perHour(c.costPerPflopHourUsd), c.costPerPflopHourUsd === null ? 'nothing delivered' : 'levelised: capital and discounted operations ÷ discounted PFLOP-hours of paid work'],
       ['ground', 'Ground, per PFLOP-hour', perHour(c.terrestrial.costPerPflopHourUsd), 'the same accelerators in a ground data centre'],
-      ['ratio', 'In orbit ÷ ground', c.spaceToGroundCostRatio === null ? '—' : `${groupedNumber(Number(c.spaceToGroundCostRatio.toPrecision(3)))}×`],
+      ['ratio', 'In orbit ÷ ground', c.spaceToGroundCostRatio === null ? '—' : `${formatNumber(c.spaceToGroundCostRatio, 3)}×`],
       [
         'break-even',
         'Break-even launch price',
-        c.breakEvenLaunchUsdPerKg === null ? 'none' : `${usd(c.breakEvenLaunchUsdPerKg)}/kg`,
+        c.breakEvenLaunchUsdPerKg === null ? 'none' : formatWithUnit(c.breakEvenLaunchUsdPerKg, '$/kg'),
         c.breakEvenLaunchUsdPerKg === null
           ? `No launch price ≥ 0 makes orbit as cheap as the ground${launchNow}: the satellites without launch already cost more.`
           : `Launch price at which orbit costs the same per PFLOP-hour as the ground${launchNow}.`,

@@ -57,7 +57,12 @@ export function epochWarning(epochMs: ArrayLike<number>, startMs: number, maxAge
   return `${parts.join('; ')}. SGP4 accuracy degrades with the time from the epoch: start nearer the epochs (newest ${new Date(r.newestEpochMs).toISOString().slice(0, 16)}Z) or load fresher sets.`;
 }
 
-/** A start time for imported sets: the newest epoch, rounded down to the minute. */
+/** A scenario start (ISO 8601 UTC, whole seconds as scenarios write them) for a time in ms. */
+export function startUtcOf(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** A start time for imported sets: the newest epoch, rounded down to the minute ("start at the sets' epoch"). */
 export function startForEpochs(epochMs: ArrayLike<number>): number | undefined {
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < epochMs.length; i++) if (epochMs[i] > newest) newest = epochMs[i];

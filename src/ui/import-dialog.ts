@@ -7,7 +7,9 @@
  *
  * Hooks: data-testid="import-text", "import-file", "import-run",
  * "import-progress", "import-summary", "import-errors" (one <li data-line> or
- * <li data-index> per bad record, message first naming the line / record); inputs named import-name, import-start,
+ * <li data-index> per problem, message first naming the line / record; the
+ * summary counts records, a record with two problems once),
+ * "import-start-at-epoch" (in the epoch warning); inputs named import-name, import-start,
  * import-start-utc, import-duration, import-step, import-max-age.
  */
 import type { ElementError } from '../engine/input/elements';
@@ -31,11 +33,15 @@ export interface ImportDialogCallbacks {
   onImport(text: string, fileName: string | undefined, settings: ImportSettings): void;
   /** The age threshold of the epoch warning changed. */
   onMaxAge(days: number): void;
+  /** Start the imported (active) design at its element sets' epoch. */
+  onStartAtEpoch(): void;
 }
 
 export interface ImportReport {
   loaded: number;
+  /** Records read: loaded + skipped (skippedRecords()). */
   total: number;
+  /** Problems found, one or more per skipped record. */
   errors: readonly ElementError[];
   designName?: string;
   note?: string;
@@ -45,6 +51,45 @@ export interface ImportReport {
 
 /** Bad records listed in full up to this many; the rest are counted. */
 export const MAX_LISTED_ERRORS = 500;
+
+/** TLE data line kind of a trimmed line (the parser's rule, engine/input/tle.ts): 1, 2 or 0. */
+function tleLineKind(t: string): 0 | 1 | 2 {
+  if (t.length >= 2 && t.charCodeAt(1) === 32) {
+    const c = t.charCodeAt(0);
+    if (c === 49) return 1;
+    if (c === 50) return 2;
+  }
+  return 0;
+}
+
+/**
+ * Element-set records that did not load, each counted once however many
+ * problems it has. OMM: distinct record indices. TLE (with the text): every
+ * line 1 starts a record, so skipped = line-1 lines − loaded sets + lines that
+ * belong to no set (a line 2 without its line 1, a stray or name line
+ * without a set: the parser's 'line1' and 'line' problems). Without either:
+ * one record per problem.
+ */
+export function skippedRecords(errors: readonly ElementError[], loaded?: number, tleText?: string): number {
+  if (errors.length === 0) return 0;
+  if (errors.every((e) => e.index !== undefined)) return new Set(errors.map((e) => e.index)).size;
+  if (tleText !== undefined && loaded !== undefined) {
+    let line1 = 0;
+    let start = 0;
+    for (;;) {
+      const end = tleText.indexOf('\n', start);
+      const t = tleText.slice(start, end < 0 ? tleText.length : end);
+      // \r\n and lone \r line ends (a lone \r splits lines too); trim() also drops a BOM.
+      for (const part of t.includes('\r') ? t.split('\r') : [t]) if (tleLineKind(part.trim()) === 1) line1++;
+      if (end < 0) break;
+      start = end + 1;
+    }
+    const orphans = errors.filter((e) => e.field === 'line' || e.field === 'line1').length;
+    const n = line1 - loaded + orphans;
+    if (n > 0 && n <= errors.length) return n;
+  }
+  return errors.length;
+}
 
 function labelled(text: string, control: HTMLElement, unit?: string): HTMLElement {
   const l = el('label', 'import-opt');
@@ -70,6 +115,7 @@ export class ImportDialog {
   private readonly progressText: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly warning: HTMLElement;
+  private readonly warningText: HTMLElement;
   private readonly errors: HTMLUListElement;
   private readonly more: HTMLElement;
   private busy = false;
@@ -182,6 +228,13 @@ export class ImportDialog {
     this.summary.setAttribute('role', 'status');
     this.warning = el('div', 'notice warn');
     this.warning.hidden = true;
+    this.warningText = el('span');
+    const toEpoch = el('button', 'btn tiny epoch-action', 'Start at the sets’ epoch');
+    toEpoch.type = 'button';
+    toEpoch.dataset.testid = 'import-start-at-epoch';
+    toEpoch.title = 'Move the imported design’s start to its newest element epoch';
+    toEpoch.addEventListener('click', () => cb.onStartAtEpoch());
+    this.warning.append(this.warningText, ' ', toEpoch);
     this.errors = el('ul', 'import-errors');
     this.errors.dataset.testid = 'import-errors';
     this.errors.setAttribute('aria-label', 'Records that did not load');
@@ -246,13 +299,14 @@ export class ImportDialog {
   }
 
   showReport(r: ImportReport): void {
+    const skipped = Math.max(0, r.total - r.loaded);
+    const problems = r.errors.length > skipped ? ` (${r.errors.length.toLocaleString('en-US')} problems listed)` : '';
     this.summary.textContent =
       r.total === 0
         ? r.note ?? 'Nothing imported.'
-        : `Loaded ${r.loaded.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} element sets${r.designName ? ` as design “${r.designName}”` : ''}; ${r.errors.length.toLocaleString('en-US')} record${r.errors.length === 1 ? '' : 's'} skipped.${r.note ? ` ${r.note}` : ''}`;
+        : `Loaded ${r.loaded.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} element sets${r.designName ? ` as design “${r.designName}”` : ''}; ${skipped.toLocaleString('en-US')} record${skipped === 1 ? '' : 's'} skipped${problems}.${r.note ? ` ${r.note}` : ''}`;
     this.summary.classList.toggle('bad', r.loaded === 0);
-    this.warning.textContent = r.warning ?? '';
-    this.warning.hidden = !r.warning;
+    this.showEpochWarning(r.warning ?? null);
     const items: HTMLElement[] = [];
     for (const e of r.errors.slice(0, MAX_LISTED_ERRORS)) {
       const li = el('li', undefined, e.message);
@@ -264,6 +318,12 @@ export class ImportDialog {
     this.errors.replaceChildren(...items);
     this.errors.hidden = items.length === 0;
     this.more.textContent = r.errors.length > MAX_LISTED_ERRORS ? `… and ${(r.errors.length - MAX_LISTED_ERRORS).toLocaleString('en-US')} more` : '';
+  }
+
+  /** The element-set age warning of the imported design (null: none), with its "start at the sets' epoch" button. */
+  showEpochWarning(message: string | null): void {
+    this.warningText.textContent = message ?? '';
+    this.warning.hidden = !message;
   }
 
   showError(message: string): void {

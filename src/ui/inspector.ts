@@ -4,10 +4,15 @@
  * and limiting factor, stored data and next ground contact, at the sim time.
  * Live geometry comes from the live worker; per-step state from the
  * analysis' detail for that satellite. Names are set with textContent.
+ * Camera buttons fly to and follow the satellite (data-testid="follow") and
+ * switch the followed view to its LVLH frame ("follow-frame"); the header's
+ * button collapses the panel ("inspector-toggle"). While a large run's
+ * per-satellite detail is re-computed, "inspector-progress" tells how far.
  */
 import { LIMIT_NAMES } from '../engine/node/compute';
 import type { AnalysisResult, SatelliteDetailColumns, SelectedState } from '../../workers/protocol';
 import { formatDuration } from './format';
+import { el } from './dom';
 
 type Row = 'altitude' | 'latlon' | 'speed' | 'illumination' | 'powerIn' | 'powerOut' | 'soc' | 'temperature' | 'compute' | 'limit' | 'stored' | 'contact';
 
@@ -31,6 +36,10 @@ const LIMIT_LABEL: Record<(typeof LIMIT_NAMES)[number], string> = { none: 'none 
 export interface InspectorCallbacks {
   onFind(query: string): void;
   onClose(): void;
+  /** Follow the selected satellite with the camera (on) or go back to orbiting the Earth. */
+  onFollow?(on: boolean): void;
+  /** Followed view in the satellite's LVLH frame (on) or inertial axes. */
+  onLvlh?(on: boolean): void;
 }
 
 export class Inspector {
@@ -41,6 +50,12 @@ export class Inspector {
   private readonly body: HTMLElement;
   private readonly find: HTMLInputElement;
   private readonly list: HTMLDataListElement;
+  private readonly camera: HTMLElement;
+  private readonly followBtn: HTMLButtonElement;
+  private readonly frameBtn: HTMLButtonElement;
+  private readonly collapseBtn: HTMLButtonElement;
+  private readonly progress: HTMLElement;
+  private detailNote: string | null = null;
   private index = -1;
   private detail: SatelliteDetailColumns | null = null;
   private result: AnalysisResult | undefined;
@@ -63,7 +78,30 @@ export class Inspector {
     close.textContent = '✕';
     close.setAttribute('aria-label', 'Close inspector');
     close.addEventListener('click', () => cb.onClose());
-    head.append(this.title, close);
+    this.collapseBtn = el('button', 'btn tiny collapse-toggle');
+    this.collapseBtn.type = 'button';
+    this.collapseBtn.dataset.testid = 'inspector-toggle';
+    this.collapseBtn.addEventListener('click', () => this.setCollapsed(!this.collapsed));
+    const buttons = el('div', 'inspector-buttons');
+    buttons.append(this.collapseBtn, close);
+    head.append(this.title, buttons);
+    this.camera = el('div', 'inspector-camera');
+    this.followBtn = el('button', 'btn small toggle', 'Follow');
+    this.followBtn.type = 'button';
+    this.followBtn.dataset.testid = 'follow';
+    this.followBtn.title = 'Fly the camera to this satellite and keep it at the centre; zoom down to 10 m (F)';
+    this.followBtn.addEventListener('click', () => cb.onFollow?.(this.followBtn.getAttribute('aria-pressed') !== 'true'));
+    this.frameBtn = el('button', 'btn small toggle', 'LVLH frame');
+    this.frameBtn.type = 'button';
+    this.frameBtn.dataset.testid = 'follow-frame';
+    this.frameBtn.title = 'Turn the followed view with the satellite’s local frame (radial up, along track, orbit normal): a formation’s relative motion stays in view (V)';
+    this.frameBtn.addEventListener('click', () => cb.onLvlh?.(this.frameBtn.getAttribute('aria-pressed') !== 'true'));
+    this.camera.append(this.followBtn, this.frameBtn);
+    this.camera.hidden = true;
+    this.progress = el('div', 'inspector-progress');
+    this.progress.dataset.testid = 'inspector-progress';
+    this.progress.hidden = true;
+    this.setFollowing(false, 'inertial');
     this.subtitle = document.createElement('div');
     this.subtitle.className = 'inspector-sub';
     this.subtitle.textContent = 'Click a satellite in the view, or find one by name.';
@@ -91,8 +129,52 @@ export class Inspector {
       this.values.set(key, dd);
     }
     this.body.hidden = true;
-    this.root.append(head, this.subtitle, this.find, this.list, this.body);
+    const content = el('div', 'inspector-content');
+    content.append(this.subtitle, this.camera, this.find, this.list, this.progress, this.body);
+    this.root.append(head, content);
     parent.append(this.root);
+    this.setCollapsed(false);
+  }
+
+  get collapsed(): boolean {
+    return this.root.dataset.collapsed === 'true';
+  }
+
+  /** Shows only the header (name and buttons), or everything. */
+  setCollapsed(on: boolean): void {
+    this.root.dataset.collapsed = String(on);
+    this.collapseBtn.textContent = on ? '▾' : '▴';
+    this.collapseBtn.setAttribute('aria-expanded', String(!on));
+    const what = on ? 'Show the inspector' : 'Collapse the inspector';
+    this.collapseBtn.title = `${what} (I)`;
+    this.collapseBtn.setAttribute('aria-label', what);
+  }
+
+  /** Shows whether the camera follows the selected satellite, and in which frame. */
+  setFollowing(on: boolean, frame: 'inertial' | 'lvlh'): void {
+    this.followBtn.setAttribute('aria-pressed', String(on));
+    this.followBtn.textContent = on ? 'Following' : 'Follow';
+    this.frameBtn.setAttribute('aria-pressed', String(frame === 'lvlh'));
+    this.frameBtn.disabled = !on;
+    this.root.classList.toggle('following', on);
+  }
+
+  /**
+   * Progress of the selected satellite's detail while it is computed
+   * (`fraction` 0…1, or null when it is there or failed): a large run
+   * re-runs the analysis recording that satellite.
+   */
+  setDetailProgress(fraction: number | null, phase = 'Re-running the analysis for this satellite'): void {
+    if (fraction === null) {
+      this.detailNote = null;
+      this.progress.hidden = true;
+      return;
+    }
+    const pct = Math.max(0, Math.min(100, Math.floor(fraction * 100)));
+    this.detailNote = `loading… ${pct} %`;
+    this.progress.hidden = false;
+    this.progress.textContent = `${phase}: ${pct} %`;
+    this.progress.style.setProperty('--p', String(pct / 100));
   }
 
   /** Names offered by the find box (only for moderate constellations). */
@@ -109,8 +191,10 @@ export class Inspector {
   select(index: number, name: string, id: string, result: AnalysisResult | undefined): void {
     this.index = index;
     this.detail = null;
+    this.setDetailProgress(null);
     this.root.classList.toggle('active', index >= 0);
     this.body.hidden = index < 0;
+    this.camera.hidden = index < 0;
     if (index < 0) {
       this.title.textContent = 'No satellite selected';
       this.subtitle.textContent = 'Click a satellite in the view, or find one by name.';
@@ -131,7 +215,10 @@ export class Inspector {
   }
 
   setDetail(d: SatelliteDetailColumns | null): void {
-    if (d && d.index === this.index) this.detail = d;
+    if (d && d.index === this.index) {
+      this.detail = d;
+      this.setDetailProgress(null);
+    }
   }
 
   get selectedIndex(): number {
@@ -163,7 +250,7 @@ export class Inspector {
       set('limit', LIMIT_LABEL[LIMIT_NAMES[d.limit[k]] ?? 'none']);
       set('stored', `${d.storedGB[k].toFixed(1)} GB`);
     } else {
-      for (const k of ['powerIn', 'powerOut', 'soc', 'temperature', 'compute', 'limit', 'stored'] as const) set(k, r ? 'loading…' : 'awaiting analysis');
+      for (const k of ['powerIn', 'powerOut', 'soc', 'temperature', 'compute', 'limit', 'stored'] as const) set(k, r ? (this.detailNote ?? 'loading…') : 'awaiting analysis');
     }
     set('contact', this.contactText(timeMs));
   }

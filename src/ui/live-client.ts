@@ -28,8 +28,9 @@ import {
   type SelectedState,
 } from '../../workers/protocol';
 import { allocateLiveShared, writeClock, type ClockModel } from '../../workers/live-stream';
+import type { GroundTrackData } from '../engine/live/ground-track';
 
-export type LiveRemote = Pick<Comlink.Remote<LiveApi>, 'setScenario' | 'frame' | 'track'> & Partial<Pick<Comlink.Remote<LiveApi>, 'stream'>>;
+export type LiveRemote = Pick<Comlink.Remote<LiveApi>, 'setScenario' | 'frame' | 'track'> & Partial<Pick<Comlink.Remote<LiveApi>, 'stream' | 'groundTrack'>>;
 export type { ClockModel } from '../../workers/live-stream';
 
 export function spawnLiveWorker(): { worker: Worker; api: LiveRemote } {
@@ -333,5 +334,10 @@ export class LiveClient {
 
   track(index: number, timeMs: number, samples: number): Promise<Float32Array | null> {
     return this.api.track(index, timeMs, samples);
+  }
+
+  /** Sub-satellite points over `periods` orbits around `timeMs` (null when the worker lacks them). */
+  groundTrack(index: number, timeMs: number, samples: number, periods: number): Promise<GroundTrackData | null> {
+    return this.api.groundTrack ? this.api.groundTrack(index, timeMs, samples, periods) : Promise.resolve(null);
   }
 }

@@ -1,8 +1,14 @@
 /**
  * Entry point: finds the layout elements of index.html, spawns the engine
  * workers (a pool of analysis workers sized to the cores, the live-view
- * worker, the element-set import worker), loads the Earth texture shipped in
- * assets/ and starts the design session.
+ * worker, the element-set import worker), loads the Earth imagery and
+ * starts the design session.
+ *
+ * Earth imagery: NASA Visible Earth, public domain — Blue Marble (day),
+ * Earth at Night (city lights), and a water mask — as shipped in the
+ * `three-globe` npm package's example/img (vite.config.ts aliases it as
+ * `earth-imagery/`; the build copies the files into its assets, served from
+ * our origin under the CSP's img-src 'self').
  */
 import * as THREE from 'three';
 import * as Comlink from 'comlink';
@@ -13,6 +19,11 @@ import { AnalysisPool, poolSize, type PoolRemote } from './pool';
 import { isLargeRun } from './run-size';
 import { parseAppParams, type AppDiagnostics } from './url-params';
 import { Workbench, type WorkbenchDom } from './workbench';
+import { viewDiagnostics, type ViewDiagnostics } from './design-view';
+import type { EarthImagery } from '../view/EarthView';
+import earthDayUrl from 'earth-imagery/earth-blue-marble.jpg?url';
+import earthNightUrl from 'earth-imagery/earth-night.jpg?url';
+import earthWaterUrl from 'earth-imagery/earth-water.png?url';
 import './styles.css';
 
 function byId(id: string): HTMLElement {
@@ -60,8 +71,14 @@ const pool = new AnalysisPool(
 pool.onWorkerStopped = (i, reason) => console.warn(`analysis worker ${i + 1} stopped (${reason}); a new one starts with the next run`);
 const live = spawnLiveWorker();
 const importWorker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
-const dayMap = new THREE.TextureLoader().load(`${import.meta.env.BASE_URL}earth-day.png`, () => wb.app.requestRender());
-dayMap.colorSpace = THREE.SRGBColorSpace;
+const loader = new THREE.TextureLoader();
+const texture = (url: string, colour: boolean): THREE.Texture => {
+  const t = loader.load(url, () => wb.app.requestRender());
+  // Colour images are sRGB (decoded to linear when sampled); the water mask is data.
+  t.colorSpace = colour ? THREE.SRGBColorSpace : THREE.NoColorSpace;
+  return t;
+};
+const imagery: EarthImagery = { day: texture(earthDayUrl, true), night: texture(earthNightUrl, true), water: texture(earthWaterUrl, false) };
 
 const importer = Comlink.wrap<ImportApi>(importWorker);
 const wb = new Workbench(
@@ -76,16 +93,17 @@ const wb = new Workbench(
     },
     importer,
     hash: (scenario) => importer.inputHash(scenario),
-    dayMap,
+    imagery,
   },
   params,
 );
-dayMap.anisotropy = wb.app.view.softwareGl ? 1 : Math.min(8, wb.app.view.renderer.capabilities.getMaxAnisotropy());
+for (const t of Object.values(imagery)) t.anisotropy = wb.app.view.softwareGl ? 1 : Math.min(8, wb.app.view.renderer.capabilities.getMaxAnisotropy());
 live.worker.addEventListener('error', (e) => wb.app.workerFailed('live', e.message || 'failed to start'));
 importWorker.addEventListener('error', (e) => console.warn('import worker:', e.message));
 void wb.start(location.hash);
 if (params.diagnostics) {
   // ?diagnostics=1: numbers for leak checks (browser tests, developer tools), e.g. WASM propagators held by each analysis worker.
-  const diagnostics: AppDiagnostics = { analysisWorkers: () => pool.workerStats() };
+  // view: the main 3D view's camera, follow state and projections (design-view.ts ViewDiagnostics).
+  const diagnostics: AppDiagnostics & { view: ViewDiagnostics } = { analysisWorkers: () => pool.workerStats(), view: viewDiagnostics(wb.app.main) };
   (window as unknown as { ocsDiagnostics?: AppDiagnostics }).ocsDiagnostics = diagnostics;
 }

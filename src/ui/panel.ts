@@ -7,6 +7,8 @@
 import type { Scenario, ScenarioIssue } from '../engine/input/scenario';
 import { cloneJson, getPath, numberFromText, setPath } from './draft';
 import {
+  COMPUTE_EFFICIENCY_FIELD,
+  computeEfficiency,
   CONSTELLATION_FIELDS,
   CONSTELLATION_TYPES,
   constellationTemplate,
@@ -18,11 +20,15 @@ import {
   STATION_COMMON_FIELDS,
   STATION_FIXED_FIELDS,
   STATION_MODEL_FIELD,
+  schemaFacts,
   stationModel,
   type ConstellationType,
   type FieldSpec,
 } from './fields';
+import { fieldTooltip, plainIssue } from './field-text';
+import { formatWithUnit } from './format';
 import { el } from './dom';
+import './panel-fields.css';
 
 export interface PresetOption {
   value: string;
@@ -31,10 +37,28 @@ export interface PresetOption {
   source?: string;
 }
 
-/** A field's tooltip: its hint, then where its default comes from. */
-function tooltip(f: FieldSpec): string {
-  return [f.hint, f.source].filter((t): t is string => !!t).join('\n');
+/** Material Design "lock" / "lock open" outlines (24 × 24). */
+const LOCK_PATHS = {
+  locked: 'M18 8h-1V6A5 5 0 0 0 7 6v2H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V10a2 2 0 0 0-2-2zM9 6a3 3 0 0 1 6 0v2H9zm9 14H6V10h12z',
+  open: 'M18 8h-1V6A5 5 0 0 0 7.1 5h2.1A3 3 0 0 1 15 6v2H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V10a2 2 0 0 0-2-2zm0 12H6V10h12z',
+} as const;
+
+function lockIcon(locked: boolean): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '13');
+  svg.setAttribute('height', '13');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', locked ? LOCK_PATHS.locked : LOCK_PATHS.open);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
 }
+
+/** A number for an input box: up to 6 significant digits, no grouping (it is edited as text). */
+const inputNumber = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : '');
 
 /** Element-set texts longer than this (characters), or OMM arrays longer than LARGE_RECORDS, are summarised instead of shown in a text box. */
 export const LARGE_TEXT_CHARS = 200_000;
@@ -65,6 +89,11 @@ export class ParameterPanel {
   private readonly localIssues = new Map<string, string>();
   private readonly typeCache = new Map<string, Record<string, unknown>>();
   private openGroups = new Set(['orbit', 'node', 'ground', 'simulation']);
+  /** Compute efficiency (TFLOPS/kW) held when the compute power changes (locked), or following it (unlocked). */
+  private efficiencyLocked = true;
+  private efficiency = Number.NaN;
+  private efficiencyInput: HTMLInputElement | undefined;
+  private efficiencyNote: HTMLElement | undefined;
 
   constructor(
     root: HTMLElement,
@@ -164,11 +193,17 @@ export class ParameterPanel {
     return [...this.localIssues].map(([path, message]) => ({ path, message }));
   }
 
-  /** Shows validation issues inline (next to the field named by the path) or at the top. */
+  /**
+   * Shows validation issues inline (next to the field named by the path) or
+   * at the top, in plain language naming the field (field-text.ts
+   * plainIssue). The engine's wording, "<path>: <message>", stays in the
+   * box's data-issue attribute (a hook for tests and for reporting a problem).
+   */
   showIssues(issues: readonly ScenarioIssue[]): void {
     for (const e of this.root.querySelectorAll<HTMLElement>('.field-error')) {
       e.textContent = '';
       e.hidden = true;
+      delete e.dataset.issue;
     }
     for (const i of this.root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) i.removeAttribute('aria-invalid');
     const general: string[] = [];
@@ -183,11 +218,14 @@ export class ParameterPanel {
       }
       if (box) {
         box.hidden = false;
-        box.textContent = box.textContent ? `${box.textContent}; ${iss.message}` : `${iss.path}: ${iss.message}`;
+        const plain = plainIssue(iss, this.draft);
+        const raw = `${iss.path}: ${iss.message}`;
+        box.textContent = box.textContent ? `${box.textContent}; ${plain}` : plain;
+        box.dataset.issue = box.dataset.issue ? `${box.dataset.issue}; ${iss.message}` : raw;
         const input = this.root.querySelector<HTMLElement>(`[name="${CSS.escape(box.dataset.errorFor ?? '')}"]`);
         input?.setAttribute('aria-invalid', 'true');
       } else {
-        general.push(iss.path ? `${iss.path}: ${iss.message}` : iss.message);
+        general.push(plainIssue(iss, this.draft));
       }
     }
     this.formError.textContent = general.join('\n');
@@ -227,9 +265,13 @@ export class ParameterPanel {
 
     // ---- node ----
     const node = this.group('node', NODE_FIELDS.title);
+    this.efficiency = computeEfficiency(getPath(this.draft, 'node.computeTflops'), getPath(this.draft, 'node.computePowerW'));
     for (const sg of NODE_FIELDS.subgroups) {
       if (sg.title) node.append(el('h4', 'subgroup', sg.title));
-      for (const f of sg.fields) node.append(this.field(f));
+      for (const f of sg.fields) {
+        node.append(this.field(f));
+        if (f.path === 'node.computeTflops') node.append(this.efficiencyRow());
+      }
     }
     node.append(this.errorBox('node'));
 
@@ -342,11 +384,31 @@ export class ParameterPanel {
     this.changed();
   }
 
+  /** The field's tooltip, with its bounds and default read from the schema for this draft. */
+  private tooltip(f: FieldSpec): string {
+    return fieldTooltip(f, schemaFacts(f.path, this.draft));
+  }
+
+  /** The label and its ⓘ marker (hover or focus shows the tooltip): data-info-for="<path>". */
+  private fieldName(f: FieldSpec, id: string, tip: string): { name: HTMLElement; label: HTMLLabelElement } {
+    const name = el('span', 'field-name');
+    const label = el('label', 'field-label', f.label);
+    label.htmlFor = id;
+    const info = el('span', 'field-info', 'i');
+    info.dataset.infoFor = f.path;
+    info.tabIndex = 0;
+    info.setAttribute('role', 'img');
+    info.setAttribute('aria-label', `About ${f.label}: ${tip}`);
+    if (tip) label.title = info.title = tip;
+    name.append(label, info);
+    return { name, label };
+  }
+
   private selectField(f: FieldSpec, onPick: (v: string) => void, shown?: string): HTMLElement {
     const row = el('div', 'field');
     const id = `f-${f.path.replace(/[^\w]/g, '_')}`;
-    const label = el('label', 'field-label', f.label);
-    label.htmlFor = id;
+    const tip = this.tooltip(f);
+    const { name } = this.fieldName(f, id, tip);
     const s = el('select');
     s.id = id;
     s.name = f.path;
@@ -357,9 +419,8 @@ export class ParameterPanel {
     }
     s.value = shown ?? String(getPath(this.draft, f.path) ?? '');
     s.addEventListener('change', () => onPick(s.value));
-    const tip = tooltip(f);
-    if (tip) s.title = label.title = tip;
-    row.append(label, s, this.errorBox(f.path));
+    if (tip) s.title = tip;
+    row.append(name, s, this.errorBox(f.path));
     return row;
   }
 
@@ -372,14 +433,14 @@ export class ParameterPanel {
     }
     const row = el('div', compact ? 'field compact' : 'field');
     const id = `f-${f.path.replace(/[^\w]/g, '_')}`;
-    const label = el('label', 'field-label', f.label);
-    label.htmlFor = id;
+    const tip = this.tooltip(f);
+    const { name } = this.fieldName(f, id, tip);
     const value = getPath(this.draft, f.path);
     let input: HTMLInputElement | HTMLTextAreaElement;
     const large =
       (f.kind === 'textarea' && typeof value === 'string' && value.length > LARGE_TEXT_CHARS) ||
       (f.kind === 'json' && Array.isArray(value) && value.length > LARGE_RECORDS);
-    if (large) return this.largeField(f, value, label);
+    if (large) return this.largeField(f, value, name);
     if (f.kind === 'textarea' || f.kind === 'json') {
       const ta = el('textarea');
       ta.rows = 8;
@@ -407,9 +468,7 @@ export class ParameterPanel {
     }
     input.id = id;
     input.name = f.path;
-    const tip = tooltip(f);
     if (tip) input.title = tip;
-    if (f.source) label.title = tip;
     input.addEventListener(f.kind === 'checkbox' ? 'change' : 'input', () => {
       if (f.kind === 'checkbox') setPath(this.draft, f.path, (input as HTMLInputElement).checked);
       else if ((f.kind === 'number' || f.kind === 'int') && f.optional && input.value.trim() === '') setPath(this.draft, f.path, undefined);
@@ -422,6 +481,7 @@ export class ParameterPanel {
           this.localIssues.set(f.path, `invalid JSON: ${(e as Error).message}`);
         }
       } else setPath(this.draft, f.path, input.value);
+      this.afterEdit(f.path);
       this.changed();
     });
     if ((f.kind === 'number' || f.kind === 'int') && f.step) {
@@ -444,8 +504,107 @@ export class ParameterPanel {
     if (f.picks && input instanceof HTMLInputElement) control.append(this.picks(f, input));
     if (f.kind === 'checkbox') {
       row.classList.add('check');
-      row.append(control, label, this.errorBox(f.path));
-    } else row.append(label, control, this.errorBox(f.path));
+      row.append(control, name, this.errorBox(f.path));
+    } else row.append(name, control, this.errorBox(f.path));
+    return row;
+  }
+
+  /**
+   * After a field was set from its input: the compute efficiency follows
+   * (compute power with the lock on scales the compute; compute or, unlocked,
+   * power changes the efficiency shown).
+   */
+  private afterEdit(path: string): void {
+    if (path !== 'node.computePowerW' && path !== 'node.computeTflops') return;
+    const power = getPath(this.draft, 'node.computePowerW');
+    if (path === 'node.computePowerW' && this.efficiencyLocked && Number.isFinite(this.efficiency) && typeof power === 'number' && power > 0) {
+      this.setCompute(this.efficiency * (power / 1000));
+    } else {
+      const e = computeEfficiency(getPath(this.draft, 'node.computeTflops'), power);
+      if (Number.isFinite(e)) this.efficiency = e;
+    }
+    this.showEfficiency();
+  }
+
+  /** Sets the compute (TFLOPS) in the draft and its input (10 significant digits: no float dust). */
+  private setCompute(tflops: number): void {
+    const v = Number(tflops.toPrecision(10));
+    setPath(this.draft, 'node.computeTflops', v);
+    const input = this.root.querySelector<HTMLInputElement>('[name="node.computeTflops"]');
+    if (input) input.value = String(v);
+  }
+
+  /** The efficiency input and the note under it, from the draft. */
+  private showEfficiency(): void {
+    const tflops = getPath(this.draft, 'node.computeTflops');
+    const power = getPath(this.draft, 'node.computePowerW');
+    const e = computeEfficiency(tflops, power);
+    if (this.efficiencyInput && document.activeElement !== this.efficiencyInput) this.efficiencyInput.value = inputNumber(e);
+    if (this.efficiencyNote) {
+      this.efficiencyNote.textContent = Number.isFinite(e)
+        ? `= ${formatWithUnit(tflops as number, 'TFLOPS')} ÷ ${formatWithUnit(power as number, 'W')}${this.efficiencyLocked ? ' · locked' : ''}`
+        : 'needs a compute and a compute power greater than 0';
+    }
+  }
+
+  /** Compute efficiency (TFLOPS per kW): editable, with a lock (COMPUTE_EFFICIENCY_FIELD). */
+  private efficiencyRow(): HTMLElement {
+    const f = COMPUTE_EFFICIENCY_FIELD;
+    const row = el('div', 'field efficiency');
+    row.dataset.testid = 'compute-efficiency-row';
+    const id = 'f-compute-efficiency';
+    const { name } = this.fieldName(f, id, this.tooltip(f));
+    const input = el('input');
+    input.type = 'text';
+    input.inputMode = 'decimal';
+    input.autocomplete = 'off';
+    input.id = id;
+    input.dataset.testid = 'compute-efficiency';
+    input.title = this.tooltip(f);
+    const box = this.errorBox(f.path);
+    input.addEventListener('input', () => {
+      const v = Number(input.value.trim());
+      const power = getPath(this.draft, 'node.computePowerW');
+      if (input.value.trim() === '' || !Number.isFinite(v) || v <= 0) {
+        box.textContent = `${f.label} must be a number greater than 0 (TFLOPS per kW)`;
+        box.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        return;
+      }
+      box.hidden = true;
+      input.removeAttribute('aria-invalid');
+      this.efficiency = v;
+      if (typeof power === 'number' && power > 0) this.setCompute(v * (power / 1000));
+      this.showEfficiency();
+      this.changed();
+    });
+    input.addEventListener('blur', () => this.showEfficiency());
+    const lock = el('button', 'btn tiny lock');
+    lock.type = 'button';
+    lock.dataset.testid = 'efficiency-lock';
+    const paintLock = () => {
+      lock.setAttribute('aria-pressed', String(this.efficiencyLocked));
+      lock.replaceChildren(lockIcon(this.efficiencyLocked));
+      lock.title = this.efficiencyLocked
+        ? 'Locked: changing the compute power scales the compute (TFLOPS) so the efficiency stays. Click to unlock.'
+        : 'Unlocked: changing the compute power leaves the compute (TFLOPS) as it is, so the efficiency changes. Click to lock.';
+      lock.setAttribute('aria-label', this.efficiencyLocked ? 'Efficiency locked' : 'Efficiency unlocked');
+    };
+    lock.addEventListener('click', () => {
+      this.efficiencyLocked = !this.efficiencyLocked;
+      paintLock();
+      this.showEfficiency();
+    });
+    paintLock();
+    name.append(lock);
+    const control = el('div', 'field-control');
+    control.append(input, el('span', 'unit', f.unit ?? ''));
+    const note = el('div', 'field-note');
+    note.dataset.testid = 'compute-efficiency-note';
+    this.efficiencyInput = input;
+    this.efficiencyNote = note;
+    row.append(name, control, note, box);
+    this.showEfficiency();
     return row;
   }
 
@@ -473,7 +632,7 @@ export class ParameterPanel {
   }
 
   /** A summary in place of a text box too large to edit comfortably (tens of thousands of element sets). */
-  private largeField(f: FieldSpec, value: unknown, label: HTMLLabelElement): HTMLElement {
+  private largeField(f: FieldSpec, value: unknown, label: HTMLElement): HTMLElement {
     const row = el('div', 'field wide');
     const box = el('div', 'large-value');
     let lines = 1;

@@ -11,6 +11,13 @@ const AXIS_COLOUR = '#9aa4b2';
 const GRID = 'rgba(255,255,255,0.07)';
 const BG = '#0e131c';
 
+/** The smallest round step (1, 2, 2.5 or 5 × 10^k) at least `raw` (> 0). */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * (1 - 1e-12)) ?? 10 * mag;
+}
+
 /** About `count` round tick values covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
@@ -19,9 +26,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
     min -= d;
     max += d;
   }
-  const raw = (max - min) / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const step = niceStep((max - min) / Math.max(1, count));
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;

@@ -176,10 +176,11 @@ export class AnalysisPool {
   }
 
   /** Per-satellite detail of the kept primary run (worker 0); null when that worker has stopped. */
-  detail(seq: number, index: number): Promise<SatelliteDetailColumns | null> {
+  detail(seq: number, index: number, progress?: (fraction: number) => void): Promise<SatelliteDetailColumns | null> {
     const slot = this.slots[0];
     if (!slot.alive) return Promise.resolve(null);
-    return Promise.race([slot.remote.detail(seq, index), slot.stopped.then(() => null)]);
+    const call = progress ? slot.remote.detail(seq, index, this.wrap(progress)) : slot.remote.detail(seq, index);
+    return Promise.race([call, slot.stopped.then(() => null)]);
   }
 
   /** Drops job `seq` if queued; cancels it if running. */
@@ -230,7 +231,7 @@ export class AnalysisPool {
       run: (input: unknown, seq: number, progress?: (seq: number, f: number) => void) =>
         this.run(input, seq, 'primary', undefined, progress ? (f) => progress(seq, f) : undefined),
       cancel: async (seq: number) => this.cancel(seq),
-      detail: (seq: number, index: number) => this.detail(seq, index),
+      detail: (seq: number, index: number, progress?: (fraction: number) => void) => this.detail(seq, index, progress),
     };
     return remote as unknown as AnalysisRemote;
   }

@@ -1,11 +1,14 @@
 /**
  * Share links: the design set (normalised scenarios, the active and the
- * baseline design) as JSON, compressed with the browser's
+ * baseline design) and where the sharer was looking (tab, sim time, selected
+ * satellite, camera: optional, older links have none) as JSON, compressed
+ * with the browser's
  * CompressionStream('deflate-raw') and base64url-encoded into the URL hash:
  *   https://host/#designs=<token>
  * Decoding checks the token's size and alphabet, caps the inflated size, and
  * validates every design with the engine's parseScenario before anything uses
- * it; problems come back as one message for an inline notice.
+ * it; problems come back as one message for an inline notice. A view part
+ * that does not check out is left out (the designs still load).
  */
 import { formatIssue, parseScenario, type Scenario } from '../engine/input/scenario';
 
@@ -17,12 +20,30 @@ export const MAX_SHARE_JSON_BYTES = 8 * 1024 * 1024;
 export const MAX_SHARE_DESIGNS = 32;
 const VERSION = 1;
 
+export const SHARE_TABS = ['design', 'compare', 'sweep'] as const;
+export type ShareTab = (typeof SHARE_TABS)[number];
+
+/** Largest camera state accepted (characters of JSON). */
+const MAX_CAMERA_JSON = 2000;
+
+/** Where the sharer was looking; every part optional. */
+export interface ShareView {
+  tab?: ShareTab;
+  /** Sim time, ms since the Unix epoch (UTC). */
+  timeMs?: number;
+  /** Selected satellite of the active design: index and name (restoring prefers the name when they disagree). */
+  selection?: { index: number; name: string };
+  /** The main 3D view's camera (DesignView.cameraState()): plain JSON numbers and short strings, opaque here. */
+  camera?: unknown;
+}
+
 export interface SharedSet {
   designs: Scenario[];
   /** Index of the design shown and edited. */
   active: number;
   /** Index of the comparison baseline. */
   baseline: number;
+  view: ShareView;
 }
 
 export type ShareOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -73,10 +94,11 @@ async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array 
 }
 
 /** The share token of a design set, or why it cannot be shared as a link. */
-export async function encodeShare(designs: readonly Scenario[], active: number, baseline: number): Promise<ShareOutcome<string>> {
+export async function encodeShare(designs: readonly Scenario[], active: number, baseline: number, view: ShareView = {}): Promise<ShareOutcome<string>> {
   if (designs.length === 0) return { ok: false, message: 'no valid design to share' };
   if (designs.length > MAX_SHARE_DESIGNS) return { ok: false, message: `a link holds at most ${MAX_SHARE_DESIGNS} designs` };
-  const json = JSON.stringify({ v: VERSION, designs, active, baseline });
+  const checked = checkView(view);
+  const json = JSON.stringify({ v: VERSION, designs, active, baseline, ...(Object.keys(checked).length ? { view: checked } : {}) });
   const token = toBase64Url(await deflate(json));
   if (token.length > MAX_SHARE_CHARS) {
     return {
@@ -117,7 +139,30 @@ export async function decodeShare(token: string): Promise<ShareOutcome<SharedSet
     designs.push(r.scenario);
   }
   const index = (x: unknown) => (Number.isInteger(x) && (x as number) >= 0 && (x as number) < designs.length ? (x as number) : 0);
-  return { ok: true, value: { designs, active: index(o.active), baseline: index(o.baseline) } };
+  return { ok: true, value: { designs, active: index(o.active), baseline: index(o.baseline), view: checkView(o.view) } };
+}
+
+/** A JSON value of finite numbers and short strings in objects and arrays (depth ≤ 4), e.g. a camera's vectors and frame name. */
+function plainNumbers(x: unknown, depth = 0): boolean {
+  if (typeof x === 'number') return Number.isFinite(x);
+  if (typeof x === 'string') return x.length <= 32;
+  if (depth >= 4 || x === null || typeof x !== 'object') return false;
+  return Object.values(x as Record<string, unknown>).every((v) => plainNumbers(v, depth + 1));
+}
+
+/** The parts of a view that check out (unknown keys and bad values left out). */
+export function checkView(x: unknown): ShareView {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return {};
+  const o = x as Record<string, unknown>;
+  const v: ShareView = {};
+  if (typeof o.tab === 'string' && (SHARE_TABS as readonly string[]).includes(o.tab)) v.tab = o.tab as ShareTab;
+  if (typeof o.timeMs === 'number' && Number.isFinite(o.timeMs) && Math.abs(o.timeMs) < 8.64e15) v.timeMs = Math.round(o.timeMs);
+  const s = o.selection as Record<string, unknown> | undefined;
+  if (s && typeof s === 'object' && Number.isInteger(s.index) && (s.index as number) >= 0 && typeof s.name === 'string' && s.name.length <= 200) {
+    v.selection = { index: s.index as number, name: s.name };
+  }
+  if (o.camera !== undefined && plainNumbers(o.camera) && JSON.stringify(o.camera).length <= MAX_CAMERA_JSON) v.camera = o.camera;
+  return v;
 }
 
 /** The token in a location hash such as `#designs=…`, if any. */

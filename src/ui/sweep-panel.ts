@@ -1,5 +1,7 @@
 /**
- * Sweep workspace: choose a base design and one or two scenario fields with
+ * Sweep workspace: choose a base design (the active one: the parameter panel
+ * on the left shows and edits it, and choosing another base makes that one
+ * active) and one or two scenario fields with
  * their values, run every combination on the worker pool (overall progress,
  * cancel), and read the result as a KPI-against-parameter chart (one field),
  * a heat map (two fields) and a Pareto view of two metrics. Clicking a point
@@ -29,6 +31,8 @@ export interface SweepBase {
 
 export interface SweepPanelCallbacks {
   onRun(baseId: number, vary: SweepVary[]): void;
+  /** The user chose design `id` as the base: make it the active design (the panel shows it). */
+  onBase(id: number): void;
   onCancel(): void;
   onOpenPoint(index: number): void;
   onExportCsv(): void;
@@ -88,8 +92,8 @@ export class SweepPanel {
   private colour = '#4cc2ff';
   private visible = false;
   private redrawPending = false;
-  /** The user chose the base; until then it follows the active design. */
-  private basePicked = false;
+  /** The design whose fields the form shows (the base; -1: none yet). */
+  private baseId = -1;
   state: SweepState = 'idle';
 
   constructor(root: HTMLElement, private readonly cb: SweepPanelCallbacks) {
@@ -102,10 +106,13 @@ export class SweepPanel {
     this.baseSelect = el('select');
     this.baseSelect.name = 'sweep-base';
     this.baseSelect.addEventListener('change', () => {
-      this.basePicked = true;
+      // The form follows at once; the session then makes the base active (setBases confirms it).
+      this.baseId = Number(this.baseSelect.value);
       this.refreshFields(true);
+      cb.onBase(this.baseId);
     });
-    form.append(baseLabel, this.baseSelect);
+    const baseNote = el('p', 'ws-note', 'The active design: the panel on the left shows and edits it.');
+    form.append(baseLabel, this.baseSelect, baseNote);
     for (let k = 0; k < 2; k++) {
       const box = el('fieldset', 'sweep-field');
       const legend = el('legend', undefined, k === 0 ? 'Field 1' : 'Field 2 (optional: heat map)');
@@ -243,30 +250,31 @@ export class SweepPanel {
 
   private pendingBases: { bases: SweepBase[]; preferId: number } | undefined;
 
-  /** The designs a sweep can start from (valid ones); applied when the tab is shown. */
-  setBases(bases: SweepBase[], preferId: number): void {
+  /** The session's designs; the base is `activeId` (the design the panel on the left shows). Applied when the tab is shown. */
+  setBases(bases: SweepBase[], activeId: number): void {
     if (!this.visible) {
-      this.pendingBases = { bases, preferId };
+      this.pendingBases = { bases, preferId: activeId };
       return;
     }
-    const cur = Number(this.baseSelect.value);
     this.bases = bases;
     this.baseSelect.replaceChildren(
       ...bases.map((b) => {
         const o = el('option', undefined, b.scenario ? b.name : `${b.name} (invalid)`);
         o.value = String(b.id);
-        o.disabled = !b.scenario;
+        // An invalid design cannot be chosen, but shows as the base while it is the active one.
+        o.disabled = !b.scenario && b.id !== activeId;
         return o;
       }),
     );
-    const ok = (id: number) => bases.some((b) => b.id === id && b.scenario);
-    const keep = this.basePicked && ok(cur) ? cur : ok(preferId) ? preferId : ok(cur) ? cur : bases.find((b) => b.scenario)?.id;
-    if (keep !== undefined) this.baseSelect.value = String(keep);
-    this.refreshFields(keep !== cur);
+    const keep = bases.some((b) => b.id === activeId) ? activeId : (bases.find((b) => b.scenario)?.id ?? -1);
+    if (keep >= 0) this.baseSelect.value = String(keep);
+    const changed = keep !== this.baseId;
+    this.baseId = keep;
+    this.refreshFields(changed);
   }
 
   private base(): SweepBase | undefined {
-    return this.bases.find((b) => b.id === Number(this.baseSelect.value));
+    return this.bases.find((b) => b.id === this.baseId);
   }
 
   private refreshFields(resetRanges: boolean): void {
@@ -328,6 +336,8 @@ export class SweepPanel {
 
   private currentVary(): { vary: SweepVary[]; problem?: string } {
     const vary: SweepVary[] = [];
+    const b = this.base();
+    if (b && !b.scenario) return { vary, problem: `“${b.name}” has invalid inputs: fix the fields marked in the panel on the left` };
     for (let k = 0; k < 2; k++) {
       const f = this.fieldOf(k);
       if (!f) continue;
@@ -358,7 +368,7 @@ export class SweepPanel {
   /** Fills the form from a sweep file (base design already added). */
   loadSpec(baseId: number, vary: SweepVary[]): void {
     this.baseSelect.value = String(baseId);
-    this.basePicked = true;
+    this.baseId = baseId;
     this.refreshFields(false);
     vary.slice(0, 2).forEach((v, k) => {
       const r = this.rows[k];

@@ -4,10 +4,12 @@
  *   ?n=<count>          generated Walker design with about `count` satellites
  *                       (planes × satellites per plane = count, near square)
  *   ?warp=<1…100000>    initial time warp
- *   ?play=0             start paused
- *   ?bench=1            benchmark mode: play at once, hide nothing
+ *   ?play=1             start playing (the app starts paused otherwise)
+ *   ?bench=1            benchmark mode: play at once (unless ?play=0), hide nothing
  *   ?diagnostics=1      window.ocsDiagnostics (AppDiagnostics): worker
  *                       resource figures for leak checks (tests, dev tools)
+ * A URL that names a design (?preset, ?n, or a share link's #designs=…)
+ * opens that instead of the autosaved session (autosave.ts).
  */
 import { MAX_SATELLITES } from '../engine/input/scenario';
 import type { AnalysisWorkerStats } from '../../workers/protocol';
@@ -40,10 +42,15 @@ export function parseAppParams(search: string): AppParams {
     preset: q.get('preset') ?? undefined,
     n: n !== undefined && n >= 1 ? Math.min(MAX_SATELLITES, Math.round(n)) : undefined,
     warp: num('warp'),
-    play: q.get('play') !== '0',
+    play: q.get('play') === '1' || (q.get('bench') === '1' && q.get('play') !== '0'),
     bench: q.get('bench') === '1',
     diagnostics: q.get('diagnostics') === '1',
   };
+}
+
+/** The URL names the first design (?preset or ?n): it takes precedence over the autosaved session. */
+export function urlNamesDesign(p: AppParams): boolean {
+  return p.preset !== undefined || p.n !== undefined;
 }
 
 /**

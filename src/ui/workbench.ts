@@ -9,7 +9,7 @@
  * frame by frame; it hears of the active design's changes through the
  * signals it subscribed to, and neither of them calls the session.
  */
-import type * as THREE from 'three';
+import type { EarthImagery } from '../view/EarthView';
 import * as Comlink from 'comlink';
 import { MAX_SATELLITES, parseScenario, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
 import { parseUtcMs } from '../engine/core/time';
@@ -23,19 +23,23 @@ import { DesignList, type DesignRowInfo, type ExportKind } from './design-list';
 import { DesignSet, type Design } from './designs';
 import { initialDraft, presetDraft, presetOptions } from './design-presets';
 import { cloneJson } from './draft';
-import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs } from './epochs';
+import { DEFAULT_MAX_AGE_DAYS, epochWarning, startForEpochs, startUtcOf } from './epochs';
 import { classifyFile, download, fileStem, prettyJson } from './files';
-import { displayNumber } from './format';
+import { formatKpi } from './format';
 import { inputHash } from '../engine/input/scenario-hash';
 import { isLargeRun } from './run-size';
-import { ImportDialog, type ImportSettings } from './import-dialog';
+import { ImportDialog, skippedRecords, type ImportSettings } from './import-dialog';
+import { Autosave, indexedDbStore, PREVIOUS_KEY, restoreSession, sessionOf, type AutosaveState, type RestoredSession } from './autosave';
+import { FailedList } from './failed-satellites';
+import type { CameraState } from '../view/SceneView';
+import { adoptListMessages, toast } from './toasts';
 import type { LiveRemote } from './live-client';
 import type { AnalysisPool } from './pool';
-import { decodeShare, encodeShare, shareUrl, tokenFromHash } from './share';
+import { decodeShare, encodeShare, shareUrl, tokenFromHash, type ShareView } from './share';
 import { canvasToPng, composeCharts, composeViews } from './snapshot';
 import { SweepPanel } from './sweep-panel';
 import { SweepRunner, sweepFile, type SweepSpec, type SweepVary } from './sweep-model';
-import type { AppParams } from './url-params';
+import { urlNamesDesign, type AppParams } from './url-params';
 
 export interface WorkbenchDom extends AppDom {
   root: HTMLElement;
@@ -52,12 +56,21 @@ export interface WorkbenchDeps {
   /** Spawns the second live worker on first use of the side-by-side view. */
   spawnSideLive: () => LiveRemote;
   importer: Pick<Comlink.Remote<ImportApi>, 'parse'>;
-  dayMap: THREE.Texture;
+  imagery: EarthImagery;
   /** Input hash of a normalised scenario; default: on this thread (the page passes the import worker's). */
   hash?: (scenario: Scenario) => Promise<string>;
 }
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** The frame loop runs this long after the last input or announced change (ms). */
+const WAKE_LINGER_MS = 1000;
+
+/** `p`, or `fallback` after `ms` (browser storage that never answers must not hold the page). */
+function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([p, new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
+}
+
 
 /** Results kept beyond those of current designs (by input hash), and their memory budget. */
 const SPARE_RESULTS = 6;
@@ -101,6 +114,11 @@ export class Workbench {
   private readonly hash: (scenario: Scenario) => Promise<string>;
   /** Input hash of the active design's runs by seq (results need not be hashed again). */
   private readonly hashBySeq = new Map<number, Promise<string | undefined>>();
+  private readonly autosave: Autosave;
+  private autosaveKind: AutosaveState['kind'] = 'idle';
+  private readonly failedList: FailedList;
+  /** A share link's selection, applied once the view has the design's satellites. */
+  private pendingSelection: ShareView['selection'];
 
   constructor(
     private readonly dom: WorkbenchDom,
@@ -110,13 +128,15 @@ export class Workbench {
     const nextSeq = () => ++this.seqCounter;
     this.hash = deps.hash ?? inputHash;
     this.active = new ActiveDesign(this.designs, deps.pool.primaryRemote(), nextSeq);
-    this.app = new App(dom, { active: this.active, live: deps.live, spawnSideLive: deps.spawnSideLive, dayMap: deps.dayMap }, params);
+    this.app = new App(dom, { active: this.active, live: deps.live, spawnSideLive: deps.spawnSideLive, imagery: deps.imagery }, params);
     this.active.scenarioChanged.on(({ scenario, seq }) => this.onActiveScenario(scenario, seq));
     this.active.invalid.on(() => this.onActiveInvalid());
     this.active.statusChanged.on((st) => this.onActiveStatus(st));
     this.active.resultChanged.on(({ result, fresh }) => {
       if (fresh) this.onActiveResult(result);
+      this.failedList.set(result);
     });
+    this.active.checked.on(() => this.autosave.schedule());
     this.app.main.liveInfo.on(({ info, scenario, key }) => {
       if (key === this.active.seq) this.onLiveInfo(info, scenario);
     });
@@ -124,14 +144,18 @@ export class Workbench {
       onActivate: (id) => this.activate(id),
       onDuplicate: (id) => this.duplicate(id),
       onRename: (id, name) => this.rename(id, name),
-      onRemove: (id) => this.remove(id),
+      onRemove: (id) => this.remove(id, true),
       onAdd: (preset) => this.addPreset(preset),
       onOpenFiles: (files) => void this.openFiles(files),
       onShare: () => void this.share(),
       onImport: () => this.importer.open(),
       onExport: (kind) => void this.exportFile(kind),
       onCancelRuns: () => this.cancelDesignRuns(),
+      onNewSession: () => this.newSession(),
+      onStartAtEpoch: () => this.startAtElementEpochs(),
     });
+    // The list's load error, element-set age warning and share box show as toasts (never clipped by the panel).
+    adoptListMessages(dom.designs);
     this.compare = new ComparePanel(dom.compare, {
       onBaseline: (id) => {
         this.designs.baselineId = id;
@@ -147,6 +171,7 @@ export class Workbench {
     this.runner = new SweepRunner(deps.pool, nextSeq);
     this.sweep = new SweepPanel(dom.sweep, {
       onRun: (baseId, vary) => void this.runSweep(baseId, vary),
+      onBase: (id) => this.activate(id),
       onCancel: () => this.runner.cancel(),
       onOpenPoint: (i) => this.openSweepPoint(i),
       onExportCsv: () => void this.exportFile('sweep-csv'),
@@ -158,6 +183,23 @@ export class Workbench {
         this.maxAgeDays = days;
         this.showEpochWarning();
       },
+      onStartAtEpoch: () => this.startAtElementEpochs(),
+    });
+    this.autosave = new Autosave(
+      indexedDbStore(),
+      () => sessionOf(this.designs, (id) => this.rowInfo.get(id)?.state === 'invalid'),
+      (st) => this.showAutosave(st),
+    );
+    // Pending changes are written at once when the page is hidden or left.
+    window.addEventListener('pagehide', () => this.autosave.flushOnExit());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.autosave.flush();
+    });
+    this.failedList = new FailedList(dom.runInfo.parentElement ?? dom.root, {
+      onSelect: (i) => {
+        if (this.mode === 'sweep') this.setMode('design');
+        this.app.selectSatellite(i);
+      },
     });
     deps.pool.onChange = () => this.poolChanged();
     for (const tab of dom.tabs.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
@@ -166,18 +208,45 @@ export class Workbench {
     this.setupDrop();
   }
 
-  /** Restores the designs of a share link, or opens the default / URL-parameter design; starts the page's frame loop. */
+  /**
+   * Opens the session: a share link's designs (and its tab, time, selection
+   * and camera), else the URL parameters' design (?preset, ?n), else the
+   * autosaved session, else the default design. A URL's designs keep the
+   * autosaved session they displace as the previous one (a toast offers it
+   * back). Starts the page's frame loop.
+   */
   async start(locationHash: string): Promise<void> {
     const token = tokenFromHash(locationHash);
+    const fromUrl = token !== undefined || urlNamesDesign(this.params);
     let active = 0;
+    let view: ShareView = {};
     if (token !== undefined) {
       const r = await decodeShare(token);
       if (r.ok) {
         for (const s of r.value.designs) this.designs.add(s as unknown as Record<string, unknown>, 'custom');
         active = r.value.active;
         this.designs.baselineId = this.designs.designs[r.value.baseline].id;
+        view = r.value.view;
       } else {
         this.list.showLoadError(`Share link not loaded: ${r.message}. Showing the default design instead.`);
+      }
+    }
+    if (fromUrl) {
+      // Before the first write of this session: the autosaved one becomes the previous one.
+      if (await withTimeout(this.autosave.keepAsPrevious(), 3000, false)) {
+        toast('Opened the designs of the link. Your autosaved session was kept.', {
+          kind: 'info',
+          timeoutMs: 15_000,
+          action: { label: 'Restore it', run: () => void this.restorePrevious() },
+        });
+      }
+    } else {
+      const saved = await withTimeout(this.autosave.load(), 3000, { message: 'reading the autosaved session took too long' });
+      if (saved.message) toast(`Autosaved session not restored: ${saved.message}.`, { kind: 'warning' });
+      else if (saved.value !== undefined) {
+        const r = restoreSession(saved.value);
+        if (r.ok) active = this.addRestored(r.value);
+        else toast(`Autosaved session not restored: ${r.message}. Showing the default design.`, { kind: 'warning' });
       }
     }
     if (this.designs.size === 0) {
@@ -186,19 +255,162 @@ export class Workbench {
     }
     const a = this.designs.designs[active];
     this.designs.activeId = a.id;
-    for (const d of this.designs.designs) if (d !== a) void this.validate(d);
+    for (const d of this.designs.designs) if (d !== a && !d.scenario) void this.validate(d);
     this.app.start();
     this.active.load(a);
+    this.applyView(view);
     this.refresh();
-    requestAnimationFrame(this.frame);
+    this.setupWake();
+    this.wake();
+  }
+
+  // ---- the session in the browser (autosave, new session, undo) ----
+
+  /** Adds the designs of a restored session (validated); returns the index of its active design. Names what was dropped. */
+  private addRestored(r: RestoredSession): number {
+    for (const x of r.designs) {
+      const d = this.designs.add(x.draft, x.preset, undefined, true);
+      d.colour = x.colour;
+      void this.hashValid(d, x.scenario);
+    }
+    this.designs.baselineId = this.designs.designs[r.baseline]?.id ?? -1;
+    const reverted = r.designs.filter((x) => x.revertedToLastValid).length;
+    const notes: string[] = [];
+    if (reverted) notes.push(`${reverted} design${reverted === 1 ? ' was' : 's were'} invalid and went back to the last valid version`);
+    if (r.dropped.length) notes.push(`not restored (no longer valid): ${r.dropped.slice(0, 4).join('; ')}${r.dropped.length > 4 ? ` and ${r.dropped.length - 4} more` : ''}`);
+    if (notes.length) toast(`Autosaved session restored; ${notes.join('; ')}.`, { kind: 'warning', timeoutMs: 20_000 });
+    return r.active;
+  }
+
+  /** Replaces every design with those of the autosaved session a URL displaced. */
+  private async restorePrevious(): Promise<void> {
+    const saved = await this.autosave.load(PREVIOUS_KEY);
+    const r = saved.value === undefined ? undefined : restoreSession(saved.value);
+    if (!r?.ok) {
+      toast(`The previous session could not be restored: ${saved.message ?? (r && !r.ok ? r.message : 'none is saved')}.`, { kind: 'error' });
+      return;
+    }
+    const undo = this.takeDesigns();
+    const active = this.addRestored(r.value);
+    this.afterReplace(this.designs.designs[active] ?? this.designs.designs[0]);
+    toast(`Restored the previous session (${r.value.designs.length} design${r.value.designs.length === 1 ? '' : 's'}).`, {
+      kind: 'success',
+      timeoutMs: 10_000,
+      action: { label: 'Undo', run: () => this.putBack(undo) },
+    });
+  }
+
+  /** "New session": the default design alone; the designs it replaces can be brought back (Undo). */
+  private newSession(): void {
+    const undo = this.takeDesigns();
+    const { draft, preset } = initialDraft({ ...this.params, preset: undefined, n: undefined });
+    this.afterReplace(this.designs.add(draft, preset));
+    toast(`New session: ${undo.designs.length} design${undo.designs.length === 1 ? '' : 's'} closed.`, {
+      kind: 'info',
+      timeoutMs: 15_000,
+      action: { label: 'Undo', run: () => this.putBack(undo) },
+    });
+  }
+
+  /** Empties the design set; returns what it held (for putBack). */
+  private takeDesigns(): { designs: Design[]; activeId: number; baselineId: number; sideId: number; results: Map<string, AnalysisResult> } {
+    const kept = { activeId: this.designs.activeId, baselineId: this.designs.baselineId, sideId: this.designs.sideId };
+    const results = new Map<string, AnalysisResult>();
+    for (const d of this.designs.designs) {
+      const r = d.hash ? this.results.get(d.hash) : undefined;
+      if (r) results.set(d.hash!, r);
+    }
+    return { designs: this.designs.clear(), results, ...kept };
+  }
+
+  /** Puts back designs taken by takeDesigns (undo of a new or restored session), with their results. */
+  private putBack(undo: ReturnType<Workbench['takeDesigns']>): void {
+    this.designs.clear();
+    undo.designs.forEach((d, k) => this.designs.restore(d, k));
+    for (const [h, r] of undo.results) if (!this.results.has(h)) this.results.set(h, r);
+    this.designs.baselineId = undo.baselineId;
+    this.designs.sideId = undo.sideId;
+    this.afterReplace(this.designs.byId(undo.activeId) ?? this.designs.designs[0]);
+  }
+
+  /** After the design set was replaced: `a` becomes active, the others are validated, everything redrawn. */
+  private afterReplace(a: Design): void {
+    this.rowInfo.clear();
+    this.designs.activeId = a.id;
+    if (this.designs.sideId === a.id) this.designs.sideId = -1;
+    for (const d of this.designs.designs) if (d !== a && !d.scenario) void this.validate(d);
+    this.lastEpochs = undefined;
+    this.showEpochWarning();
+    this.active.load(a);
+    this.trimResults();
+    this.updateSide();
+    this.refresh();
+  }
+
+  private showAutosave(st: AutosaveState): void {
+    const was = this.autosaveKind;
+    this.autosaveKind = st.kind;
+    if (st.kind === 'pending') this.list.setAutosave('pending', 'saving…', 'Saving the designs in this browser');
+    else if (st.kind === 'saved') {
+      const at = new Date(st.atMs).toISOString().slice(11, 19);
+      this.list.setAutosave('saved', 'autosaved', `Every design is saved in this browser (${at} UTC, ${(st.bytes / 1024).toFixed(0)} KB) and restored when the page is opened again. New session starts over.`);
+    } else if (st.kind === 'error') {
+      this.list.setAutosave('error', 'not autosaved', st.message);
+      if (was !== 'error') toast(`Autosave: ${st.message}`, { kind: 'error', key: 'autosave-error' });
+    }
+  }
+
+  /** A share link's tab, time and camera now (the view holds the camera until it shows the design); its selection once the view has the satellites. */
+  private applyView(view: ShareView): void {
+    if (view.tab && view.tab !== this.mode) this.setMode(view.tab);
+    if (view.timeMs !== undefined) {
+      this.app.clock.seek(view.timeMs);
+      this.app.clock.pause();
+    }
+    this.pendingSelection = view.selection;
+    // Checked as plain JSON by the link's decoder; the camera rig keeps only finite vectors and known values.
+    if (view.camera !== undefined) this.app.main.setCameraState(view.camera as CameraState);
   }
 
   /** One display frame: the design page, then the comparison charts' cursor. */
+  /**
+   * One display frame. Frames run while the page is busy (App.tick: playing,
+   * the camera moving, a view waiting for data) and for WAKE_LINGER_MS after
+   * any input or announced change (wake()); paused and still, none run (idle
+   * CPU ≈ 0), nor while the tab is hidden.
+   */
   private readonly frame = (now: number): void => {
-    requestAnimationFrame(this.frame);
-    this.app.tick(now);
+    this.framePending = false;
+    const busy = this.app.tick(now);
     if (this.mode === 'compare') this.compare.setCursorHours(this.app.elapsedHours);
+    if (busy || now < this.awakeUntil) this.scheduleFrame();
   };
+
+  private framePending = false;
+  private awakeUntil = 0;
+
+  private scheduleFrame(): void {
+    if (this.framePending || document.visibilityState === 'hidden') return;
+    this.framePending = true;
+    requestAnimationFrame(this.frame);
+  }
+
+  /** Runs the frame loop (again) for at least WAKE_LINGER_MS. */
+  wake(): void {
+    this.awakeUntil = performance.now() + WAKE_LINGER_MS;
+    this.scheduleFrame();
+  }
+
+  /** Input of any kind, and the tab coming back, wake the frame loop. */
+  private setupWake(): void {
+    this.app.onWake = () => this.wake();
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'input', 'change', 'click', 'resize', 'focus']) {
+      window.addEventListener(type, () => this.wake(), { capture: true, passive: true });
+    }
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.wake();
+    });
+  }
 
   // ---- the active design (its signals) ----
 
@@ -254,6 +466,53 @@ export class Workbench {
   private onLiveInfo(info: LiveScenarioInfo, scenario: Scenario): void {
     this.lastEpochs = { epochMs: info.epochMs, startMs: parseUtcMs(scenario.startUtc) };
     this.showEpochWarning();
+    const sel = this.pendingSelection;
+    if (sel) {
+      // A share link's selection: by name when the index names another satellite (the set changed).
+      this.pendingSelection = undefined;
+      const names = this.app.satelliteNames;
+      const i = names[sel.index] === sel.name ? sel.index : names.indexOf(sel.name);
+      if (i >= 0) this.app.selectSatellite(i);
+      else toast(`The shared selection “${sel.name}” is not in this design.`, { kind: 'warning' });
+    }
+  }
+
+  /**
+   * Starts the active design at its element sets' epoch (the newest, to the
+   * minute): SGP4 elements are most accurate near their epoch. For the epoch
+   * warning, the import report and the run alerts ('start-at-epoch').
+   */
+  startAtElementEpochs(): void {
+    const d = this.designs.active;
+    const epochs = this.lastEpochs?.epochMs;
+    const at = epochs ? startForEpochs(epochs) : undefined;
+    if (!d || at === undefined) {
+      toast('No element-set epochs known for the active design yet.', { kind: 'warning' });
+      return;
+    }
+    const before = typeof d.draft.startUtc === 'string' ? d.draft.startUtc : undefined;
+    const startUtc = startUtcOf(at);
+    if (before === startUtc) return;
+    d.draft = { ...d.draft, startUtc };
+    d.preset = 'custom';
+    this.lastEpochs = undefined;
+    this.showEpochWarning();
+    this.importer.showEpochWarning(null);
+    this.active.load(d);
+    this.refresh();
+    toast(`“${d.name}” now starts at ${startUtc.replace('T', ' ').replace('Z', ' UTC')}, its newest element epoch.`, {
+      kind: 'success',
+      action: before ? { label: 'Undo', run: () => this.setStart(d.id, before) } : undefined,
+    });
+  }
+
+  private setStart(id: number, startUtc: string): void {
+    const d = this.designs.byId(id);
+    if (!d) return;
+    d.draft = { ...d.draft, startUtc };
+    if (id === this.designs.activeId) this.active.load(d);
+    else void this.validate(d);
+    this.refresh();
   }
 
   private showEpochWarning(): void {
@@ -300,14 +559,41 @@ export class Workbench {
     return r;
   }
 
-  private remove(id: number): void {
-    const wasActive = id === this.designs.activeId;
+  /** Removes design `id`; `undoable`: a toast offers it back, at its place, with its roles and its result. */
+  private remove(id: number, undoable = false): void {
+    const d = this.designs.byId(id);
+    if (!d) return;
+    const index = this.designs.indexOf(id);
+    const roles = { active: id === this.designs.activeId, baseline: id === this.designs.baselineId, side: id === this.designs.sideId };
+    const result = d.hash ? this.results.get(d.hash) : undefined;
+    const wasActive = roles.active;
     if (!this.designs.remove(id)) return;
     this.rowInfo.delete(id);
     this.trimResults();
     if (wasActive) this.active.load(this.designs.active!);
     this.updateSide();
     this.refresh();
+    if (undoable) {
+      toast(`Removed “${d.name}”.`, {
+        kind: 'info',
+        timeoutMs: 12_000,
+        action: { label: 'Undo', run: () => this.undoRemove(d, index, roles, result) },
+      });
+    }
+  }
+
+  private undoRemove(d: Design, index: number, roles: { active: boolean; baseline: boolean; side: boolean }, result: AnalysisResult | undefined): void {
+    if (this.designs.byId(d.id)) return;
+    this.designs.restore(d, index);
+    if (result && d.hash && !this.results.has(d.hash)) this.results.set(d.hash, result);
+    if (roles.baseline) this.designs.baselineId = d.id;
+    if (roles.side && !roles.active) this.designs.sideId = d.id;
+    if (roles.active) this.activate(d.id);
+    else {
+      if (!d.scenario) void this.validate(d);
+      this.updateSide();
+      this.refresh();
+    }
   }
 
   private addPreset(preset: string): void {
@@ -337,9 +623,14 @@ export class Workbench {
       this.scheduleRefresh();
       return;
     }
-    d.scenario = r.scenario;
-    const h = await this.hash(r.scenario);
-    if (d.scenario !== r.scenario) return;
+    await this.hashValid(d, r.scenario);
+  }
+
+  /** Takes `scenario` as design `d`'s valid scenario and hashes it; then its run is queued if needed. */
+  private async hashValid(d: Design, scenario: Scenario): Promise<void> {
+    d.scenario = scenario;
+    const h = await this.hash(scenario);
+    if (d.scenario !== scenario) return;
     d.hash = h;
     this.refresh();
   }
@@ -413,7 +704,7 @@ export class Workbench {
     if (prev?.state === 'invalid' && !d.scenario) return prev;
     if (isActive && prev?.state === 'invalid' && this.activeStatus.state !== 'running') return prev;
     const r = d.hash ? this.results.get(d.hash) : undefined;
-    if (r) return { state: 'done', progress: 1, headline: `${displayNumber(r.kpis.meanUsableComputePflops, 4)} PFLOPS usable` };
+    if (r) return { state: 'done', progress: 1, headline: `${formatKpi('meanUsableComputePflops', r.kpis.meanUsableComputePflops).text} usable` };
     if (isActive) {
       const s = this.activeStatus;
       if (s.state === 'error') return { state: 'error', progress: 0, message: s.message };
@@ -437,6 +728,7 @@ export class Workbench {
 
   /** Redraws the list, the comparison and the sweep's design choice; queues missing runs. */
   private refresh(): void {
+    this.autosave.schedule();
     this.refreshRuns();
     const info = new Map<number, DesignRowInfo>();
     for (const d of this.designs.designs) {
@@ -606,7 +898,8 @@ export class Workbench {
       return;
     }
     this.importer.setBusy(null);
-    const total = summary.count + summary.errors.length;
+    // Records, not problems: a record with two problems is one skipped record.
+    const total = summary.count + skippedRecords(summary.errors, summary.count, summary.format === 'tle' ? text : undefined);
     if (summary.count === 0) {
       this.importer.showReport({ loaded: 0, total, errors: summary.errors, note: 'No element set loaded; nothing was added.' });
       return;
@@ -615,7 +908,7 @@ export class Workbench {
     let startAt: number | undefined;
     if (settings.startMode === 'newest') startAt = startForEpochs(summary.epochMs);
     else if (settings.startMode === 'active' && a) startAt = parseUtcMs(a.startUtc);
-    const startUtc = settings.startMode === 'custom' ? settings.startUtc : new Date(startAt ?? Date.now()).toISOString().replace('.000Z', 'Z');
+    const startUtc = settings.startMode === 'custom' ? settings.startUtc : startUtcOf(startAt ?? Date.now());
     const name = settings.name || (fileName ? fileName.replace(/\.[^.]+$/, '') : `Imported ${summary.format.toUpperCase()}`);
     const draft: Record<string, unknown> = {
       name,
@@ -659,10 +952,18 @@ export class Workbench {
     const valid = ds.filter((d) => d.scenario);
     const skipped = ds.length - valid.length;
     const idx = (id: number) => Math.max(0, valid.findIndex((d) => d.id === id));
+    const sel = this.app.selectedIndex;
+    const view: ShareView = {
+      tab: this.mode,
+      timeMs: this.app.clock.timeMs,
+      ...(sel >= 0 && this.app.satelliteNames[sel] !== undefined ? { selection: { index: sel, name: this.app.satelliteNames[sel] } } : {}),
+      camera: this.app.main.cameraState(),
+    };
     const r = await encodeShare(
       valid.map((d) => d.scenario!),
       idx(this.designs.activeId),
       idx(this.designs.baseline?.id ?? -1),
+      view,
     );
     if (!r.ok) {
       this.list.showShare(null, `Cannot share as a link: ${r.message}`, true);
@@ -672,7 +973,7 @@ export class Workbench {
     history.replaceState(null, '', url);
     this.list.showShare(
       url,
-      `Restores ${valid.length} design${valid.length === 1 ? '' : 's'} exactly (${(r.value.length / 1024).toFixed(1)} KB)${skipped ? `; ${skipped} invalid design${skipped === 1 ? '' : 's'} left out` : ''}.`,
+      `Restores ${valid.length} design${valid.length === 1 ? '' : 's'} exactly, with the ${this.mode} tab, the sim time${view.selection ? ', the selected satellite' : ''}${view.camera !== undefined ? ' and the camera' : ''} (${(r.value.length / 1024).toFixed(1)} KB)${skipped ? `; ${skipped} invalid design${skipped === 1 ? '' : 's'} left out` : ''}.`,
     );
   }
 
@@ -723,7 +1024,7 @@ export class Workbench {
   // ---- exports ----
 
   private notice(text: string): void {
-    this.list.showLoadError(text);
+    toast(text, { kind: 'error' });
   }
 
   private caption(): string {
@@ -745,6 +1046,24 @@ export class Workbench {
           const o = await this.deps.pool.exportRun(s, kind);
           if (o.kind !== 'done') return this.notice(`Export failed: ${o.kind === 'invalid' ? o.issues.map((i) => i.message).join('; ') : o.message}`);
           download(o.blob, kind === 'series-csv' ? `${stem}-series.csv` : `${stem}-result.json`);
+          return;
+        }
+        case 'passes-csv':
+        case 'eclipses-csv':
+        case 'contacts-csv':
+        case 'oem-all':
+        case 'oem-selected':
+        case 'stk-selected': {
+          // The CLI's --passes-csv … --oem / --stk bytes (docs/reference/export-formats.md).
+          const s = this.active.scenario;
+          if (!s) return this.notice('The active design is invalid: nothing to export.');
+          const sel = this.app.selectedIndex;
+          if (kind.endsWith('-selected') && sel < 0) return this.notice('Select a satellite first (click it in the 3D view or find it by name).');
+          const format = kind === 'oem-all' ? { kind: 'oem' as const, satellites: 'all' as const } : kind === 'oem-selected' || kind === 'stk-selected' ? { kind: kind === 'oem-selected' ? ('oem' as const) : ('stk-e' as const), satellites: [sel] } : kind;
+          const o = await this.deps.pool.exportRun(s, format);
+          if (o.kind !== 'done') return this.notice(`Export failed: ${o.kind === 'invalid' ? o.issues.map((i) => i.message).join('; ') : o.message}`);
+          const name = kind === 'oem-all' ? `${stem}.oem` : kind === 'oem-selected' ? `${stem}-sat${sel}.oem` : kind === 'stk-selected' ? `${stem}-sat${sel}.e` : `${stem}-${kind.replace(/-csv$/, '')}.csv`;
+          download(o.blob, name);
           return;
         }
         case 'design-set': {

@@ -12,6 +12,15 @@
  * instant is uploaded once. The status array is filled from the analysis'
  * statusCodes when the status row changes; the shader decodes it, and the
  * flags, with the engine's constants (status-glsl.ts).
+ *
+ * Floating origin (camera follow at metre scale): the points are drawn
+ * relative to an origin O, the followed satellite's interpolated position.
+ * The Hermite weights sum to one (h00 + h01 = 1), so
+ * P_i − O = h00 (a_i − a_f) + h10 Δt (va_i − va_f) + h01 (b_i − b_f) + h11 Δt (vb_i − vb_f)
+ * with f the followed satellite: the shader subtracts the followed
+ * satellite's own float32 states (uniforms originA/B, originVelA/B; exact
+ * for nearby satellites, Sterbenz), so a neighbour 10 m away is placed to
+ * float32 precision of 10 m rather than of the 7,000 km radius.
  */
 import * as THREE from 'three';
 import { glslColour, STATE_COLOURS } from './palette';
@@ -40,7 +49,7 @@ export interface InstantPair {
  * picking and link lines. A satellite at the origin (not propagating) in
  * either instant stays at b's position.
  */
-export function hermite(p: InstantPair, i: number, out: Float32Array | number[]): void {
+export function hermite(p: InstantPair, i: number, out: Float32Array | Float64Array | number[]): void {
   const pa = p.a.pos;
   const pb = p.b.pos;
   const j = 3 * i;
@@ -67,6 +76,8 @@ const C = STATE_COLOURS;
 /** Vertex shader: Hermite-interpolated position, colour from the status byte and flags (status-glsl.ts). */
 export const SATELLITE_VERTEX_SHADER = /* glsl */ `
 ${STATUS_GLSL}
+#include <common>
+#include <logdepthbuf_pars_vertex>
 attribute vec3 posA;
 attribute vec3 velA;
 attribute vec3 velB;
@@ -77,14 +88,19 @@ uniform float selected;
 uniform float hasStatus;
 uniform float u;
 uniform float dtS;
+uniform vec3 originA;
+uniform vec3 originB;
+uniform vec3 originVelA;
+uniform vec3 originVelB;
 varying vec3 vColor;
 varying float vRing;
 varying float vSelected;
+/** Position relative to the origin (see the file header). */
 vec3 interpolated() {
-  if (u >= 1.0 || dtS <= 0.0 || dot(posA, posA) == 0.0 || dot(position, position) == 0.0) return position;
+  if (u >= 1.0 || dtS <= 0.0 || dot(posA, posA) == 0.0 || dot(position, position) == 0.0) return position - originB;
   float u2 = u * u;
   float u3 = u2 * u;
-  return (2.0 * u3 - 3.0 * u2 + 1.0) * posA + (u3 - 2.0 * u2 + u) * dtS * velA + (-2.0 * u3 + 3.0 * u2) * position + (u3 - u2) * dtS * velB;
+  return (2.0 * u3 - 3.0 * u2 + 1.0) * (posA - originA) + (u3 - 2.0 * u2 + u) * dtS * (velA - originVelA) + (-2.0 * u3 + 3.0 * u2) * (position - originB) + (u3 - u2) * dtS * (velB - originVelB);
 }
 void main() {
   float limit = limitOf(status);
@@ -106,15 +122,18 @@ void main() {
   vRing = contact && !failed ? 1.0 : 0.0;
   vec4 mv = modelViewMatrix * vec4(interpolated(), 1.0);
   gl_Position = projectionMatrix * mv;
+  #include <logdepthbuf_vertex>
   float s = baseSize * (vRing > 0.5 ? 1.55 : 1.0);
   gl_PointSize = vSelected > 0.5 ? max(s * 2.2, 16.0) : s;
 }`;
 
 const FRAG = /* glsl */ `
+#include <logdepthbuf_pars_fragment>
 varying vec3 vColor;
 varying float vRing;
 varying float vSelected;
 void main() {
+  #include <logdepthbuf_fragment>
   vec2 p = gl_PointCoord * 2.0 - 1.0;
   float r = length(p);
   if (r > 1.0) discard;
@@ -151,12 +170,21 @@ export class SatelliteLayer {
   private sets: [AttrSet, AttrSet] = [this.makeSet(0), this.makeSet(0)];
   private statusAttr!: THREE.BufferAttribute;
   private pair: InstantPair | null = null;
-  private readonly scratch = new Float32Array(3);
   count = 0;
 
   constructor() {
     this.material = new THREE.ShaderMaterial({
-      uniforms: { baseSize: { value: 7 }, selected: { value: -1 }, hasStatus: { value: 0 }, u: { value: 1 }, dtS: { value: 0 } },
+      uniforms: {
+        baseSize: { value: 7 },
+        selected: { value: -1 },
+        hasStatus: { value: 0 },
+        u: { value: 1 },
+        dtS: { value: 0 },
+        originA: { value: new THREE.Vector3() },
+        originB: { value: new THREE.Vector3() },
+        originVelA: { value: new THREE.Vector3() },
+        originVelB: { value: new THREE.Vector3() },
+      },
       vertexShader: SATELLITE_VERTEX_SHADER,
       fragmentShader: FRAG,
     });
@@ -250,7 +278,7 @@ export class SatelliteLayer {
   }
 
   /** Position (Earth radii, scene frame) of satellite `i` as drawn; (0, 0, 0) when none. */
-  positionAt(i: number, out: Float32Array | number[]): void {
+  positionAt(i: number, out: Float32Array | Float64Array | number[]): void {
     if (!this.pair || i < 0 || i >= this.count) {
       out[0] = out[1] = out[2] = 0;
       return;
@@ -265,17 +293,48 @@ export class SatelliteLayer {
     return (p.u < 0.5 ? p.a : p.b).flags[i];
   }
 
-  /** Positions of every satellite as drawn now (allocates: for picking, not per frame). */
-  positionsNow(): Float32Array {
-    const out = new Float32Array(3 * this.count);
-    const s = this.scratch;
-    for (let i = 0; i < this.count; i++) {
-      this.positionAt(i, s);
-      out[3 * i] = s[0];
-      out[3 * i + 1] = s[1];
-      out[3 * i + 2] = s[2];
+  /** Velocity (Earth radii per second, scene frame) of satellite `i`, linear between the instants. */
+  velocityAt(i: number, out: Float32Array | Float64Array | number[]): void {
+    const p = this.pair;
+    if (!p || i < 0 || i >= this.count) {
+      out[0] = out[1] = out[2] = 0;
+      return;
     }
-    return out;
+    const u = p.a === p.b ? 1 : Math.min(1, Math.max(0, p.u));
+    for (let c = 0; c < 3; c++) out[c] = (1 - u) * p.a.vel[3 * i + c] + u * p.b.vel[3 * i + c];
+  }
+
+  /**
+   * Draws relative to satellite `f`'s position `origin` (its hermite() in
+   * double precision), or to `origin` itself when f < 0 (e.g. (0, 0, 0):
+   * absolute positions). See the file header.
+   */
+  setOrigin(f: number, origin: Float64Array | readonly number[]): void {
+    const un = this.material.uniforms;
+    const oA = un.originA.value as THREE.Vector3;
+    const oB = un.originB.value as THREE.Vector3;
+    const vA = un.originVelA.value as THREE.Vector3;
+    const vB = un.originVelB.value as THREE.Vector3;
+    const p = this.pair;
+    const j = 3 * f;
+    const zero = (a: Float32Array) => a[j] === 0 && a[j + 1] === 0 && a[j + 2] === 0;
+    if (p && f >= 0 && f < this.count && !zero(p.a.pos) && !zero(p.b.pos)) {
+      oA.fromArray(p.a.pos, j);
+      oB.fromArray(p.b.pos, j);
+      vA.fromArray(p.a.vel, j);
+      vB.fromArray(p.b.vel, j);
+    } else {
+      oA.set(origin[0], origin[1], origin[2]);
+      oB.copy(oA);
+      vA.set(0, 0, 0);
+      vB.set(0, 0, 0);
+    }
+  }
+
+  /** The analysis status byte of satellite `i` in the shown row, or -1 when none is shown. */
+  statusAt(i: number): number {
+    if (this.material.uniforms.hasStatus.value < 0.5 || i < 0 || i >= this.count) return -1;
+    return (this.statusAttr.array as Uint8Array)[i];
   }
 
   /** Copies one status row's bytes (length `count`), or clears them when null. */

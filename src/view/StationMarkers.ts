@@ -6,12 +6,17 @@ import * as THREE from 'three';
 import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 
 const VERT = /* glsl */ `
+#include <common>
+#include <logdepthbuf_pars_vertex>
 void main() {
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  #include <logdepthbuf_vertex>
   gl_PointSize = 12.0;
 }`;
 const FRAG = /* glsl */ `
+#include <logdepthbuf_pars_fragment>
 void main() {
+  #include <logdepthbuf_fragment>
   vec2 p = abs(gl_PointCoord * 2.0 - 1.0);
   if (p.x + p.y > 1.0) discard;
   vec3 c = p.x + p.y > 0.62 ? vec3(0.05, 0.03, 0.0) : vec3(1.0, 0.62, 0.12);

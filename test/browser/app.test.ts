@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACT_DIR, openPage, startHarness, type Harness } from '../support/browser';
-import { animationFrames, pollUntil, satellitePixels, screenshotImage, setPlaying as setPlayingOn, simTime as clock, text as textOn, waitDone as waitDoneOn, waitSimTimeAfter } from '../support/app-page';
+import { animationFrames, kpiValue, pollUntil, satellitePixels, screenshotImage, setPlaying as setPlayingOn, simTime as clock, text as textOn, waitDone as waitDoneOn, waitSimTimeAfter } from '../support/app-page';
 import { KPI_NAMES, NULLABLE_KPIS } from '../../src/engine/output/result';
 
 let h: Harness;
@@ -11,7 +11,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const text = (sel: string) => textOn(page, sel);
 const simTime = () => clock(page);
-const kpi = async (name: string) => Number(await text(`[data-kpi="${name}"]`));
+/** A KPI's raw value (data-value), NaN when not computed. */
+const kpi = async (name: string) => (await kpiValue(page, name)) ?? Number.NaN;
 const waitDone = (timeout = 90_000) => waitDoneOn(page, timeout);
 const setPlaying = (on: boolean) => setPlayingOn(page, on);
 
@@ -31,9 +32,11 @@ describe('app', () => {
     await waitDone();
     expect(await text('[data-testid="satellite-count"]')).toBe('80');
     expect(await text('[data-testid="sim-time"]')).toMatch(ISO);
+    // Each KPI card: the raw number in data-value (empty when not computed), a formatted text on screen.
     for (const name of KPI_NAMES) {
-      const t = await text(`[data-kpi="${name}"]`);
-      expect(t, name).toMatch(NULLABLE_KPIS.has(name) ? /^(-?\d+(\.\d+)?(e[+-]\d+)?|—)$/ : /^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      const v = await page.getAttribute(`[data-kpi="${name}"]`, 'data-value');
+      expect(v, name).toMatch(NULLABLE_KPIS.has(name) ? /^(-?\d+(\.\d+)?(e[+-]\d+)?)?$/ : /^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      expect(await text(`[data-kpi="${name}"]`), name).toMatch(v ? /^[−+$\d]/ : /^—$/);
     }
     expect(await kpi('satelliteCount')).toBe(80);
     expect(await kpi('eclipseFraction')).toBeGreaterThan(0.2);
@@ -124,7 +127,8 @@ describe('app', () => {
     await page.fill('[name="constellation.altitudeKm"]', '-5');
     const err = page.locator('.field-error[data-error-for="constellation.altitudeKm"]');
     await err.waitFor({ state: 'visible' });
-    expect(await err.textContent()).toContain('constellation.altitudeKm');
+    expect(await err.textContent()).toBe('Altitude must be between 160 and 40,000 km');
+    expect(await err.getAttribute('data-issue')).toContain('constellation.altitudeKm');
     expect(await page.getAttribute('[name="constellation.altitudeKm"]', 'aria-invalid')).toBe('true');
     // No run starts (a valid edit switches the status to running at once, see below).
     await animationFrames(page);
@@ -135,7 +139,7 @@ describe('app', () => {
     expect(await err.isVisible()).toBe(false);
     expect(await text('[data-testid="analysis-status"]')).toBe('running');
     await waitDone();
-    await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="eclipseFraction"]')?.textContent) !== b, before);
+    await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="eclipseFraction"]')?.getAttribute('data-value')) !== b, before);
     const after = await kpi('eclipseFraction');
     expect(after).toBeLessThan(before);
     expect(await text('[data-testid="satellite-count"]')).toBe('80');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage, recordErrors, startHarness, VIEWPORT, type Harness } from '../support/browser';
-import { pollUntil, text, waitDone } from '../support/app-page';
+import { kpiValue, pollUntil, text, waitDone } from '../support/app-page';
 import { normaliseScenario } from '../../src/engine/input/scenario';
 import { encodeShare } from '../../src/ui/share';
 import { main } from '../../src/cli/main';
@@ -23,8 +23,9 @@ afterAll(async () => {
 });
 
 describe('production build', () => {
-  it('ships the Earth texture and workers, and analyses the default scenario under vite preview', async () => {
-    expect(readdirSync(outDir)).toContain('earth-day.png');
+  it('ships the Earth imagery and workers, and analyses the default scenario under vite preview', async () => {
+    // NASA imagery (day, night lights, water mask) from three-globe, copied into the build's assets.
+    for (const img of [/^earth-blue-marble.*\.jpg$/, /^earth-night.*\.jpg$/, /^earth-water.*\.png$/]) expect(readdirSync(join(outDir, 'assets')).some((f) => img.test(f)), String(img)).toBe(true);
     expect(readdirSync(join(outDir, 'assets')).some((f) => /analysis\.worker.*\.js$/.test(f))).toBe(true);
     const errors: string[] = [];
     const page = await h.browser.newPage({ viewport: VIEWPORT });
@@ -33,7 +34,7 @@ describe('production build', () => {
     expect(res?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
     await waitDone(page, 90_000);
     expect(await text(page, '[data-testid="satellite-count"]')).toBe('80');
-    expect(Number(await text(page, '[data-kpi="satelliteCount"]'))).toBe(80);
+    expect(await kpiValue(page, 'satelliteCount')).toBe(80);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     // Served with a Content-Security-Policy that forbids inline scripts and eval; the app runs under it without violations.
     expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
@@ -109,7 +110,7 @@ describe('production build', () => {
     const page = await openPage(h, `?play=0#designs=${share.value}`, errors);
     await waitDone(page, 120_000);
     expect(Number(await page.getAttribute('#run-info', 'data-geometry-workers'))).toBeGreaterThanOrEqual(1);
-    expect(Number(await page.textContent('[data-kpi="satelliteCount"]'))).toBe(500);
+    expect(await kpiValue(page, 'satelliteCount')).toBe(500);
     await page.close();
     expect(errors).toEqual([]);
   }, 150_000);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPage, startHarness, type Harness } from '../support/browser';
-import { pollUntil, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
+import { kpiValue, kpiValues, pollUntil, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
 import { WorkerSessions } from '../support/cdp-workers';
 import { main } from '../../src/cli/main';
 import { KPI_NAMES, NULLABLE_KPIS } from '../../src/engine/output/result';
@@ -40,9 +40,9 @@ const css = (s: string) => s.replace(/["\\]/g, '\\$&');
 
 const waitDone = (timeout = 90_000) => waitDoneOn(page, timeout);
 
-/** The KPI cards' texts by KPI name. */
+/** The KPI cards' raw values (data-value: the shown text is formatted) by KPI name; '' when not computed. */
 async function kpiTexts(): Promise<Record<string, string>> {
-  return page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-kpi')!, (e.textContent ?? '').trim()])));
+  return kpiValues(page);
 }
 
 /**
@@ -53,7 +53,7 @@ async function kpiTexts(): Promise<Record<string, string>> {
 async function expectFiniteResults(compare = false): Promise<void> {
   const k = await kpiTexts();
   expect(Object.keys(k).sort()).toEqual([...KPI_NAMES].sort());
-  for (const [name, t] of Object.entries(k)) expect((Number.isFinite(Number(t)) && t !== '') || (NULLABLE_KPIS.has(name) && t === '—'), `${name}: ${t}`).toBe(true);
+  for (const [name, t] of Object.entries(k)) expect((Number.isFinite(Number(t)) && t !== '') || (NULLABLE_KPIS.has(name) && t === ''), `${name}: ${t}`).toBe(true);
   if (compare) {
     await page.click('[data-testid="tab-compare"]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare-table"] [data-kpi-row] [data-value]').length >= n, KPI_NAMES.length - NULLABLE_KPIS.size);
@@ -236,7 +236,7 @@ describe('bad input in the parameter panel', () => {
       await page.fill(input, c.bad);
       const box = page.locator(`.field-error[data-error-for="${css(c.path)}"]`);
       await box.waitFor({ state: 'visible' });
-      expect(await box.textContent(), c.path).toMatch(c.message);
+      expect(await box.getAttribute('data-issue'), c.path).toMatch(c.message);
       expect(await page.getAttribute(input, 'aria-invalid'), c.path).toBe('true');
       // No run was started; the last results stay as they were.
       expect(await text('header [data-testid="input-hash"]')).toBe('invalid');
@@ -257,11 +257,11 @@ describe('bad input in the parameter panel', () => {
     await page.fill('[name="constellation.altitudeKm"]', '1200');
     expect(await text('[data-testid="analysis-status"]')).toBe('running');
     await waitDone();
-    await page.waitForFunction((b) => document.querySelector('[data-kpi="eclipseFraction"]')?.textContent !== b, before.eclipseFraction);
+    await page.waitForFunction((b) => document.querySelector('[data-kpi="eclipseFraction"]')?.getAttribute('data-value') !== b, before.eclipseFraction);
     expect(Number((await kpiTexts()).eclipseFraction)).toBeLessThan(Number(before.eclipseFraction));
     await page.fill('[name="constellation.altitudeKm"]', '550');
     await waitDone();
-    await page.waitForFunction((b) => document.querySelector('[data-kpi="eclipseFraction"]')?.textContent === b, before.eclipseFraction);
+    await page.waitForFunction((b) => document.querySelector('[data-kpi="eclipseFraction"]')?.getAttribute('data-value') === b, before.eclipseFraction);
     expect(await kpiTexts()).toEqual(before);
     expect(errors).toEqual([]);
   });
@@ -320,7 +320,7 @@ describe('bad scenario files (a sample of the hardening corpus) opened in the ap
     await page.setInputFiles('[data-testid="replace-file"]', { name: range.file!, mimeType: 'application/json', buffer: corpusFile(range) });
     const box = page.locator('.field-error[data-error-for="node.solarCellEfficiency"]');
     await box.waitFor({ state: 'visible' });
-    expect(await box.textContent()).toBe(`node.solarCellEfficiency: ${range.file}: ${range.expect.messageIncludes[0].replace(/^node\.solarCellEfficiency: /, '')}`);
+    expect(await box.getAttribute('data-issue')).toBe(`node.solarCellEfficiency: ${range.file}: ${range.expect.messageIncludes[0].replace(/^node\.solarCellEfficiency: /, '')}`);
     expect(await page.inputValue('[name="node.solarCellEfficiency"]')).toBe('0.22');
     expect(await session()).toEqual(before);
     expect(await text('[data-testid="analysis-status"]')).toBe('done');
@@ -351,7 +351,7 @@ describe('analysis worker faults', () => {
     await page.fill('[name="durationHours"]', '24');
     expect(await text('[data-testid="analysis-status"]')).toBe('running');
     await waitDone();
-    await page.waitForFunction((v) => document.querySelector('[data-kpi="eclipseFraction"]')?.textContent === v, expected.eclipseFraction);
+    await page.waitForFunction((v) => document.querySelector('[data-kpi="eclipseFraction"]')?.getAttribute('data-value') === v, expected.eclipseFraction);
     expect(await kpiTexts()).toEqual(expected);
     await expectFiniteResults();
   }
@@ -481,7 +481,7 @@ describe('bad element sets imported (a sample of the hardening corpus)', () => {
     await page.waitForSelector(`[data-design="${css(m![2])}"].active`);
     await page.waitForFunction((n) => document.querySelector('[data-testid="satellite-count"]')?.textContent === String(n), good);
     await waitDone();
-    expect(Number(await text('[data-kpi="satelliteCount"]')), c.id).toBe(good);
+    expect(await kpiValue(page, 'satelliteCount'), c.id).toBe(good);
     await expectFiniteResults();
   }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACT_DIR, openPage, startHarness, type Harness } from '../support/browser';
-import { text, waitDone } from '../support/app-page';
+import { kpiValue, waitDone } from '../support/app-page';
 import { soak, soakPath, soakSummary } from '../support/soak';
 
 let h: Harness;
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('memory soak', () => {
   it('plays at 10,000× for a minute after a warm-up: page heap growth under 10 %, the clock kept moving', async () => {
-    expect(Number(await text(page, '[data-kpi="satelliteCount"]'))).toBe(80);
+    expect(await kpiValue(page, 'satelliteCount')).toBe(80);
     const lines: string[] = [];
     const r = await soak({ page, warmupMs: 20_000, durationMs: 60_000, sampleEveryMs: 20_000, workers: true, log: (l) => lines.push(l) });
     lines.push(...soakSummary(r));

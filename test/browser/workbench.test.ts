@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACT_DIR, openPage, startHarness, VIEWPORT, type Harness } from '../support/browser';
-import { animationFrames, litFraction, pollUntil, screenshotImage, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
+import { animationFrames, kpiValue, litFraction, pollUntil, screenshotImage, text as textOn, waitDone as waitDoneOn } from '../support/app-page';
 import { decodePng } from '../support/png';
 import { KPI_NAMES, NULLABLE_KPIS, roundSig } from '../../src/engine/output/result';
 import { EXAMPLE_TLE } from '../../src/ui/fields';
@@ -311,7 +311,7 @@ describe('design session', () => {
     await page.waitForSelector('[data-testid="epoch-warning"]:not([hidden])');
     expect(await text(page, '[data-testid="epoch-warning"]')).toMatch(/^1 of 2 element sets are more than 30 days older than the scenario start \(oldest 36\.\d days\)/);
     await waitDone();
-    expect(Number(await text(page, '[data-kpi="satelliteCount"]'))).toBe(2);
+    expect(await kpiValue(page, 'satelliteCount')).toBe(2);
     expect(errors).toEqual([]);
   });
 

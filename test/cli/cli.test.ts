@@ -414,3 +414,66 @@ describe('cli: as a real process', () => {
     expect(existsSync(tmpFile('proc-never.json'))).toBe(false);
   });
 });
+
+describe('cli: exports beside result.json (--oem, --stk, --eclipses-csv, --contacts-csv, --passes-csv)', () => {
+  const TLE = join(ROOT, 'assets/scenarios/iss-tle.json');
+  const lines = (path: string): string[] => readFileSync(path, 'utf8').trimEnd().split('\n');
+
+  it('writes every file; result.json is the same bytes as without them', async () => {
+    const f = (n: string) => tmpFile(`exp-${n}`);
+    const r = await run(TLE, '--out', f('result.json'), '--quiet', '--oem', f('a.oem'), '--oem-step', '120', '--oem-satellites', '2,0', '--stk', f('b.e'), '--stk-satellite', '1', '--eclipses-csv', f('ecl.csv'), '--contacts-csv', f('con.csv'), '--passes-csv', f('pass.csv'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect((await run(TLE, '--out', f('plain.json'), '--quiet')).code).toBe(0);
+    expect(readFileSync(f('result.json')).equals(readFileSync(f('plain.json')))).toBe(true);
+    const doc = readJson(f('result.json'));
+
+    const oem = lines(f('a.oem'));
+    expect(oem[0]).toBe('CCSDS_OEM_VERS = 2.0');
+    expect(oem.filter((l) => l.startsWith('OBJECT_ID = '))).toEqual(['OBJECT_ID = 1998-067A', 'OBJECT_ID = 2003-049A']);
+    expect(oem.filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l))).toHaveLength(2 * 721); // 24 h at 120 s: 720 steps, 721 epochs each
+
+    const stk = lines(f('b.e'));
+    expect(stk[0]).toBe('stk.v.11.0');
+    expect(stk).toContain('NumberOfEphemerisPoints 1441');
+    expect(stk).toContain('CoordinateSystem TEMEOfDate');
+    expect(stk.find((l) => l.startsWith('#'))).toMatch(/DELTA 1 DEB \(1962-025E\)/);
+    expect(stk.at(-1)).toBe('END Ephemeris');
+
+    // One CSV row per event of result.json (no name in these sets holds a comma, quote or line break).
+    expect(lines(f('ecl.csv'))).toHaveLength(doc.events.eclipses.length + 1);
+    expect(lines(f('con.csv'))).toHaveLength(doc.events.contacts.length + 1);
+    expect(lines(f('pass.csv'))).toHaveLength(doc.events.contacts.length + 1);
+    const c0 = doc.events.contacts[0];
+    expect(lines(f('con.csv'))[1].split(',').slice(0, 5)).toEqual([c0.satelliteId, doc.satellites.find((s: { id: string }) => s.id === c0.satelliteId).name, c0.station, c0.startUtc, c0.endUtc]);
+  });
+
+  it('the help lists the export options', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--oem <file.oem>', '--oem-step', '--oem-satellites', '--stk <file.e>', '--stk-satellite', '--eclipses-csv', '--contacts-csv', '--passes-csv']) expect(r.out).toContain(flag);
+  });
+
+  it('bad export options exit 2 before anything runs or is written', async () => {
+    const o = tmpFile('exp-never.json');
+    let r = await run(TLE, '--out', o, '--oem', tmpFile('never.oem'), '--oem-satellites', '0,5');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--oem: satellite index 5 is out of range: the scenario has satellites 0 to 2/);
+    expect(existsSync(o)).toBe(false);
+    r = await run(TLE, '--out', o, '--stk', tmpFile('never.e'), '--stk-satellite', '3');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--stk: satellite index 3 is out of range/);
+    r = await run(TLE, '--out', o, '--oem', tmpFile('never.oem'), '--oem-step', '0');
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/--oem-step must be a number from 1 to 86400, got "0"/)]);
+    r = await run(TLE, '--out', o, '--oem-satellites', '1');
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/need --oem <file>/)]);
+    r = await run(TLE, '--out', o, '--oem', tmpFile('never.oem'), '--oem-satellites', '1,x');
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/--oem-satellites must be an integer/)]);
+    // 80 satellites × 86,401 epochs (a day at 1 s) ≈ 0.8 GB: refused, with what to change.
+    r = await run('--preset', 'starter-shell', '--out', o, '--oem', tmpFile('never.oem'), '--oem-step', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--oem: the ephemeris would be about \d+ MB .* more than the 256 MB limit: choose fewer satellites or a longer step/);
+    expect(existsSync(o)).toBe(false);
+    expect(existsSync(tmpFile('never.oem'))).toBe(false);
+  });
+});

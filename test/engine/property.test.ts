@@ -565,6 +565,7 @@ function violations(s: Scenario, out: SimulationOutput): string[] {
   const S = s.groundStations.length;
   check(k.contactMinutesPerSatellitePerDay >= 0 && le(k.contactMinutesPerSatellitePerDay, Math.min(1440, k.contactMinutesSummedPerSatellitePerDay)), `contact minutes (union) ${k.contactMinutesPerSatellitePerDay} outside [0, min(1440, summed ${k.contactMinutesSummedPerSatellitePerDay})]`);
   check(k.contactMinutesSummedPerSatellitePerDay >= 0 && le(k.contactMinutesSummedPerSatellitePerDay, S * 1440), `contact minutes (summed) ${k.contactMinutesSummedPerSatellitePerDay} outside [0, ${S * 1440}]`);
+  check(k.contactMinutesServedPerSatellitePerDay >= 0 && le(k.contactMinutesServedPerSatellitePerDay, k.contactMinutesPerSatellitePerDay), `contact minutes served ${k.contactMinutesServedPerSatellitePerDay} outside [0, visible ${k.contactMinutesPerSatellitePerDay}]`);
   check(Number.isInteger(k.downlinkSessions) && k.downlinkSessions >= 0, `downlinkSessions ${k.downlinkSessions}`);
   if (S === 0) check(k.downlinkSessions === 0 && k.dataDownlinkedGB === 0, `sessions ${k.downlinkSessions} or downlink ${k.dataDownlinkedGB} without stations`);
   for (let e = 0; e < ev.contactSat.length; e++) {
@@ -592,6 +593,7 @@ function violations(s: Scenario, out: SimulationOutput): string[] {
     if (cap > 0) check(se.meanStateOfCharge[i] >= reserveFloor - 1e-9 && le(se.meanStateOfCharge[i], 1), `${row}: meanStateOfCharge ${se.meanStateOfCharge[i]}`);
     check(le(se.maxTemperatureC[i], tMaxC, 1e-9, 1e-9), `${row}: maxTemperatureC ${se.maxTemperatureC[i]} > ${tMaxC}`);
     check(le(se.maxTemperatureC[i], k.maxTemperatureC, 1e-12, 1e-12), `${row}: maxTemperatureC ${se.maxTemperatureC[i]} > the KPI ${k.maxTemperatureC}`);
+    check(le(se.minTemperatureC[i], se.maxTemperatureC[i]) && se.minTemperatureC[i] > -273.15, `${row}: minTemperatureC ${se.minTemperatureC[i]} not within (0 K, maxTemperatureC ${se.maxTemperatureC[i]}]`);
     check(se.storedDataGB[i] >= 0 && le(se.storedDataGB[i], N * n.storageGB), `${row}: storedDataGB ${se.storedDataGB[i]}`);
     const lost = se.powerLimitedPflops[i] + se.thermalLimitedPflops[i] + se.storageLimitedPflops[i];
     check(le(se.usableComputePflops[i] + lost, k.installedComputePflops), `${row}: usable + lost > installed`);

@@ -10,6 +10,20 @@ export async function text(page: Page, selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? '').trim();
 }
 
+/**
+ * The raw value of KPI `name`: the data-value of its [data-kpi] element (the
+ * text shown is formatted: "130.9 EFLOPS", "37.2 %"); null when not computed.
+ */
+export async function kpiValue(page: Page, name: string): Promise<number | null> {
+  const v = await page.getAttribute(`[data-kpi="${name}"]`, 'data-value');
+  return v === null || v === '' ? null : Number(v);
+}
+
+/** Every KPI card's raw value (data-value; '' when not computed) by KPI name. */
+export async function kpiValues(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-kpi')!, e.getAttribute('data-value') ?? ''])));
+}
+
 /** Waits until the active design's analysis reads "done". */
 export async function waitDone(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'done', null, { timeout, polling: 250 });

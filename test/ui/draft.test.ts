@@ -123,7 +123,7 @@ describe('lifetime and cost view', () => {
     expect(groupedNumber(433_469_369.346)).toBe('433,469,369');
     expect(groupedNumber(6.108752944894867)).toBe('6.109');
     expect(groupedNumber(0.6117105314945505)).toBe('0.6117');
-    expect(usd(1_234_567.8)).toBe('$1,234,568');
+    expect(usd(1_234_567.8)).toBe('$1.235 M');
     expect(usd(Number.NaN)).toBe('—');
   });
 

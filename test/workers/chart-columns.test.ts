@@ -13,6 +13,7 @@ function series(n: number, f: (i: number) => number): SeriesColumns {
     sunlitFraction: col((i) => (i % 90 < 60 ? 1 : 0)),
     meanStateOfCharge: col((i) => 0.5 + 0.4 * Math.cos(i / 30)),
     maxTemperatureC: col((i) => 20 + f(i)),
+    minTemperatureC: col((i) => 10 + f(i)),
     satellitesInContact: col((i) => i % 7),
     storedDataGB: col((i) => i),
     activeSatellites: col(() => 100),

@@ -13,6 +13,7 @@ import { installDeterministicMath } from '../../src/engine/core/det-math/install
 import { findPreset } from '../../src/engine/input/presets';
 import { normaliseScenario } from '../../src/engine/input/scenario';
 import { createAnalysisApi } from '../../workers/analysis-api';
+import type { ExportFormat } from '../../workers/protocol';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // This process plays the analysis worker, an engine process (the CLI's main() installs the same on its own).
@@ -56,4 +57,52 @@ describe('result JSON: analysis worker export = CLI output (same JS engine)', ()
     expect(worker.length).toBe(cli.length);
     expect(worker.equals(cli)).toBe(true);
   }, 60_000);
+});
+
+describe('ephemerides and event CSVs: analysis worker export = CLI output (same JS engine)', () => {
+  const file = join(ROOT, 'assets/scenarios/iss-tle.json');
+  const scenario = () => normaliseScenario(JSON.parse(readFileSync(file, 'utf8')));
+  const out = (name: string) => join(tmp, `exports-${name}`);
+
+  async function cli(argv: string[]): Promise<void> {
+    let err = '';
+    const code = await main([file, ...argv, '--out', out('result.json'), '--quiet'], { out: { write: () => true }, err: { write: (s: string) => (err += s) } });
+    expect(code, err).toBe(0);
+  }
+
+  beforeAll(async () => {
+    // One CLI run writes them all beside its result.json.
+    await cli([
+      ...['--oem', out('all.oem'), '--stk', out('two.e'), '--stk-satellite', '2'],
+      ...['--passes-csv', out('passes.csv'), '--contacts-csv', out('contacts.csv'), '--eclipses-csv', out('eclipses.csv')],
+    ]);
+    await cli(['--oem', out('one.oem'), '--oem-satellites', '1', '--oem-step', '30']);
+  }, 60_000);
+
+  async function workerFile(format: ExportFormat): Promise<Buffer> {
+    const o = await createAnalysisApi().exportRun(scenario(), format);
+    if (o.kind !== 'done') throw new Error(`export failed: ${JSON.stringify(o)}`);
+    return Buffer.from(await o.blob.arrayBuffer());
+  }
+
+  it('OEM of all satellites, OEM of one at another step, STK .e', async () => {
+    const all = readFileSync(out('all.oem'));
+    expect(all.toString('latin1')).toMatch(/^CCSDS_OEM_VERS = 2\.0\n/);
+    expect((await workerFile({ kind: 'oem', satellites: 'all' })).equals(all)).toBe(true);
+    expect((await workerFile({ kind: 'oem', satellites: [1], stepSeconds: 30 })).equals(readFileSync(out('one.oem')))).toBe(true);
+    expect((await workerFile({ kind: 'stk-e', satellites: [2] })).equals(readFileSync(out('two.e')))).toBe(true);
+  });
+
+  it('passes, contacts and eclipses CSV', async () => {
+    for (const kind of ['passes', 'contacts', 'eclipses'] as const) {
+      const cli = readFileSync(out(`${kind}.csv`));
+      expect(cli.toString().split('\n').length).toBeGreaterThan(3);
+      expect((await workerFile(`${kind}-csv`)).equals(cli), kind).toBe(true);
+    }
+  }, 60_000);
+
+  it('a request the scenario cannot serve comes back as an error with the reason', async () => {
+    const o = await createAnalysisApi().exportRun(scenario(), { kind: 'oem', satellites: [7] });
+    expect(o).toEqual({ kind: 'error', message: 'satellite index 7 is out of range: the scenario has satellites 0 to 2' });
+  });
 });

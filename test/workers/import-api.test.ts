@@ -12,6 +12,7 @@ function comparable(r: ParseResult) {
   return {
     records: r.records.map((x) => ({ name: x.name, noradId: x.noradId, epochMs: x.epochMs, line: x.line, index: x.index })),
     errors: r.errors,
+    skipped: r.skipped,
   };
 }
 

@@ -6,7 +6,7 @@
  *   LCOC = (C₀ + Σ_y O_y DF_y) / (Σ_y D_y DF_y)  (C₀ capital, O_y spending in year y, D_y PFLOP-hours delivered)
  *
  * With D and O constant this is (C₀ · CRF + O) / D, CRF = r(1+r)^L / ((1+r)^L − 1)
- * (the capital recovery factor; ECONOMICS.md "Levelised cost of compute").
+ * (the capital recovery factor; docs/reference/ECONOMICS.md "Levelised cost of compute").
  * Space: C₀ = launch (p · M) + accelerators + the rest of the satellites;
  * O_y = operations + ground-station minutes. Ground: C₀ = build per MW of IT
  * load + the same accelerators; O_y = electricity for IT load × utilisation ×

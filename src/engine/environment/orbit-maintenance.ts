@@ -13,7 +13,7 @@
  * Sources: density from atmosphere.ts (CIRA-2012); μ and R⊕ WGS72 (core/constants.ts, as SGP4);
  *   ρ₀ and B* from Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3",
  *   AIAA 2006-6753 (ρ₀ = 2.461·10⁻⁸ kg/m³ reference density × 6,378.135 km/ER), quoted in
- *   ECONOMICS.md; g₀ standard gravity (CGPM 1901, exact). Derivations and checks:
+ *   docs/reference/ECONOMICS.md; g₀ standard gravity (CGPM 1901, exact). Derivations and checks:
  *   docs/reference/environment-sources.md ("Orbit maintenance").
  * Valid: 100–2,000 km circular orbits; positive A/m, C_D and I_sp (callers check). Pure; the
  * decay integral loops over altitude steps with scalars only (no allocation).
@@ -25,11 +25,11 @@ import { atmosphereDensityKgPerM3, type SolarActivity } from './atmosphere';
 /**
  * Default drag coefficient C_D: 2.2, the customary free-molecular value for a compact satellite
  * (Cook, "Satellite drag coefficients", Planet. Space Sci. 13, 929, 1965) and the value behind the
- * ECONOMICS.md drag ΔV row.
+ * docs/reference/ECONOMICS.md drag ΔV row.
  */
 export const DEFAULT_DRAG_COEFFICIENT = 2.2;
 
-/** SGP4 reference density ρ₀ (kg/(m²·Earth radius)): Vallado et al. 2006; ECONOMICS.md. */
+/** SGP4 reference density ρ₀ (kg/(m²·Earth radius)): Vallado et al. 2006; docs/reference/ECONOMICS.md. */
 export const SGP4_RHO0_KG_PER_M2_ER = 0.15696615;
 
 /** Standard gravity g₀ (m/s²), exact by definition. */

@@ -12,7 +12,7 @@
  *    pfandzelter/leo-edge-failure-models, compute-failure/cleaned/<inclination>.csv: 550 km
  *    circular, AP-8 MIN protons, AE-8 MAX electrons, SHIELDOSE-2 "4π dose at centre of Al
  *    spheres", Si target, 1,825-day mission; values here are the published 5-year totals.
- *  - A(650) = 1.3231: Google 2025 study (arXiv:2511.19468, via ECONOMICS.md), ≈150 rad(Si)/yr at
+ *  - A(650) = 1.3231: Google 2025 study (arXiv:2511.19468, via docs/reference/ECONOMICS.md), ≈150 rad(Si)/yr at
  *    650 km dawn–dusk SSO behind ≈10 mm Al, divided by D550(82°, 10 mm) = 113.37 rad/yr.
  *  - A(825) = 5.3526: AP-8 MIN orbit-averaged integral proton flux above 50 MeV (the energy that
  *    just crosses 10 mm Al) from SPENVIS 4.6.13 runs in tdloveless/me-radfx (HW 2): 116.63 cm⁻²s⁻¹
@@ -29,7 +29,7 @@
 
 /**
  * Default equivalent aluminium shielding (mm): the ≈10 mm behind which the Google 2025 study
- * (arXiv:2511.19468; ECONOMICS.md "expected dose" row) expects ≈150 rad(Si)/yr at 650 km SSO.
+ * (arXiv:2511.19468; docs/reference/ECONOMICS.md "expected dose" row) expects ≈150 rad(Si)/yr at 650 km SSO.
  */
 export const DEFAULT_SHIELDING_MM_AL = 10;
 

@@ -31,6 +31,8 @@ export interface SatelliteBuild {
   satellites: SatelliteSpec[];
   /** Element-set problems (bad records are skipped; the good ones load). */
   errors: ElementError[];
+  /** Element sets that did not load, each once however many errors it has (elements ParseResult.skipped); 0 for generated designs. */
+  skipped: number;
   /** Designs that bring satellites closer than the spacing thresholds by construction; `path` names the field to change. */
   warnings: BuildWarning[];
 }
@@ -367,6 +369,7 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
         epochMs: r.epochMs,
       })),
       errors: parsed.errors,
+      skipped: parsed.skipped,
       warnings: [],
     };
   }
@@ -379,5 +382,5 @@ export function buildSatellites(scenario: Scenario): SatelliteBuild {
     satrec: toSatrec(el, i, epochIso, bstar),
     epochMs,
   }));
-  return { satellites, errors: [], warnings: designSpacingWarnings(c, elements.map((e) => e.name), scenario.spacing) };
+  return { satellites, errors: [], skipped: 0, warnings: designSpacingWarnings(c, elements.map((e) => e.name), scenario.spacing) };
 }

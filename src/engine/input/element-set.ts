@@ -56,7 +56,16 @@ export interface ElementError {
 
 export interface ParseResult {
   records: ElementRecord[];
+  /** Every problem found; one bad set may have several (e.g. both checksums). */
   errors: ElementError[];
+  /**
+   * Element sets that did not load, each counted once however many errors it
+   * has: TLE sets with an error, and data lines without their partner (a line
+   * 1 not followed by a line 2, a line 2 without a line 1); OMM records with an
+   * error. Stray lines that are no data line (a name not followed by a line 1)
+   * are errors but no set. records.length + skipped = sets read.
+   */
+  skipped: number;
 }
 
 /** Longest satellite name kept (characters); longer names (TLE line 0, OMM OBJECT_NAME) are shortened with "…". */

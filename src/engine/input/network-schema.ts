@@ -1,6 +1,6 @@
 /**
  * The ground segment and inter-satellite links, as scenario fields with cited
- * defaults. Sources: docs/reference/link-sources.md (and PHYSICS.md).
+ * defaults. Sources: docs/reference/link-sources.md (and docs/reference/PHYSICS.md).
  *
  * A station's downlink is either `fixed` (one rate, `downlinkGbps`, for users
  * who have a number) or `budget` (rate from a link budget along the pass:

@@ -10,16 +10,16 @@ import { RADIATOR_ORIENTATIONS } from '../node/thermal';
 /**
  * Default node: a Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW at
  * the bus after packing, conversion and cell temperature, node/solar-array.ts;
- * the class is ≈27–28 kW from ≈116–120 m², ECONOMICS.md "Mass") carrying
+ * the class is ≈27–28 kW from ≈116–120 m², docs/reference/ECONOMICS.md "Mass") carrying
  * ≈100 TPU v6e-class accelerators (918 TFLOP/s bf16 each, ≈200 W each with
  * overheads) — the space AI cluster study in docs/reference/PHYSICS.md.
  */
 export const nodeSchema = z.strictObject({
-  /** Array area (m²): Starlink V2 mini ≈116–120 m² for ≈27–28 kW (FCC-filing summaries, ECONOMICS.md "Mass"). */
+  /** Array area (m²): Starlink V2 mini ≈116–120 m² for ≈27–28 kW (FCC-filing summaries, docs/reference/ECONOMICS.md "Mass"). */
   solarArrayAreaM2: positive().max(1e8).default(116),
-  /** At the rating temperature `solarCellReferenceTemperatureC` (AM0). PHYSICS.md "Reference designs". */
+  /** At the rating temperature `solarCellReferenceTemperatureC` (AM0). docs/reference/PHYSICS.md "Reference designs". */
   solarCellEfficiency: positive().max(1).default(0.22),
-  /** Cell area / array area. PHYSICS.md "Reference designs" (90 % fill). */
+  /** Cell area / array area. docs/reference/PHYSICS.md "Reference designs" (90 % fill). */
   solarArrayPackingFactor: positive().max(1).default(0.9),
   /** Array regulator + harness to the bus. power-sources.md "Solar array". */
   solarArrayConversionEfficiency: positive().max(1).default(0.97),
@@ -85,6 +85,6 @@ export const environmentSchema = z.strictObject({
   albedo: fraction().default(0.3),
   /** Solar activity for the atmosphere density (drag, decay): low, mid or high (environment/atmosphere.ts). */
   solarActivity: z.enum(['low', 'mid', 'high'], { error: 'expected one of "low", "mid", "high"' }).default('mid'),
-  /** Aluminium shielding in front of the accelerators (mm): 10, as in Google's 2025 study (arXiv:2511.19468; ECONOMICS.md "Lifetime"). */
+  /** Aluminium shielding in front of the accelerators (mm): 10, as in Google's 2025 study (arXiv:2511.19468; docs/reference/ECONOMICS.md "Lifetime"). */
   shieldingMmAl: positive().max(1000).default(10),
 });

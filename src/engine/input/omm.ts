@@ -155,21 +155,24 @@ function buildOmmRecord(raw: unknown, index: number, errors: ElementError[]): El
  * RA_OF_ASC_NODE, ARG_OF_PERICENTER, MEAN_ANOMALY (deg). Optional:
  * OBJECT_NAME, BSTAR, MEAN_MOTION_DOT, MEAN_MOTION_DDOT (default 0).
  * Numbers may be JSON numbers or numeric strings; NaN/Infinity/non-numeric
- * strings are rejected with an error naming the record index and field.
+ * strings are rejected with an error naming the record index and field;
+ * `skipped` counts the records that did not load, once each.
  */
 export function parseOmm(input: unknown): ParseResult {
   const records: ElementRecord[] = [];
   const errors: ElementError[] = [];
+  let skipped = 0;
   let list: unknown[];
   if (Array.isArray(input)) list = input;
   else if (isPlainObject(input)) list = [input];
   else {
     errors.push({ message: `record 0: OMM input must be an object or an array of objects, got ${input === null ? 'null' : typeof input}` });
-    return { records, errors };
+    return { records, errors, skipped };
   }
   for (let i = 0; i < list.length; i++) {
     const rec = buildOmmRecord(list[i], i, errors);
     if (rec) records.push(rec);
+    else skipped++;
   }
-  return { records, errors };
+  return { records, errors, skipped };
 }

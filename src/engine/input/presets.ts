@@ -1,6 +1,8 @@
 /**
  * Named preset scenarios with the sources of their numbers
- * (docs/reference/PHYSICS.md, "Reference designs for presets").
+ * (docs/reference/PHYSICS.md, "Reference designs for presets";
+ * docs/reference/ECONOMICS.md, "Mass"). Each `source` is the note the app
+ * shows and cites the repository's files, so a user can look them up.
  */
 import type { ScenarioInput } from './scenario';
 
@@ -36,7 +38,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'starter-shell',
     title: 'Starter compute shell: 80 nodes, 550 km / 53° Walker delta',
     source:
-      'Altitude and inclination of the broadband shell in PHYSICS.md (550 km, 53°), thinned to 8 × 10 for interactive use; node = a Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW after packing, conversion and cell temperature; ECONOMICS.md ≈27–28 kW from ≈116–120 m²) with ≈100 TPU v6e-class chips (918 TFLOP/s, ≈200 W each, estimate).',
+      'Altitude and inclination of the broadband shell in docs/reference/PHYSICS.md ("Reference designs for presets": 550 km, 53°), thinned to 8 × 10 for interactive use; node = a Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW after packing, conversion and cell temperature; docs/reference/ECONOMICS.md "Mass": ≈27–28 kW from ≈116–120 m²) with ≈100 TPU v6e-class chips (918 TFLOP/s, ≈200 W each, estimate).',
     scenario: {
       name: 'Starter compute shell',
       startUtc: '2026-06-21T00:00:00Z',
@@ -50,7 +52,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'ai-cluster-81',
     title: '81-node dawn-dusk AI cluster, 650 km, ≈1 km formation',
     source:
-      'Space AI cluster study (2025) in PHYSICS.md: dawn-dusk SSO ≈650 km, 81 satellites within ≈1 km radius, 100–200 m neighbours, optical ISLs ≈1.6 Tbps per link, Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW), TPU v6e 918 TFLOP/s per chip (≈200 W, estimate). Start at the June solstice, the peak of the LTAN 18:00 eclipse season.',
+      'Space AI cluster study (2025) in docs/reference/PHYSICS.md ("Reference designs for presets"): dawn-dusk SSO ≈650 km, 81 satellites within ≈1 km radius, 100–200 m neighbours, optical ISLs ≈1.6 Tbps per link, Starlink V2-mini-class bus (116 m² of 22 % cells ≈ 27.5 kW), TPU v6e 918 TFLOP/s per chip (≈200 W, estimate). Starts at the June solstice, the worst day of its eclipse season (LTAN 18:00 at 650 km: eclipses from about 7 May to 5 August, up to ≈19.6 min an orbit; the rest of the year none; docs/reference/PHYSICS.md "Sun-synchronous orbits"): the run shows the season, not the typical day — its alerts say so. All 81 nodes share the stations\' antennas and their storage fills within days.',
     scenario: {
       name: '81-node dawn-dusk cluster',
       startUtc: '2026-06-21T00:00:00Z',
@@ -64,7 +66,8 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'broadband-shell-550-53',
     title: 'Broadband-style shell used for compute: 550 km / 53°, 72 × 22',
-    source: 'Broadband shell for comparison in PHYSICS.md: 550 km, 53°, 72 planes × 22 satellites; node as the starter shell.',
+    source:
+      'Broadband shell for comparison in docs/reference/PHYSICS.md ("Reference designs for presets"): 550 km, 53°, 72 planes × 22 satellites; node as the starter shell. The five stations cannot take the output of 1,584 nodes: the storage backlog grows from the start and storage fills after two to three days (run 96 h to see it).',
     scenario: {
       name: 'Broadband shell 550 km / 53°',
       startUtc: '2026-06-21T00:00:00Z',
@@ -90,9 +93,9 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'single-large-node',
-    title: 'Single 5 GW-class node in a dawn-dusk orbit (no batteries)',
+    title: 'Single 5 GW-class node in a dawn-dusk orbit (no batteries), on the worst day of its eclipse season',
     source:
-      'Large single-node concept in PHYSICS.md: ≈4 km × 4 km array, 90 % fill (1.44e7 m²), 22 % cells ≈ 4.3 GW at 1361 W/m², radiators under half the array area, no batteries, >95 % capacity factor at dawn-dusk. Compute at 918 TFLOP/s per ≈200 W (TPU v6e estimate).',
+      'Large single-node concept in docs/reference/PHYSICS.md ("Reference designs for presets"): ≈4 km × 4 km array, 90 % fill (1.44e7 m²), 22 % cells ≈ 4.3 GW at 1361 W/m², radiators under half the array area, no batteries, >95 % capacity factor at dawn-dusk over the year. Compute at 918 TFLOP/s per ≈200 W (TPU v6e estimate). Starts at the June solstice, the worst day of its eclipse season (LTAN 18:00 at 650 km: eclipses from about 7 May to 5 August, up to ≈19.6 min an orbit, ≈4 % of the year in shadow; docs/reference/PHYSICS.md "Sun-synchronous orbits"): with no battery, compute stops and the bus load goes unmet in every eclipse and the radiator swings ≈140 K an orbit — the run\'s alerts say so. Start it outside the season (e.g. 2026-09-22) for the eclipse-free days that make the capacity factor.',
     scenario: {
       name: 'Single large node',
       startUtc: '2026-06-21T00:00:00Z',

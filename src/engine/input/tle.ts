@@ -184,15 +184,17 @@ function dataLineKind(t: string): 1 | 2 | 0 {
  *   removed (columns are counted from that character) and the remainder must
  *   be exactly 69 characters.
  * - Errors in one set (or stray lines) are reported with 1-based line numbers
- *   and parsing continues; good sets still load. Runs in linear time.
+ *   and parsing continues; good sets still load. `skipped` counts the sets
+ *   that did not load once each (element-set.ts ParseResult). Runs in linear time.
  */
 export function parseTle(text: string, options: ParseTleOptions = {}): ParseResult {
   const opts: Required<ParseTleOptions> = { checksum: options.checksum ?? true };
   const records: ElementRecord[] = [];
   const errors: ElementError[] = [];
+  let skipped = 0;
   if (typeof text !== 'string') {
     errors.push({ message: 'line 1: TLE input is not text' });
-    return { records, errors };
+    return { records, errors, skipped };
   }
   const lines = text.split(/\r\n|\r|\n/);
   /** Cleaned line i: BOM removed, right-trimmed, indentation removed. */
@@ -224,14 +226,17 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
           errors,
         );
         if (rec) records.push(rec);
+        else skipped++;
         i = j;
       } else {
         errors.push({ line: i + 1, field: 'line2', message: `line ${i + 1}: TLE line 1 is not followed by a line 2` });
+        skipped++;
         // Leave line j to be processed by the main loop.
       }
       pendingName = undefined;
     } else if (kind === 2) {
       errors.push({ line: i + 1, field: 'line1', message: `line ${i + 1}: TLE line 2 without a preceding line 1` });
+      skipped++;
       if (pendingName) orphan(pendingName.line, pendingName.text, 'name line not followed by a TLE line 1');
       pendingName = undefined;
     } else {
@@ -241,7 +246,7 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
     }
   }
   if (pendingName) orphan(pendingName.line, pendingName.text, 'unrecognised line (not followed by a TLE line 1)');
-  return { records, errors };
+  return { records, errors, skipped };
 }
 
 // ---------------------------------------------------------------------------

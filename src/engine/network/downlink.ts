@@ -20,7 +20,11 @@
  *   takes j. So two loaded satellites never trade an antenna (sessions ≈
  *   passes), and an antenna left with a drained satellite moves on;
  *   it carries L = min(demand, C) of its satellite's data and, with
- *   inter-satellite links, C − L for neighbours (relay.ts).
+ *   inter-satellite links, C − L for neighbours (relay.ts);
+ *   served time: a satellite held by an antenna over a sub-step of dt adds dt
+ *   (acquisition included; a satellite holds at most one antenna at a time:
+ *   held satellites are reserved before free antennas choose), summed per
+ *   satellite over the run (s) — the sessions' time on the sample grid.
  * Stations in scenario order, antennas in order, satellites in index order
  * (deterministic). Rates GB/s, data GB.
  *
@@ -55,6 +59,8 @@ export class DownlinkAllocator {
   inContact = 0;
   /** Sessions started since construction (an antenna taking a satellite). */
   sessions = 0;
+  /** Time each satellite has held a station antenna since construction (s): see the header. */
+  readonly servedS: Float64Array;
 
   constructor(
     private readonly stations: StationArrays,
@@ -76,6 +82,7 @@ export class DownlinkAllocator {
     this.stationPosTemeKm = new Float64Array(3 * S);
     this.stationUpTeme = new Float64Array(3 * S);
     this.anyBudget = stations.budget.some((b) => b === 1);
+    this.servedS = new Float64Array(links.n);
   }
 
   /** Starts a node step: clears the link state's flags and capacities. */
@@ -233,6 +240,7 @@ export class DownlinkAllocator {
     this.acquisitionLeftS[a] = left > dtS ? left - dtS : 0;
     links.flags[sat] |= LINK_ANTENNA;
     links.servedIn[sat] = links.subStep;
+    this.servedS[sat] += dtS;
     const capGB = rateGBps * usableS;
     const own = Math.min(links.demandGB[sat], capGB);
     links.capacityGB[sat] += own;

@@ -8,7 +8,7 @@
 import { LIMIT_NAMES } from '../node/compute';
 import type { SimulationOutput } from '../run/simulation';
 import { ChunkSink, FIELD_MAX, putBytes, putSig, UtcBytes, words, type ByteWrite, type Words } from './byte-writer';
-import { closestApproachRow, economicsDocument, roundedKpis, satelliteRows, SERIES_COLUMNS, seriesName, stationRows } from './result';
+import { alertRows, closestApproachRow, economicsDocument, roundedKpis, satelliteRows, SERIES_COLUMNS, seriesName, stationRows } from './result';
 import { rowFormat, writeSeriesRows } from './series-rows';
 
 const COMMA = 0x2c;
@@ -23,6 +23,7 @@ export function writeResultJson(out: SimulationOutput, write: ByteWrite, chunkBy
   sink.text(`,"satellites":${JSON.stringify(satelliteRows(out))}`);
   sink.text(`,"elementErrors":${JSON.stringify(out.elementErrors.map((e) => ({ ...e })))}`);
   sink.text(`,"warnings":${JSON.stringify(out.warnings.map((w) => ({ path: w.path, message: w.message })))}`);
+  sink.text(`,"alerts":${JSON.stringify(alertRows(out))}`);
   sink.text(`,"kpis":${JSON.stringify(roundedKpis(out.kpis))}`);
   sink.text(`,"closestApproach":${JSON.stringify(closestApproachRow(out))}`);
   sink.text(`,"stations":${JSON.stringify(stationRows(out))}`);

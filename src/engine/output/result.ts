@@ -1,6 +1,7 @@
 /**
  * The result document (CLI `result.json`, browser export): normalised
- * scenario, satellites in input order, KPIs, per-step series and events.
+ * scenario, satellites in input order, warnings and alerts, KPIs, per-step
+ * series and events.
  * Numbers are rounded to fixed significant digits and keys are emitted in a
  * fixed order, so the same input gives byte-identical output. This is the
  * reference model; result-json.ts and series-csv.ts stream its bytes.
@@ -53,6 +54,7 @@ export const KPI_NAMES = [
   'maxJunctionTemperatureC',
   'contactMinutesPerSatellitePerDay',
   'contactMinutesSummedPerSatellitePerDay',
+  'contactMinutesServedPerSatellitePerDay',
   'downlinkSessions',
   'dataDownlinkedGB',
   'dataGeneratedGB',
@@ -105,6 +107,8 @@ export interface ResultDocument {
   }>;
   elementErrors: Array<{ line?: number; index?: number; field?: string; message: string }>;
   warnings: Array<{ path: string; message: string }>;
+  /** Run alerts (run/run-alerts.ts), keys in this order, action null when none. */
+  alerts: AlertRow[];
   kpis: Kpis;
   closestApproach: { minSeparationKm: number; atUtc: string; satelliteA: string; satelliteB: string; errorBoundKm: number } | null;
   stations: Array<{ name: string; passes: number; passesPerDay: number; contactMinutesPerDay: number; coveredMinutesPerDay: number }>;
@@ -130,6 +134,7 @@ export const SERIES_COLUMNS: ReadonlyArray<readonly [keyof SimulationOutput['ser
   ['sunlitFraction', 'sig'],
   ['meanStateOfCharge', 'sig'],
   ['maxTemperatureC', 'sig'],
+  ['minTemperatureC', 'sig'],
   ['satellitesInContact', 'int'],
   ['storedDataGB', 'sig'],
   ['activeSatellites', 'int'],
@@ -149,6 +154,7 @@ export function seriesRow(out: SimulationOutput, n: number): Record<string, numb
     sunlitFraction: roundSig(s.sunlitFraction[n]),
     meanStateOfCharge: roundSig(s.meanStateOfCharge[n]),
     maxTemperatureC: roundSig(s.maxTemperatureC[n]),
+    minTemperatureC: roundSig(s.minTemperatureC[n]),
     satellitesInContact: s.satellitesInContact[n],
     storedDataGB: roundSig(s.storedDataGB[n]),
     activeSatellites: s.activeSatellites[n],
@@ -194,6 +200,21 @@ export function satelliteRows(out: SimulationOutput): ResultDocument['satellites
   }));
 }
 
+/** An alert as the document writes it: fixed key order, action null when none. */
+export interface AlertRow {
+  code: string;
+  severity: string;
+  title: string;
+  detail: string;
+  satellites: number[];
+  action: string | null;
+}
+
+/** The alert rows, in the run's order. */
+export function alertRows(out: SimulationOutput): AlertRow[] {
+  return out.alerts.map((a) => ({ code: a.code, severity: a.severity, title: a.title, detail: a.detail, satellites: [...a.satellites], action: a.action ?? null }));
+}
+
 /** The closest approach row (null when not tracked). */
 export function closestApproachRow(out: SimulationOutput): ResultDocument['closestApproach'] {
   const c = out.closestApproach;
@@ -221,6 +242,7 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     satellites: satelliteRows(out),
     elementErrors: out.elementErrors.map((e) => ({ ...e })),
     warnings: out.warnings.map((w) => ({ path: w.path, message: w.message })),
+    alerts: alertRows(out),
     kpis: roundedKpis(out.kpis),
     closestApproach: closestApproachRow(out),
     stations: stationRows(out),

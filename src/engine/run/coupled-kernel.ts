@@ -136,4 +136,9 @@ export class CoupledKernel {
   get downlinkSessions(): number {
     return this.downlink.sessions;
   }
+
+  /** Time each satellite held a station antenna over the run (s; network/downlink.ts). */
+  get servedSeconds(): Float64Array {
+    return this.downlink.servedS;
+  }
 }

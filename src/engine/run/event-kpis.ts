@@ -8,7 +8,7 @@
  * eclipseFraction = eclipse time / active time) weighs in the orbit a run
  * cuts off part-way, with or without its eclipse: at 550 km and β = 0 a 6 h
  * run (3.76 orbits of 95.65 min) gives 0.398, a 24 h run 0.371, against
- * 0.3723 per orbit (PHYSICS.md). Over whole orbits the eclipse time is the
+ * 0.3723 per orbit (docs/reference/PHYSICS.md). Over whole orbits the eclipse time is the
  * orbit's own: per satellite i with period P_i (from its mean motion), active
  * from t₀ to e_i (the run's end or its failure), the window
  * W_i = [t₀, t₀ + ⌊(e_i − t₀)/P_i⌋ · P_i],
@@ -25,6 +25,18 @@
  * union over satellites (minutes with at least one satellite in view).
  * Unions by one sweep in start order: an interval adds max(0, end −
  * max(start, covered-until)) and extends covered-until.
+ *
+ * Served contact time. Visibility is not service: a station's antennas take
+ * one satellite each (network/downlink.ts), so satellites in view of a busy
+ * station wait. Served time per satellite is the time it holds an antenna
+ * (acquisition included), measured on the sample grid (a sub-step counts
+ * whole when the satellite holds an antenna at its start); the grid can
+ * overrun a pass by up to one sample where the events end it mid-sample, so
+ * each satellite's served time is clipped to its visible time (the union
+ * above): served_i = min(held_i, visible_i), and the KPI is
+ * Σ_i served_i / satellites / days. With one antenna and passes that overlap,
+ * the satellites' served times add up to at most the union of their passes,
+ * not their sum.
  */
 import { MS_PER_DAY, MS_PER_MINUTE } from '../core/constants';
 import type { EventTables } from '../events/event-log';
@@ -126,6 +138,20 @@ export function contactReport(events: EventTables, startMs: number, endMs: numbe
       coveredMinutesPerDay: stationUnionMs.map((ms) => perDay(ms / MS_PER_MINUTE)),
     },
   };
+}
+
+/**
+ * Served contact minutes per satellite per day (see header): `heldS[i]` the
+ * time satellite i held an antenna (s), `visibleMinutes[i]` its contact time
+ * (union over stations, minutes: ContactReport.satelliteContactMinutes).
+ */
+export function servedContactMinutesPerSatellitePerDay(heldS: Float64Array, visibleMinutes: Float64Array, startMs: number, endMs: number): number {
+  const n = heldS.length;
+  const days = (endMs - startMs) / MS_PER_DAY;
+  if (n === 0 || !(days > 0)) return 0;
+  let minutes = 0;
+  for (let i = 0; i < n; i++) minutes += Math.min(heldS[i] / 60, visibleMinutes[i]);
+  return minutes / n / days;
 }
 
 /** Event indices in order of start time (the tables from mergeEvents already are: then no sort). */

@@ -26,6 +26,7 @@ export function allocateSeries(K: number): SeriesColumns {
     sunlitFraction: new Float64Array(K),
     meanStateOfCharge: new Float64Array(K),
     maxTemperatureC: new Float64Array(K),
+    minTemperatureC: new Float64Array(K),
     satellitesInContact: new Float64Array(K),
     storedDataGB: new Float64Array(K),
     activeSatellites: new Float64Array(K),
@@ -47,6 +48,8 @@ export interface StepSums {
   minStateOfCharge: number;
   /** Hottest node at the step's start (K): radiator node. */
   maxTemperatureK: number;
+  /** Coldest radiator node at the step's start (K). */
+  minTemperatureK: number;
   /** Hottest accelerator junction at the step's start (K). */
   maxJunctionTemperatureK: number;
   /** Σ stored data at the step's start (GB) */
@@ -77,6 +80,7 @@ export function emptyStepSums(): StepSums {
     stateOfCharge: 0,
     minStateOfCharge: Number.POSITIVE_INFINITY,
     maxTemperatureK: Number.NEGATIVE_INFINITY,
+    minTemperatureK: Number.POSITIVE_INFINITY,
     maxJunctionTemperatureK: Number.NEGATIVE_INFINITY,
     storedGB: 0,
     generatedJ: 0,
@@ -174,6 +178,7 @@ export class RunTotals {
     se.sunlitFraction[n] = active ? s.sunlit / active : 0;
     se.meanStateOfCharge[n] = active ? s.stateOfCharge / active : 0;
     se.maxTemperatureC[n] = active ? s.maxTemperatureK - KELVIN_OFFSET : 0;
+    se.minTemperatureC[n] = active ? s.minTemperatureK - KELVIN_OFFSET : 0;
     se.satellitesInContact[n] = inContact;
     se.storedDataGB[n] = s.storedGB;
     se.activeSatellites[n] = active;

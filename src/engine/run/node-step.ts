@@ -173,6 +173,7 @@ export class NodeStep {
     let socSum = 0;
     let minSoc = Number.POSITIVE_INFINITY;
     let maxT = Number.NEGATIVE_INFINITY;
+    let minT = Number.POSITIVE_INFINITY;
     let maxTj = Number.NEGATIVE_INFINITY;
     let stored = 0;
     let generatedJ = 0;
@@ -247,6 +248,7 @@ export class NodeStep {
       socSum += socFrac;
       if (socFrac < minSoc) minSoc = socFrac;
       if (T > maxT) maxT = T;
+      if (T < minT) minT = T;
       if (Tj > maxTj) maxTj = Tj;
       stored += sto;
       generatedJ += sW * dtS;
@@ -275,6 +277,7 @@ export class NodeStep {
     sums.stateOfCharge = socSum;
     sums.minStateOfCharge = minSoc;
     sums.maxTemperatureK = maxT;
+    sums.minTemperatureK = minT;
     sums.maxJunctionTemperatureK = maxTj;
     sums.storedGB = stored;
     sums.generatedJ = generatedJ;

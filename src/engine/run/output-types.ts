@@ -10,6 +10,7 @@ import type { Scenario } from '../input/scenario';
 import type { EventTables } from '../events/event-log';
 import type { SAT_STATUS_NAMES } from './status';
 import type { EconomicsReport } from './lifetime-run';
+import type { RunAlert } from '../output/alerts';
 
 /** Constellation time series, one entry per step (columnar). */
 export interface SeriesColumns {
@@ -20,7 +21,10 @@ export interface SeriesColumns {
   storageLimitedPflops: Float64Array;
   sunlitFraction: Float64Array;
   meanStateOfCharge: Float64Array;
+  /** Hottest radiator node of the active satellites at the step's start (°C). */
   maxTemperatureC: Float64Array;
+  /** Coldest radiator node of the active satellites at the step's start (°C). */
+  minTemperatureC: Float64Array;
   satellitesInContact: Float64Array;
   storedDataGB: Float64Array;
   activeSatellites: Float64Array;
@@ -63,6 +67,11 @@ export interface Kpis {
   contactMinutesPerSatellitePerDay: number;
   /** Σ contact durations over all stations per day, mean over satellites (simultaneous stations counted each). */
   contactMinutesSummedPerSatellitePerDay: number;
+  /**
+   * Minutes per day a satellite holds a station antenna (a downlink session, acquisition included), mean over
+   * satellites; each satellite's at most its visible time (contactMinutesPerSatellitePerDay): event-kpis.ts.
+   */
+  contactMinutesServedPerSatellitePerDay: number;
   /** Downlink sessions (an antenna taking a satellite) started over the run. */
   downlinkSessions: number;
   dataDownlinkedGB: number;
@@ -127,7 +136,7 @@ export type EconomicsKpis = Pick<
 >;
 
 /** The KPIs the node models' totals give (run/kpis.ts); the event and spacing KPIs come from the whole run (simulation.ts). */
-export type NodeKpis = Omit<Kpis, keyof EconomicsKpis | 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'downlinkSessions'>;
+export type NodeKpis = Omit<Kpis, keyof EconomicsKpis | 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'contactMinutesServedPerSatellitePerDay' | 'downlinkSessions'>;
 
 export interface SatelliteInfo {
   id: string;
@@ -156,6 +165,8 @@ export interface SimulationOutput {
   elementErrors: ElementError[];
   /** Design problems found before or during the run (spacing), each naming the field to change. */
   warnings: BuildWarning[];
+  /** What to know before trusting the KPIs (run/run-alerts.ts): not at steady state, unmet bus load, temperatures, failed satellites…; fixed order. */
+  alerts: RunAlert[];
   kpis: Kpis;
   /** Closest approach between two satellites over the run (null: fewer than two satellites, or not tracked). */
   closestApproach: { minSeparationKm: number; atMs: number; satelliteA: string; satelliteB: string; errorBoundKm: number } | null;

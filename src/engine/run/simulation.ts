@@ -29,9 +29,10 @@ import { needsPositions } from '../network/link-budget';
 import { designSpacingWarnings } from '../input/constellation';
 import { KNOT_TOLERANCE_KM } from '../orbit/knots';
 import { propagateAt, satrecEpochMs } from '../orbit/propagation';
-import { contactReport, eclipseFractionOrbitMean } from './event-kpis';
+import { contactReport, eclipseFractionOrbitMean, servedContactMinutesPerSatellitePerDay } from './event-kpis';
 import { economicsKpis, lifetimeAnalysis, MAX_LIFETIME_SATELLITES } from './lifetime-run';
 import { SeparationTracker } from './separation';
+import { runAlerts } from './run-alerts';
 import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
 
@@ -146,7 +147,7 @@ export async function simulate(
   elementErrors: ElementError[],
   options: SimulationOptions = {},
 ): Promise<SimulationOutput> {
-  if (!scenario.lifetime.enabled || satellites.length === 0) return simulateWindow(scenario, satellites, elementErrors, options);
+  if (!scenario.lifetime.enabled || satellites.length === 0) return withAlerts(await simulateWindow(scenario, satellites, elementErrors, options));
   // Progress: the run, then the lifetime's sampled days, weighted by satellite-hours.
   const L = scenario.lifetime;
   const lifeHours = Math.min(2, scenario.economics.lifetimeYears) * L.sampleDays * 24 * Math.min(satellites.length, MAX_LIFETIME_SATELLITES);
@@ -158,7 +159,12 @@ export async function simulate(
     progress: progress && ((f) => progress(w + f * (1 - w))),
   });
   if (options.signal?.aborted) throw new AbortError();
-  return { ...out, economics, kpis: { ...out.kpis, ...economicsKpis(economics) }, warnings: [...out.warnings, ...economics.warnings] };
+  return withAlerts({ ...out, economics, kpis: { ...out.kpis, ...economicsKpis(economics) }, warnings: [...out.warnings, ...economics.warnings] });
+}
+
+/** The finished run with its alerts (run-alerts.ts); the lifetime analysis' sampled days go without. */
+function withAlerts(out: SimulationOutput): SimulationOutput {
+  return { ...out, alerts: runAlerts(out) };
 }
 
 /** Runs the scenario's window (no lifetime analysis). */
@@ -278,6 +284,7 @@ async function simulateWindow(
     eclipseFractionOrbitMean: eclipseFractionOrbitMean(events, startMs, endMs, periodMs, failedAtMs),
     contactMinutesPerSatellitePerDay: contacts.contactMinutesPerSatellitePerDay,
     contactMinutesSummedPerSatellitePerDay: contacts.summedContactMinutesPerSatellitePerDay,
+    contactMinutesServedPerSatellitePerDay: servedContactMinutesPerSatellitePerDay(phaseB.servedSeconds, contacts.satelliteContactMinutes, startMs, endMs),
     downlinkSessions: phaseB.downlinkSessions,
     minSeparationKm: closest ? closest.minSeparationKm : null,
     ...economicsKpis(null),
@@ -302,6 +309,7 @@ async function simulateWindow(
     stationNames: scenario.groundStations.map((g) => g.name),
     elementErrors,
     warnings,
+    alerts: [],
     kpis,
     closestApproach: closest
       ? { minSeparationKm: closest.minSeparationKm, atMs: closest.atMs, satelliteA: satellites[closest.satA].id, satelliteB: satellites[closest.satB].id, errorBoundKm: closest.errorBoundKm }

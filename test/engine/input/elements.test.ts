@@ -91,8 +91,8 @@ describe('parseTle: good input', () => {
   });
 
   it('empty input gives no records and no errors', () => {
-    expect(parseTle('')).toEqual({ records: [], errors: [] });
-    expect(parseTle('\n\r\n  \n')).toEqual({ records: [], errors: [] });
+    expect(parseTle('')).toEqual({ records: [], errors: [], skipped: 0 });
+    expect(parseTle('\n\r\n  \n')).toEqual({ records: [], errors: [], skipped: 0 });
   });
 });
 
@@ -346,7 +346,7 @@ describe('parseOmm', () => {
       expect(r.records).toEqual([]);
       expect(r.errors).toHaveLength(1);
     }
-    expect(parseOmm([])).toEqual({ records: [], errors: [] });
+    expect(parseOmm([])).toEqual({ records: [], errors: [], skipped: 0 });
   });
 
   it('reports satrec.error from SGP4 initialisation', () => {

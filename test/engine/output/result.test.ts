@@ -36,7 +36,7 @@ const utcMs = (y: number, month: number, d: number, h = 0, mi = 0, s = 0, ms = 0
   return t.getTime();
 };
 
-const SIG_COLUMNS = ['usableComputePflops', 'powerLimitedPflops', 'thermalLimitedPflops', 'storageLimitedPflops', 'sunlitFraction', 'meanStateOfCharge', 'maxTemperatureC', 'storedDataGB'] as const;
+const SIG_COLUMNS = ['usableComputePflops', 'powerLimitedPflops', 'thermalLimitedPflops', 'storageLimitedPflops', 'sunlitFraction', 'meanStateOfCharge', 'maxTemperatureC', 'minTemperatureC', 'storedDataGB'] as const;
 const INT_COLUMNS = ['satellitesInContact', 'activeSatellites'] as const;
 
 /**
@@ -76,6 +76,10 @@ function synthetic(p: { times: number[]; values: number[]; ints: number[]; ids?:
     stationNames: stations,
     elementErrors: [{ line: 3, field: 'checksum', message: 'bad “checksum”' }],
     warnings: [{ path: 'constellation.phasing', message: 'satellites “a” and "b" pass 0 km apart' }],
+    alerts: [
+      { code: 'unmet-bus-load', severity: 'error', title: 'Bus load unmet: 230 MWh/day', detail: 'a "quoted" − detail', satellites: [] },
+      { code: 'element-epochs-far', severity: 'warning', title: '2 of 2 element sets…', detail: 'd', satellites: [0, 1], action: 'start-at-epoch' },
+    ],
     kpis: Object.fromEntries(KPI_NAMES.map((k, i) => [k, k === 'minSeparationKm' && i % 2 ? null : at(p.values, i)])) as unknown as Kpis,
     closestApproach: { minSeparationKm: at(p.values, 3), atMs: p.times[0] ?? 0, satelliteA: ids[0], satelliteB: ids[ids.length - 1], errorBoundKm: 0.17 },
     stationContacts: {
