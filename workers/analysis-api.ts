@@ -21,6 +21,7 @@ import { writeStkEphemeris } from '../src/engine/output/stk-ephemeris';
 import { livePropagatorCount } from '../src/engine/orbit/propagation';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
+import { SAT_STATUS_NAMES } from '../src/engine/run/status';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
   POOL_MIN_SATELLITE_STEPS,
@@ -269,6 +270,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           elementErrors: out.elementErrors,
           elementSetsSkipped: build.skipped,
           alerts: out.alerts,
+          satelliteStatus: Uint8Array.from(out.satellites, (s) => SAT_STATUS_NAMES.indexOf(s.status)),
+          failedAtMs: Float64Array.from(out.satellites, (s) => s.failedAtMs ?? Number.NaN),
           kpis: out.kpis,
           series: out.series,
           economics: out.economics,

@@ -50,6 +50,10 @@ export interface AnalysisResult {
   elementSetsSkipped: number;
   /** Run alerts (engine run/run-alerts.ts), in the engine's order. */
   alerts: RunAlert[];
+  /** Per satellite: SAT_OK, SAT_DECAYED or SAT_ERROR (engine run/status.ts). */
+  satelliteStatus: Uint8Array;
+  /** Per satellite: when it stopped propagating (ms since the Unix epoch), NaN when it did not. */
+  failedAtMs: Float64Array;
   kpis: Kpis;
   series: SeriesColumns;
   /** Mass, lifetime by year and cost (the engine's report, a few kB, cloned); null when lifetime.enabled is off. */

@@ -7,6 +7,7 @@
  * the panel shows them as the field's tooltip and ⓘ. Bounds and default
  * values are read from the schema itself (schemaFacts), so they never drift.
  */
+import { EXAMPLE_OMM_RECORDS, EXAMPLE_TLE_TEXT } from '../engine/input/examples';
 import { DRAG_ATTITUDES } from '../engine/input/economics-schema';
 import { scenarioSchema } from '../engine/input/scenario';
 import { getPath, parsePath } from './draft';
@@ -295,32 +296,9 @@ export const ECONOMICS_FIELDS: FieldGroup = {
   ],
 };
 
-/** Element sets from Vallado's SGP4 verification data / June 2006 (epoch near 2006-06-20). */
-export const EXAMPLE_TLE =
-  'ISS (ZARYA)\n1 25544U 98067A   06164.43693594  .00014277  00000-0  10780-3 0  6795\n2 25544  51.6455 280.1294 0004346 245.9311 226.9658 15.72751720375095\n' +
-  'CBERS 2\n1 28057U 03049A   06177.78615833  .00000060  00000-0  35940-4 0  1836\n2 28057  98.4283 247.6961 0000884  88.1964 271.9322 14.35478080140550\n';
-
-export const EXAMPLE_OMM = [
-  {
-    OBJECT_NAME: 'ISS (ZARYA)',
-    OBJECT_ID: '1998-067A',
-    EPOCH: '2006-06-13T10:29:11.265216',
-    MEAN_MOTION: 15.7275172,
-    ECCENTRICITY: 0.0004346,
-    INCLINATION: 51.6455,
-    RA_OF_ASC_NODE: 280.1294,
-    ARG_OF_PERICENTER: 245.9311,
-    MEAN_ANOMALY: 226.9658,
-    EPHEMERIS_TYPE: 0,
-    CLASSIFICATION_TYPE: 'U',
-    NORAD_CAT_ID: 25544,
-    ELEMENT_SET_NO: 679,
-    REV_AT_EPOCH: 37509,
-    BSTAR: 0.0001078,
-    MEAN_MOTION_DOT: 0.00014277,
-    MEAN_MOTION_DDOT: 0,
-  },
-];
+/** The element-set examples (three real sets of June 2006): one source with the CLI's example files (src/engine/input/examples.ts). */
+export const EXAMPLE_TLE = EXAMPLE_TLE_TEXT;
+export const EXAMPLE_OMM = EXAMPLE_OMM_RECORDS.map((r) => ({ ...r }));
 
 /** A fresh constellation of `type`, carrying the altitude over when it fits. */
 export function constellationTemplate(type: ConstellationType, altitudeKm: number | undefined): Record<string, unknown> {

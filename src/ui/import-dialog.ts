@@ -15,6 +15,7 @@
 import type { ElementError } from '../engine/input/elements';
 import { DEFAULT_MAX_AGE_DAYS } from './epochs';
 import { el } from './dom';
+import './session.css';
 
 export type StartMode = 'newest' | 'active' | 'custom';
 

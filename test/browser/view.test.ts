@@ -45,10 +45,11 @@ function countIn(img: Image, cx: number, cy: number, r: number, test: (R: number
 
 /**
  * Centroid (canvas px) of the selection ring: near-white pixels (the ring is
- * #ffffff; the Earth, links and stars are not that white) within `r` of the
- * canvas centre; null when there are fewer than 12.
+ * #ffffff, 16 px across; the Earth and links are not that white, and a star
+ * this close to the centre is unlikely) within `r` of the canvas centre;
+ * null when there are fewer than 12.
  */
-function ringCentroid(img: Image, r = 40): { x: number; y: number; n: number } | null {
+function ringCentroid(img: Image, r = 12): { x: number; y: number; n: number } | null {
   const cx = img.width / 2;
   const cy = img.height / 2;
   let sx = 0;
@@ -99,37 +100,46 @@ describe('3D view', () => {
     // A display-rate loop would have asked ≈ 120 times in 2 s.
     expect(await page.evaluate(() => (window as unknown as DiagWindow).__rafCount)).toBeLessThan(6);
     expect(await simTime(page)).toBe(t0);
-    // Input wakes the loop: a wheel turn over the view zooms (the camera distance changes).
+    // Input wakes the loop: a wheel turn over the view zooms in (the camera distance shrinks).
     const box = await canvasBox();
     const before = Number(await page.getAttribute('#view', 'data-camera-distance-km'));
-    await page.mouse.move(box.x + 20, box.y + box.height / 2);
-    await page.mouse.wheel(0, 200);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 30);
+    await page.mouse.wheel(0, -200);
     await pollUntil(async () => Number(await page.getAttribute('#view', 'data-camera-distance-km')), (d) => d < before * 0.99, 'zoom after wheel', 10_000);
   });
 
   it('draws the NASA imagery: ocean blue on the day side, city lights on the night side', async () => {
     const sun = await page.evaluate(() => (window as unknown as DiagWindow).ocsDiagnostics.view.sunDirection());
     const box = await canvasBox();
-    // The Earth's disc at 3.2 Earth radii: angular radius asin(1/3.2) = 18.2°, in a 40° field of view ≈ 0.9 × half the height.
+    // The Earth's disc at ≥ 2.2 Earth radii (angular radius asin(1/2.2) = 27°, in a 40° field of view ≈ 1.4 × half the height):
+    // a circle of 0.4 × half the height around the centre is all Earth.
     const inner = 0.4 * (box.height / 2);
-    const look = async (sign: 1 | -1) => {
-      await setCamera({ position: [sign * 3.2 * sun[0], sign * 3.2 * sun[1], sign * 3.2 * sun[2]], target: [0, 0, 0], follow: -1, frame: 'inertial' });
+    const look = async (position: [number, number, number]) => {
+      await setCamera({ position, target: [0, 0, 0], follow: -1, frame: 'inertial' });
       // Two renders of the new camera.
       await page.waitForTimeout(600);
       return screenshotImage(page, '#view canvas');
     };
-    const day = await look(1);
-    const ocean = countIn(day, day.width / 2, day.height / 2, inner, (r, g, b) => b > 60 && b > r + 25 && b >= g);
+    // Day: from the Sun's direction (the sub-solar point at the centre: the Pacific at 00:00 UTC).
+    const day = await look([3.2 * sun[0], 3.2 * sun[1], 3.2 * sun[2]]);
+    const ocean = countIn(day, day.width / 2, day.height / 2, inner, (r, g, b) => b > 40 && b > r + 20 && b > g + 10);
     const land = countIn(day, day.width / 2, day.height / 2, inner, (r, g, b) => r + g > 150 && r >= b && g >= b - 10);
-    const night = await look(-1);
-    // City lights: warm (red and green well above blue), bright pixels; the night ground itself is dark blue.
-    const lights = countIn(night, night.width / 2, night.height / 2, inner, (r, g, b) => r > 110 && g > 70 && r > b + 40);
+    // Night: over Europe at 01:00 local time, i.e. 73° north of the anti-solar point (latitude −23.4° at the June solstice → 49.6°).
+    const n = sun[1];
+    const north = [-n * sun[0], 1 - n * sun[1], -n * sun[2]];
+    const nl = Math.hypot(north[0], north[1], north[2]);
+    const a = (73 * Math.PI) / 180;
+    const europe = [0, 1, 2].map((k) => 2.2 * (-Math.cos(a) * sun[k] + (Math.sin(a) * north[k]) / nl)) as [number, number, number];
+    const night = await look(europe);
+    // City lights: bright, neutral-to-warm pixels (the satellites' colours are saturated: green #35e07a, orange #ffb020 fail b > 90 or r > 150);
+    // the ground between them is dark. The old painted texture had no lights at all.
+    const lights = countIn(night, night.width / 2, night.height / 2, inner, (r, g, b) => r > 150 && g > 120 && b > 90 && r >= b);
     const dark = countIn(night, night.width / 2, night.height / 2, inner, (r, g, b) => r + g + b < 120);
     await page.screenshot({ path: `${ARTIFACT_DIR}/view-night-side.png` });
-    expect(ocean.hits / ocean.total, 'day side: ocean-blue share').toBeGreaterThan(0.15);
+    expect(ocean.hits / ocean.total, 'day side: ocean-blue share').toBeGreaterThan(0.4);
     expect(land.hits / land.total, 'day side: land share').toBeGreaterThan(0.02);
-    expect(lights.hits, 'night side: city-light pixels').toBeGreaterThan(40);
-    expect(dark.hits / dark.total, 'night side: mostly dark').toBeGreaterThan(0.6);
+    expect(lights.hits, 'night side: city-light pixels').toBeGreaterThan(150);
+    expect(dark.hits / dark.total, 'night side: mostly dark').toBeGreaterThan(0.7);
     // Back to the default view.
     await setCamera({ position: [2.2, 1.6, 3.4], target: [0, 0, 0], follow: -1, frame: 'inertial' });
   });

@@ -78,12 +78,12 @@ describe('element-set import worker API', () => {
     expect(o.kind).toBe('done');
     if (o.kind !== 'done') return;
     expect(o.summary.format).toBe('tle');
-    expect(o.summary.count).toBe(1);
-    expect(o.summary.sampleNames).toEqual(['CBERS 2']);
+    expect(o.summary.count).toBe(2);
+    expect(o.summary.sampleNames).toEqual(['DELTA 1 DEB', 'CBERS 2']);
     expect(o.summary.errors).toHaveLength(1);
     expect(o.summary.errors[0].line).toBe(3);
     expect(o.summary.errors[0].message).toMatch(/^line 3: TLE line 2 checksum/);
-    expect(o.summary.epochMs[0]).toBeCloseTo(Date.UTC(2006, 0, 1) + (177.78615833 - 1) * 86_400_000, -1);
+    expect(o.summary.epochMs[1]).toBeCloseTo(Date.UTC(2006, 0, 1) + (177.78615833 - 1) * 86_400_000, -1);
     expect(progress.at(-1)).toBe(1);
   });
 
@@ -92,7 +92,7 @@ describe('element-set import worker API', () => {
     expect(detectFormat(' \n[{"a":1}]')).toBe('omm');
     expect(detectFormat('ISS\n1 25544U')).toBe('tle');
     const o = await api.parse(JSON.stringify(EXAMPLE_OMM), 'auto');
-    expect(o.kind === 'done' && o.summary.format === 'omm' && o.summary.count === 1 && o.summary.records?.length === 1).toBe(true);
+    expect(o.kind === 'done' && o.summary.format === 'omm' && o.summary.count === 3 && o.summary.records?.length === 3).toBe(true);
     const bad = await api.parse('[\n{"OBJECT_NAME": "X",\n"EPOCH": }]', 'omm');
     expect(bad.kind).toBe('error');
     if (bad.kind === 'error') expect(bad.message).toMatch(/line 3, column 10/);

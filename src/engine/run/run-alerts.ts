@@ -233,7 +233,7 @@ export function runAlerts(out: SimulationOutput): RunAlert[] {
         code: 'element-epochs-far',
         severity: 'warning',
         title: `${num(far.length, 9)} of ${count(out.satellites.length, 'element set')} ${far.length === 1 ? 'is' : 'are'} more than ${EPOCH_WARNING_DAYS} days from the start (up to ${num(worst, 3)} days)`,
-        detail: `SGP4 mean elements hold near their epoch; far from it positions drift by kilometres a day and low orbits decay. Start the run at the sets' epoch (median ${utcMinute(medianEpochMs(out.satellites))}) or load fresh element sets.`,
+        detail: `SGP4 mean elements hold near their epoch; far from it positions drift by kilometres a day and low orbits decay. Start the run at the sets' epoch (newest ${utcMinute(newestEpochMs(out.satellites))}) or load fresh element sets.`,
         satellites: far.slice(0, MAX_ALERT_SATELLITES),
         action: 'start-at-epoch',
       });
@@ -246,13 +246,11 @@ export function runAlerts(out: SimulationOutput): RunAlert[] {
     .map((x) => x.a);
 }
 
-/** Median element-set epoch (ms) of the satellites: where 'start-at-epoch' starts the run (rounded down to the minute). */
-export function medianEpochMs(satellites: readonly Pick<SatelliteInfo, 'epochMs'>[]): number {
-  const e = satellites.map((x) => x.epochMs).sort((a, b) => a - b);
-  if (e.length === 0) return Number.NaN;
-  const m = e.length >> 1;
-  const t = e.length % 2 ? e[m] : (e[m - 1] + e[m]) / 2;
-  return Math.floor(t / MS_PER_MINUTE) * MS_PER_MINUTE;
+/** Newest element-set epoch (ms), rounded down to the minute: where 'start-at-epoch' starts the run (the app's button, src/ui/epochs.ts, takes the same). */
+export function newestEpochMs(satellites: readonly Pick<SatelliteInfo, 'epochMs'>[]): number {
+  let t = Number.NEGATIVE_INFINITY;
+  for (const x of satellites) if (x.epochMs > t) t = x.epochMs;
+  return Number.isFinite(t) ? Math.floor(t / MS_PER_MINUTE) * MS_PER_MINUTE : Number.NaN;
 }
 
 /** Time (ms) with active satellites and none computing. */

@@ -123,7 +123,7 @@ describe('alerts on small designs', () => {
     const far = alert(out, 'element-epochs-far');
     expect(far).toMatchObject({ action: 'start-at-epoch', satellites: [0, 1, 2] });
     expect(far.title).toBe('3 of 3 element sets are more than 30 days from the start (up to 7,310 days)');
-    expect(far.detail).toContain('median 2006-06-25'); // DELTA 1 DEB's epoch, the middle one
+    expect(far.detail).toContain('newest 2006-06-26'); // CBERS 2's epoch (06177.786), the newest of the three
     // ISS and the Delta debris (≈ 350 km, B* ≈ 1e-4) decay in SGP4 long before 2026; CBERS 2 at ≈ 780 km does not.
     const decayed = alert(out, 'satellites-decayed');
     expect(decayed).toMatchObject({ severity: 'warning', satellites: [0, 1], title: '2 satellites re-entered before the start' });
