@@ -353,7 +353,9 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
         const N = build.satellites.length;
         const plan = planRun(N, stepCount(k.scenario), { geometryWorkers: k.geometryWorkers }, deps);
         try {
-          const out = await simulate(k.scenario, build.satellites, build.errors, {
+          // The detail series come from the run window alone: the lifetime analysis (sampled days over the years) is skipped.
+          const windowOnly = { ...k.scenario, lifetime: { ...k.scenario.lifetime, enabled: false } };
+          const out = await simulate(windowOnly, build.satellites, build.errors, {
             signal,
             detailSatellites: [index],
             chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),

@@ -115,6 +115,7 @@ export class App {
     this.main.label.root.hidden = true;
     this.main.errors.on((m) => console.warn('live worker:', m));
     this.main.onWake = () => this.onWake?.();
+    this.main.followChanged.on(({ following, frame }) => this.inspector?.setFollowing(following, frame));
     this.main.liveInfo.on(({ info }) => {
       this.names = info.names;
       this.ids = info.names.map((_, i) => String(i + 1));
@@ -462,6 +463,8 @@ export class App {
       };
       this.active.detail(r.seq, i, progress).then(
         (d) => {
+          // The inspector refreshes in frames: run them (paused, the frame loop may be idle).
+          this.onWake?.();
           if (this.selected === i) this.inspector.setDetailProgress(null);
           if (d && d.index === this.selected && this.active.result?.seq === d.seq) {
             this.inspector.setDetail(d);

@@ -62,6 +62,8 @@ export class DesignView {
   /** The live worker built the shown design's satellites. */
   readonly liveInfo = new Signal<{ info: LiveScenarioInfo; scenario: Scenario; key: unknown }>();
   readonly errors = new Signal<string>();
+  /** The camera started or stopped following, or changed its frame (also from a share link's camera). */
+  readonly followChanged = new Signal<{ following: boolean; frame: FollowFrame }>();
   private readonly live: LiveClient;
   /** Live worker sequence of the last design sent, and of the one shown. */
   private liveSeq = 0;
@@ -208,7 +210,10 @@ export class DesignView {
         // Footprint for the lowest station elevation mask (10° when there are no stations).
         const masks = scenario.groundStations.map((g) => g.minElevationDeg).filter((x) => Number.isFinite(x));
         this.view.setFootprintElevation(masks.length ? Math.min(...masks) : 10);
-        if (this.view.rig.follow >= info.count) this.view.follow(-1);
+        if (this.view.rig.follow >= info.count) {
+          this.view.follow(-1);
+          this.emitFollow();
+        }
         this.groundKey = -1;
         this.statusStep = -2;
         this.trackTimeMs = Number.NaN;
@@ -250,7 +255,10 @@ export class DesignView {
     this.groundKey = -1;
     this.view.setGroundTrack(null);
     if (i < 0) this.view.setTrack(null);
-    if (this.view.rig.follow >= 0) this.view.follow(i);
+    if (this.view.rig.follow >= 0) {
+      this.view.follow(i);
+      this.emitFollow();
+    }
     this.needFrame = true;
     this.needRender = true;
   }
@@ -260,6 +268,11 @@ export class DesignView {
     this.view.follow(on ? this.selectedIndex : -1);
     this.needRender = true;
     this.onWake?.();
+    this.emitFollow();
+  }
+
+  private emitFollow(): void {
+    this.followChanged.emit({ following: this.following, frame: this.followFrame });
   }
 
   /** Whether the camera follows a satellite. */
@@ -272,6 +285,7 @@ export class DesignView {
     this.view.setFrame(frame);
     this.needRender = true;
     this.onWake?.();
+    this.emitFollow();
   }
 
   get followFrame(): FollowFrame {
@@ -295,6 +309,7 @@ export class DesignView {
     this.view.setCameraState(s);
     this.needRender = true;
     this.onWake?.();
+    this.emitFollow();
   }
 
   /** Draws a new orbit and ground track at the next instant (e.g. a track was switched on). */

@@ -89,6 +89,8 @@ class LvlhAxes {
   private readonly geometry = new THREE.BufferGeometry();
   private readonly material = new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, depthWrite: false });
   private readonly labels: CSS2DObject[] = [];
+  /** Local directions of the three axes (labels in the same order). */
+  private static readonly DIRS = [new THREE.Vector3(1, 0, 0), new THREE.Vector3(0, 1, 0), new THREE.Vector3(0, 0, -1)];
 
   constructor() {
     // Local axes: +x along track, +y radial, −z orbit normal (CameraRig's view axes in the LVLH frame).
@@ -116,12 +118,26 @@ class LvlhAxes {
     this.group.visible = false;
   }
 
+  /**
+   * Hides the label of an axis seen nearly end-on (within ≈ 25° of the line
+   * of sight `view`, a unit vector in the view frame; `toView` the axes'
+   * rotation into the view frame), which would sit on the satellite.
+   */
+  updateLabels(toView: THREE.Quaternion, view: THREE.Vector3): void {
+    this.labels.forEach((l, k) => {
+      const d = scratchAxis.copy(LvlhAxes.DIRS[k]).applyQuaternion(toView);
+      l.visible = Math.abs(d.dot(view)) < 0.9;
+    });
+  }
+
   dispose(): void {
     this.geometry.dispose();
     this.material.dispose();
     for (const l of this.labels) l.element.remove();
   }
 }
+
+const scratchAxis = new THREE.Vector3();
 
 export class SceneView {
   readonly renderer: THREE.WebGLRenderer;
@@ -326,6 +342,9 @@ export class SceneView {
       lvlhRotation(scratchR, scratchVel, scratchQ);
       ax.quaternion.copy(scratchQ).invert();
       ax.scale.setScalar(Math.max(1e-7, this.camera.position.distanceTo(this.controls.target) * 0.28));
+      // Axes in the view frame: the root's rotation after the axes' own.
+      const toView = scratchQ.copy(q).multiply(ax.quaternion);
+      this.axes.updateLabels(toView, scratchV.copy(this.controls.target).sub(this.camera.position).normalize());
     }
     return true;
   }
@@ -378,6 +397,10 @@ export class SceneView {
     // Station labels on the near side: camera in the Earth-fixed frame.
     const cam = this.earth.group.worldToLocal(scratchW.copy(this.camera.position));
     this.stations.updateLabelVisibility(cam.x, cam.y, cam.z);
+    // The Sun's label only when the Earth is not in front of it.
+    const ci = this.rig.cameraInertial(scratchW);
+    const lp = this.sun.labelPosition;
+    this.sun.setLabelVisible(!occludedByEarth(ci.x, ci.y, ci.z, lp.x, lp.y, lp.z));
     this.labelRenderer.render(this.scene, this.camera);
     const d = this.rig.distanceKm();
     const text = String(Number(d.toPrecision(d < 10 ? 4 : 6)));

@@ -49,6 +49,16 @@ export class SunIndicator {
     this.label.position.copy(this.dir).multiplyScalar(1.62);
   }
 
+  /** The label's position (inertial scene frame, Earth radii). */
+  get labelPosition(): THREE.Vector3 {
+    return this.label.position;
+  }
+
+  /** Shows or hides the label (hidden while the Earth is in front of it). */
+  setLabelVisible(on: boolean): void {
+    this.label.visible = on;
+  }
+
   dispose(): void {
     this.texture.dispose();
     this.sprite.material.dispose();

@@ -18,7 +18,7 @@ import { putInt } from './byte-writer';
 const POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 
 /** Largest n = round(|x|·10^d) written by the digit path (beyond: the string fallback). */
-const MAX_EXACT = 2 ** 53 - 1;
+const MAX_EXACT = Number.MAX_SAFE_INTEGER; // 2^53 − 1
 
 const noNonFinite = (x: number): string => String(x);
 
