@@ -82,24 +82,7 @@ export function writeEclipsesCsv(input: EventCsvInput, write: ByteWrite, chunkBy
 
 /** Streams the contact table as CSV (header + one line per contact, the table's order). */
 export function writeContactsCsv(input: EventCsvInput, write: ByteWrite, chunkBytes = 1 << 20): void {
-  const { contactSat, contactStation, contactStartMs, contactEndMs, contactMaxElevationDeg } = input.events;
-  const sink = new ChunkSink(write, chunkBytes);
-  sink.text(`${CONTACT_CSV_HEADER}\n`);
-  const heads = input.satelliteIds.map((id, i) => words(`${csvField(id)},${csvField(input.satelliteNames[i])},`));
-  const stations = input.stationNames.map((s) => words(`${csvField(s)},`));
-  const rowMax = ROW_FIXED + longest(heads) + longest(stations);
-  const utc = new UtcBytes();
-  for (let e = 0; e < contactSat.length; e++) {
-    const v = sink.reserve(rowMax);
-    let p = putBytes(v, sink.pos, heads[contactSat[e]]);
-    p = putBytes(v, p, stations[contactStation[e]]);
-    p = putInterval(v, p, utc, contactStartMs[e], contactEndMs[e]);
-    v.setUint8(p++, COMMA);
-    p = putFixed(v, p, contactMaxElevationDeg[e], 3);
-    v.setUint8(p++, NEWLINE);
-    sink.pos = p;
-  }
-  sink.flush();
+  writeContactRows(input, write, chunkBytes, CONTACT_CSV_HEADER, null, false);
 }
 
 /**
@@ -118,19 +101,28 @@ export function passOrder(events: EventTables, stationCount: number): Uint32Arra
 
 /** Streams the passes (every contact, grouped by station) as CSV. */
 export function writePassesCsv(input: EventCsvInput, write: ByteWrite, chunkBytes = 1 << 20): void {
+  writeContactRows(input, write, chunkBytes, PASS_CSV_HEADER, passOrder(input.events, input.stationNames.length), true);
+}
+
+/**
+ * One line per contact: satellite then station columns (the contact table) or
+ * station then satellite (passes), in the table's order or `order`'s.
+ */
+function writeContactRows(input: EventCsvInput, write: ByteWrite, chunkBytes: number, header: string, order: Uint32Array | null, stationFirst: boolean): void {
   const { contactSat, contactStation, contactStartMs, contactEndMs, contactMaxElevationDeg } = input.events;
   const sink = new ChunkSink(write, chunkBytes);
-  sink.text(`${PASS_CSV_HEADER}\n`);
-  const stations = input.stationNames.map((s) => words(`${csvField(s)},`));
+  sink.text(`${header}\n`);
   const sats = input.satelliteIds.map((id, i) => words(`${csvField(id)},${csvField(input.satelliteNames[i])},`));
+  const stations = input.stationNames.map((s) => words(`${csvField(s)},`));
   const rowMax = ROW_FIXED + longest(sats) + longest(stations);
   const utc = new UtcBytes();
-  const order = passOrder(input.events, input.stationNames.length);
-  for (let k = 0; k < order.length; k++) {
-    const e = order[k];
+  const n = order ? order.length : contactSat.length;
+  for (let k = 0; k < n; k++) {
+    const e = order ? order[k] : k;
     const v = sink.reserve(rowMax);
-    let p = putBytes(v, sink.pos, stations[contactStation[e]]);
-    p = putBytes(v, p, sats[contactSat[e]]);
+    const first = stationFirst ? stations[contactStation[e]] : sats[contactSat[e]];
+    const second = stationFirst ? sats[contactSat[e]] : stations[contactStation[e]];
+    let p = putBytes(v, putBytes(v, sink.pos, first), second);
     p = putInterval(v, p, utc, contactStartMs[e], contactEndMs[e]);
     v.setUint8(p++, COMMA);
     p = putFixed(v, p, contactMaxElevationDeg[e], 3);
