@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { GeometryReply } from '../engine/run/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../engine/run/geometry-pool';
 import type { GeometrySourceFactory } from '../engine/run/simulation';
-import { geometryWorkerBundle } from './worker-bundle';
+import { geometryWorkerEntry } from './worker-bundle';
 
 export { splitRanges } from '../engine/run/geometry-pool';
 
@@ -13,7 +13,7 @@ export function defaultWorkerCount(): number {
 }
 
 function spawnNodeWorker(): GeometryEndpoint {
-  const worker = new Worker(geometryWorkerBundle() ?? new URL('./geometry-worker-boot.mjs', import.meta.url));
+  const worker = new Worker(geometryWorkerEntry());
   return {
     post: (req) => worker.postMessage(req),
     listen(onReply, onFatal) {

@@ -5,40 +5,24 @@
  * `npm run bench`).
  *
  * The bundle is built with esbuild on first use and cached under
- * node_modules/.cache/ocs/, keyed by the path, size and modification time of
- * every source file it is built from (src/engine, src/cli) and of
- * package-lock.json (packages are bundled in). satellite.js is bundled so
- * that its `**` operators can be rewritten to Math.pow, which the worker
- * replaces with a deterministic one (src/engine/core/det-math/): the
+ * node_modules/.cache/ocs/ (bundle-cache.mjs: the cache, shared with the
+ * CLI's own bundle, keyed by the path, size and modification time of every
+ * source file it is built from and of package-lock.json). satellite.js is
+ * bundled so that its `**` operators can be rewritten to Math.pow, which the
+ * worker replaces with a deterministic one (src/engine/core/det-math/): the
  * whole bundle is lowered (our own code has only squares, `x ** 2`, which
  * Math.pow computes as x * x either way). If bundling fails for any reason
  * the caller falls back to the tsx bootstrap (same code and the same
  * rewrite through a module hook, slower start).
+ *
+ * Paths come from bundle-cache.mjs, which stays at its own location when this
+ * module is itself bundled into the CLI (import.meta.url here would be the
+ * cache directory's).
  */
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { callTimePow, LOWER_EXPONENT_OPERATOR } from '../engine/core/det-math/exponent-rewrite';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const entry = join(here, 'geometry-worker.ts');
-
-function sourceStamp(): string {
-  const h = createHash('sha256');
-  for (const dir of [join(root, 'src', 'engine'), here]) {
-    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-      if (!name.endsWith('.ts')) continue;
-      const s = statSync(join(dir, name));
-      h.update(`${dir}/${name}:${s.size}:${s.mtimeMs}\n`);
-    }
-  }
-  const lock = statSync(join(root, 'package-lock.json'));
-  h.update(`package-lock.json:${lock.size}:${lock.mtimeMs}\n`);
-  return h.digest('hex').slice(0, 16);
-}
+import { buildWorkerBundle, SOURCE_ROOT } from './bundle-cache.mjs';
 
 let cached: URL | null | undefined;
 
@@ -46,30 +30,14 @@ let cached: URL | null | undefined;
 export function geometryWorkerBundle(): URL | null {
   if (cached !== undefined) return cached;
   try {
-    const dir = join(root, 'node_modules', '.cache', 'ocs');
-    const file = join(dir, `geometry-worker-${sourceStamp()}.mjs`);
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      // Loaded lazily: esbuild is a dev tool, not needed when the bundle exists.
-      const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-      const out = esbuild.buildSync({
-        entryPoints: [entry],
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        supported: LOWER_EXPONENT_OPERATOR,
-        outfile: tmp,
-        write: false,
-        logLevel: 'silent',
-      });
-      writeFileSync(tmp, callTimePow(out.outputFiles[0].text, 'geometry worker bundle'));
-      renameSync(tmp, file); // atomic: concurrent CLI runs never see a partial bundle
-    }
-    cached = new URL(`file://${file}`);
+    cached = pathToFileURL(buildWorkerBundle({ callTimePow, LOWER_EXPONENT_OPERATOR }));
   } catch {
     cached = null;
   }
   return cached;
+}
+
+/** The worker thread's entry: the bundle, or the tsx bootstrap when the bundle cannot be built. */
+export function geometryWorkerEntry(): URL {
+  return geometryWorkerBundle() ?? pathToFileURL(join(SOURCE_ROOT, 'src', 'cli', 'geometry-worker-boot.mjs'));
 }

@@ -101,7 +101,9 @@ export class Shortcuts {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typingIn(e.target)) return;
+    // An open dialog owns the keyboard: its Escape closes it (preventing the default here would keep it open).
+    if (document.querySelector('dialog[open]')) return;
     const a = this.actions;
     const k = e.key;
     let handled = true;

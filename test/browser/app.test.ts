@@ -132,7 +132,7 @@ describe('app', () => {
     expect(await page.getAttribute('[name="constellation.altitudeKm"]', 'aria-invalid')).toBe('true');
     // No run starts (a valid edit switches the status to running at once, see below).
     await animationFrames(page);
-    expect(await text('[data-testid="analysis-status"]')).toBe('done');
+    expect(await text('[data-testid="analysis-status"]')).toBe('input invalid — showing last valid result');
     expect(await kpi('eclipseFraction')).toBe(before);
     // Valid: the analysis re-runs and the eclipse fraction drops at a higher altitude.
     await page.fill('[name="constellation.altitudeKm"]', '1500');

@@ -240,7 +240,8 @@ describe('bad input in the parameter panel', () => {
       expect(await page.getAttribute(input, 'aria-invalid'), c.path).toBe('true');
       // No run was started; the last results stay as they were.
       expect(await text('header [data-testid="input-hash"]')).toBe('invalid');
-      expect(await text('[data-testid="analysis-status"]')).toBe('done');
+      expect(await text('[data-testid="analysis-status"]')).toBe('input invalid — showing last valid result');
+      expect(await page.getAttribute('[data-testid="analysis-status"]', 'data-state')).toBe('stale');
       expect(await kpiTexts(), c.path).toEqual(before);
       await expectFiniteResults(true);
       expect(await page.getAttribute('[data-testid="inspector"]', 'class')).toMatch(/\bactive\b/);

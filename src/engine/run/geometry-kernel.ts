@@ -164,6 +164,8 @@ export class GeometryKernel implements PositionSource {
     const outSolar = out.solarW;
     const outAbsorbed = out.absorbedW;
     const outPos = out.posEciKm;
+    const prim = out.primitives;
+    const needsNormal = radiator.needsOrbitNormal;
     for (let k = 0; k < steps; k++) {
       const n = n0 + k;
       const t = Math.min(g.startMs + n * g.stepMs, g.endMs);
@@ -182,6 +184,7 @@ export class GeometryKernel implements PositionSource {
       const sz = sun[2];
       const sunDistAu = sun[3];
       const flux = sun[4];
+      out.fluxWPerM2[k] = flux;
       const ja = this.knot;
       const nextKnot = this.atKnot ? 0 : 1;
       const row = k * N + this.first;
@@ -230,13 +233,24 @@ export class GeometryKernel implements PositionSource {
         outActive[c] = 1;
         outVisLo[c] = inReach ? visible[0] : 0;
         outVisHi[c] = inReach ? visible[1] : 0;
-        outIllum[c] = illum;
         // Array power and absorbed heat, written out here: as methods with a dozen
         // arguments the JIT did not inline them and phase A ran ≈30 % slower (measured).
-        const pointing = bodyFixed ? this.bodyFixedPointing(i, n, x, y, z, vx, vy, vz, sx, sy, sz) : 1;
-        outSolar[c] = solarPowerW(arrayAreaM2, cellEfficiency, flux, illum, pointing);
+        // Their geometric inputs are rounded to float32 first (chunk.ts: the geometry cache replays them).
+        const il = Math.fround(illum);
+        outIllum[c] = il;
+        const pointing = bodyFixed ? Math.fround(this.bodyFixedPointing(i, n, x, y, z, vx, vy, vz, sx, sy, sz)) : 1;
+        outSolar[c] = solarPowerW(arrayAreaM2, cellEfficiency, flux, il, pointing);
         // Dayside factor: cosine of the Sun's zenith angle below the satellite; view factors from r (km) and the radiator's attitude.
-        outAbsorbed[c] = radiator.absorbedW(flux, illum, (x * sx + y * sy + z * sz) / (r * sunDistAu), r, radiator.needsOrbitNormal ? orbitNormalSunCosine(x, y, z, vx, vy, vz, sx, sy, sz) : 0);
+        const cosZ = Math.fround((x * sx + y * sy + z * sz) / (r * sunDistAu));
+        const rKm = Math.fround(r);
+        const sinBeta = needsNormal ? Math.fround(orbitNormalSunCosine(x, y, z, vx, vy, vz, sx, sy, sz)) : 0;
+        outAbsorbed[c] = radiator.absorbedW(flux, il, cosZ, rKm, sinBeta);
+        if (prim) {
+          prim.cosSunZenith[c] = cosZ;
+          prim.radiusKm[c] = rKm;
+          if (prim.sinBeta) prim.sinBeta[c] = sinBeta;
+          if (prim.pointing) prim.pointing[c] = pointing;
+        }
         if (outPos) {
           outPos[3 * c] = x;
           outPos[3 * c + 1] = y;

@@ -35,8 +35,13 @@ import { SeparationTracker } from './separation';
 import { runAlerts } from './run-alerts';
 import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
+import { GeometryCache, type CachedGeometry, type GeometryIdentity, type GeometryRecorder } from './geometry-cache';
+import { NodeProjection, primitiveNeeds } from './node-projection';
+import type { PrimitiveNeeds } from './chunk';
+import type { SatRec } from 'satellite.js';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
+import type { EventTables } from '../events/event-log';
 export type { Kpis, SatelliteDetail, SatelliteInfo, SeriesColumns, SimulationOutput } from './output-types';
 
 export interface SimulationOptions {
@@ -70,6 +75,14 @@ export interface SimulationOptions {
    * pool (CLI: worker_threads, browser: Web Workers) plugs in here.
    */
   geometry?: GeometrySourceFactory;
+  /**
+   * Keeps phase A of runs (geometry-cache.ts): a run whose geometry is in it
+   * replays only phase B (node, power, thermal, storage, links), with the
+   * same bytes; a run that is not records its geometry when it fits.
+   */
+  geometryCache?: GeometryCache;
+  /** Eviction priority of this run's geometry (lower goes first; default 1, the lifetime's sampled days 0). */
+  geometryCachePriority?: number;
 }
 
 /** Computes phase A chunks; may spread satellites over workers. */
@@ -154,7 +167,8 @@ export async function simulate(
   const w = (scenario.durationHours * satellites.length) / (scenario.durationHours * satellites.length + lifeHours);
   const progress = options.progress;
   const out = await simulateWindow(scenario, satellites, elementErrors, { ...options, progress: progress && ((f) => progress(f * w)) });
-  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], o), {
+  // The sampled days share the geometry cache (the first and the last simulated year fly the same days), below the main run's geometry.
+  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], { ...o, geometryCache: options.geometryCache, geometryCachePriority: 0 }), {
     signal: options.signal,
     progress: progress && ((f) => progress(w + f * (1 - w))),
   });
@@ -185,11 +199,24 @@ async function simulateWindow(
   const samples = grid.K + 1; // + terminal sample at endMs (events only)
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
   const phaseB = new CoupledKernel(scenario, N, K, options, m);
-  const source = await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: options.skipFarFromEvents ?? true });
+  const skipFar = options.skipFarFromEvents ?? true;
+  const tracksSpacing = scenario.spacing.trackClosestApproach && N >= 2;
+  const positionErrorKm = grid.knotEvery > 1 ? KNOT_TOLERANCE_KM : 0;
+  // Geometry cache (geometry-cache.ts): replay phase A's outputs, or record them.
+  const needs = primitiveNeeds(scenario);
+  const identity = options.geometryCache
+    ? geometryIdentity(scenario, satellites, [grid.startMs, grid.endMs, grid.stepMs, grid.K, knotS, chunkSteps, skipFar ? 1 : 0, positionErrorKm], tracksSpacing, needs)
+    : undefined;
+  const cached = identity && options.geometryCache?.find(identity);
+  const recorder = identity && !cached ? options.geometryCache?.recorder(identity, N * samples, options.geometryCachePriority ?? 1) ?? null : null;
+  const source = cached
+    ? replayGeometry(cached, scenario, chunkSteps)
+    : await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: skipFar });
   // Closest approach: every sample's positions through a spatial hash (separation.ts).
-  const spacing = scenario.spacing.trackClosestApproach && N >= 2 ? new SeparationTracker(N, { positionErrorKm: grid.knotEvery > 1 ? KNOT_TOLERANCE_KM : 0 }) : null;
+  const spacing = tracksSpacing && !cached ? new SeparationTracker(N, { positionErrorKm }) : null;
   const withPositions = needsPositions(scenario) || spacing !== null;
-  const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared), allocateChunk(N, chunkSteps, withPositions, source.shared)];
+  const primitives = cached || recorder ? needs : null;
+  const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared, primitives), allocateChunk(N, chunkSteps, withPositions, source.shared, primitives)];
   const yieldEvery = options.yieldEveryMs ?? 50;
   let lastYield = performance.now();
   let results: GeometryResult[];
@@ -209,6 +236,7 @@ async function simulateWindow(
         pending.catch(() => {});
       }
       const buf = buffers[c % 2];
+      recorder?.add(buf, steps);
       if (m === 1) {
         for (let k = 0; k < steps; k++) {
           const n = n0 + k;
@@ -245,14 +273,22 @@ async function simulateWindow(
   }
   options.progress?.(1);
 
-  // ---- merge phase A results (ranges of satellites) ----
+  // ---- merge phase A results (ranges of satellites), or the cached ones ----
   const status = new Uint8Array(N);
   const failedAtMs = new Float64Array(N).fill(Number.NaN);
-  for (const r of results) {
-    status.set(r.status, r.first);
-    failedAtMs.set(r.failedAtMs, r.first);
+  let events: EventTables;
+  if (cached?.outcome) {
+    const o = cached.outcome;
+    status.set(o.status);
+    failedAtMs.set(o.failedAtMs);
+    events = Object.fromEntries(Object.entries(o.events).map(([k, v]) => [k, (v as Int32Array | Float64Array).slice()])) as unknown as EventTables;
+  } else {
+    for (const r of results) {
+      status.set(r.status, r.first);
+      failedAtMs.set(r.failedAtMs, r.first);
+    }
+    events = mergeEvents(results.map((r) => r.events));
   }
-  const events = mergeEvents(results.map((r) => r.events));
   const satInfo: SatelliteInfo[] = satellites.map((s, i) => ({
     id: s.id,
     name: s.name,
@@ -272,13 +308,16 @@ async function simulateWindow(
   const contacts = contactReport(events, startMs, endMs, N, scenario.groundStations.length);
   const pv = new Float64Array(6);
   const epochs = satellites.map((s) => satrecEpochMs(s.satrec));
-  const closest = spacing?.result((sat, t, out) => {
-    const ok = propagateAt(satellites[sat].satrec, epochs[sat], t, pv);
-    out[0] = pv[0];
-    out[1] = pv[1];
-    out[2] = pv[2];
-    return ok;
-  });
+  const closest = cached?.outcome
+    ? cached.outcome.closest && { ...cached.outcome.closest }
+    : spacing?.result((sat, t, out) => {
+        const ok = propagateAt(satellites[sat].satrec, epochs[sat], t, pv);
+        out[0] = pv[0];
+        out[1] = pv[1];
+        out[2] = pv[2];
+        return ok;
+      }) ?? null;
+  recorder?.commit({ events, status, failedAtMs, closest });
   const kpis: Kpis = {
     ...phaseB.kpis((endMs - startMs) / 1000, status),
     eclipseFractionOrbitMean: eclipseFractionOrbitMean(events, startMs, endMs, periodMs, failedAtMs),
@@ -322,6 +361,39 @@ async function simulateWindow(
     details: phaseB.details,
     economics: null,
   };
+}
+
+/** Phase A replayed from the geometry cache: stored chunks, projected onto this scenario's node. */
+function replayGeometry(cached: CachedGeometry, scenario: Scenario, chunkSteps: number): GeometrySource {
+  const projection = new NodeProjection(scenario);
+  return {
+    shared: false,
+    compute(n0, steps, out) {
+      const stored = cached.restore(n0 / chunkSteps, out);
+      if (stored !== steps) throw new Error(`geometry cache: chunk at sample ${n0} holds ${stored} samples, not ${steps}`);
+      projection.project(out, steps);
+      return Promise.resolve();
+    },
+    finish: () => Promise.resolve([]),
+    dispose: () => {},
+  };
+}
+
+/**
+ * What phase A depends on: the grid and run switches (`grid`), the stations'
+ * positions and masks, closest-approach tracking and its spacing settings,
+ * the optional primitives, and every satellite's SGP4 elements (compared exactly).
+ */
+function geometryIdentity(scenario: Scenario, satellites: readonly SatelliteSpec[], grid: number[], tracksSpacing: boolean, needs: PrimitiveNeeds): GeometryIdentity {
+  const stations = scenario.groundStations.map((g) => [g.latitudeDeg, g.longitudeDeg, g.altitudeM, g.minElevationDeg]);
+  const key = JSON.stringify({ grid, stations, spacing: tracksSpacing ? scenario.spacing : null });
+  const F = 12;
+  const elements = new Float64Array(F * satellites.length);
+  satellites.forEach((s, i) => {
+    const r: SatRec = s.satrec;
+    elements.set([r.jdsatepoch, r.inclo, r.nodeo, r.ecco, r.argpo, r.mo, r.no, r.bstar, r.ndot, r.nddot, r.error, s.epochMs], F * i);
+  });
+  return { key, elements, needs, withPositions: needsPositions(scenario) };
 }
 
 /** A distance (km) to 4 significant digits for messages. */
