@@ -22,6 +22,7 @@ import { livePropagatorCount } from '../src/engine/orbit/propagation';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
 import { SAT_STATUS_NAMES } from '../src/engine/run/status';
+import { GeometryCache } from '../src/engine/run/geometry-cache';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
   POOL_MIN_SATELLITE_STEPS,
@@ -49,6 +50,8 @@ export const KEPT_DETAIL_BYTES = 64 * 1024 * 1024;
 export interface AnalysisApiDeps {
   /** Phase A on `workers` sub-workers, or undefined when they cannot share memory here. */
   geometry?: (workers: number) => GeometrySourceFactory | undefined;
+  /** Phase A kept between runs (node edits replay phase B only); default: a cache with the engine's default budget. */
+  geometryCache?: GeometryCache;
 }
 
 /** How a run of `satellites` × `steps` is carried out. */
@@ -213,6 +216,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   let detailSignal = { aborted: false };
   /** The on-demand detail re-run in progress, if any. */
   let rerun: { kept: Kept; index: number; own: { aborted: boolean }; listeners: Array<(f: number) => void>; done: Promise<SatelliteDetail | null> } | undefined;
+  const geometryCache = deps.geometryCache ?? new GeometryCache();
 
   const api: AnalysisApiImpl = {
     get activeSeq() {
@@ -244,7 +248,9 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
         const steps = stepCount(scenario);
         const allDetails = wantDetails && N * steps <= DETAIL_ALL_BUDGET;
         const plan = planRun(N, steps, options, deps);
+        const hitsBefore = geometryCache.hits;
         const out = await simulate(scenario, build.satellites, build.errors, {
+          geometryCache,
           signal: state.signal,
           recordStatus: wantStatus,
           statusEvery: plan.statusEvery,
@@ -282,6 +288,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           ...(options.events === false ? { eventsOmitted: true } : {}),
           ...(out.series.timeMs.length > DECIMATE_ABOVE ? { chart: displayColumns(out.series, MAX_CHART_POINTS) } : {}),
           elapsedMs: performance.now() - t0,
+          geometryReused: geometryCache.hits > hitsBefore,
         };
         return { kind: 'done', seq, result };
       } catch (e) {
@@ -297,7 +304,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
     },
 
     stats(): AnalysisWorkerStats {
-      return { livePropagators: livePropagatorCount(), activeSeq: active ? active.seq : -1 };
+      return { livePropagators: livePropagatorCount(), activeSeq: active ? active.seq : -1, geometryCacheBytes: geometryCache.usedBytes(), geometryCacheHits: geometryCache.hits };
     },
 
     async exportRun(scenarioInput: unknown, format: ExportFormat, progress?: (fraction: number) => void, options: Pick<RunOptions, 'geometryWorkers'> = {}): Promise<ExportOutcome> {
@@ -309,6 +316,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
         const N = build.satellites.length;
         const plan = planRun(N, stepCount(parsed.scenario), options, deps);
         const out = await simulate(parsed.scenario, build.satellites, build.errors, {
+          geometryCache,
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
           geometry: plan.geometry,
@@ -356,6 +364,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           // The detail series come from the run window alone: the lifetime analysis (sampled days over the years) is skipped.
           const windowOnly = { ...k.scenario, lifetime: { ...k.scenario.lifetime, enabled: false } };
           const out = await simulate(windowOnly, build.satellites, build.errors, {
+            geometryCache,
             signal,
             detailSatellites: [index],
             chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),

@@ -74,6 +74,8 @@ export interface AnalysisResult {
   events: EventColumns;
   /** Wall time of the run (ms). */
   elapsedMs: number;
+  /** The run replayed cached geometry (only phase B ran: a node edit). */
+  geometryReused?: boolean;
 }
 
 export type AnalysisOutcome =
@@ -167,6 +169,10 @@ export interface AnalysisWorkerStats {
   livePropagators: number;
   /** Seq of the run in progress, or -1. */
   activeSeq: number;
+  /** Bytes held by the geometry cache (engine run/geometry-cache.ts). */
+  geometryCacheBytes: number;
+  /** Runs that replayed cached geometry so far. */
+  geometryCacheHits: number;
 }
 
 /** Live-view frame buffers: one computed instant of every satellite (the engine's, src/engine/live/instant.ts). */

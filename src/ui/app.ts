@@ -390,8 +390,9 @@ export class App {
     this.alerts.set(r.alerts ?? [], r.satelliteNames);
     this.alerts.setStale(this.inputInvalid);
     this.main.setResult(r, r.seq);
-    const threads = r.geometryWorkers > 0 ? ` on ${r.geometryWorkers + 1} threads` : '';
+    const threads = r.geometryReused ? ' (orbits reused: node model only)' : r.geometryWorkers > 0 ? ` on ${r.geometryWorkers + 1} threads` : '';
     this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s${threads}`;
+    this.dom.runInfo.dataset.geometryReused = r.geometryReused ? '1' : '0';
     // Hooks: geometry sub-workers the run used; steps between recorded status rows (view colours).
     this.dom.runInfo.dataset.geometryWorkers = String(r.geometryWorkers);
     this.dom.runInfo.dataset.statusEvery = String(r.statusEvery);

@@ -24,9 +24,13 @@
 import type { EventTables } from '../events/event-log';
 import type { ChunkFields, PrimitiveNeeds } from './chunk';
 import type { ClosestApproach } from './separation';
+import type { NodeProjection } from './node-projection';
 
 /** Default budget: 256 MiB. */
 export const DEFAULT_GEOMETRY_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** The visibility cells each replay buffer was last given (restore clears just those). */
+const scattered = new WeakMap<ChunkFields, Uint32Array>();
 
 /** One chunk of samples, compacted. */
 interface StoredChunk {
@@ -81,29 +85,42 @@ export class CachedGeometry {
     return true;
   }
 
-  /** Fills `f` with stored chunk `index` (rows 0 … steps − 1); returns its steps. */
-  restore(index: number, f: ChunkFields): number {
+  /**
+   * Points `f` at stored chunk `index` (rows 0 … steps − 1): activity, flux,
+   * primitives and positions are the stored arrays themselves (read only);
+   * visibility is expanded into `f`'s own columns; then `projection` writes
+   * illumination, array output and absorbed heat. Returns the chunk's steps.
+   */
+  restore(index: number, f: ChunkFields, projection: NodeProjection): number {
     const s = this.chunks[index];
     const cells = s.steps * f.n;
-    const prim = f.primitives;
-    if (!prim) throw new Error('CachedGeometry.restore: the chunk has no primitive columns');
-    f.active.set(s.active);
-    const illum = f.illum;
-    const si = s.illum;
-    for (let c = 0; c < cells; c++) illum[c] = si[c];
-    prim.cosSunZenith.set(s.cosSunZenith);
-    prim.radiusKm.set(s.radiusKm);
-    if (prim.sinBeta && s.sinBeta) prim.sinBeta.set(s.sinBeta);
-    if (prim.pointing && s.pointing) prim.pointing.set(s.pointing);
-    f.fluxWPerM2.set(s.fluxWPerM2);
-    f.visLo.fill(0, 0, cells);
-    f.visHi.fill(0, 0, cells);
-    const { visCell, visLo, visHi } = s;
-    for (let j = 0; j < visCell.length; j++) {
-      f.visLo[visCell[j]] = visLo[j];
-      f.visHi[visCell[j]] = visHi[j];
+    f.active = s.active;
+    f.fluxWPerM2 = s.fluxWPerM2;
+    f.primitives = { cosSunZenith: s.cosSunZenith, radiusKm: s.radiusKm, sinBeta: s.sinBeta, pointing: s.pointing };
+    if (f.posEciKm) {
+      if (!s.posEciKm) throw new Error('CachedGeometry.restore: positions were not kept');
+      f.posEciKm = s.posEciKm;
     }
-    if (f.posEciKm && s.posEciKm) f.posEciKm.set(s.posEciKm);
+    const lo = f.visLo;
+    const hi = f.visHi;
+    // Clear only the cells the buffer's previous chunk set (a fresh buffer is all zeros).
+    const previous = scattered.get(f);
+    if (previous === undefined) {
+      lo.fill(0, 0, cells);
+      hi.fill(0, 0, cells);
+    } else {
+      for (let j = 0; j < previous.length; j++) {
+        lo[previous[j]] = 0;
+        hi[previous[j]] = 0;
+      }
+    }
+    const { visCell, visLo, visHi } = s;
+    scattered.set(f, visCell);
+    for (let j = 0; j < visCell.length; j++) {
+      lo[visCell[j]] = visLo[j];
+      hi[visCell[j]] = visHi[j];
+    }
+    projection.project(f, s.steps, s.illum);
     return s.steps;
   }
 }
@@ -215,14 +232,17 @@ export class GeometryCache {
   /**
    * Adds a finished entry, evicting to stay within the budget: the least
    * recently used entry of the lowest priority first; an entry that would
-   * only fit by evicting higher-priority ones is not stored.
+   * only fit by evicting higher-priority ones is not stored. Priority-0
+   * entries (the lifetime's sampled days, visited in the same order every
+   * year) do not evict each other: under LRU such a scan would evict every
+   * day before it comes round again; kept first-come, the days that fit hit.
    */
   store(e: CachedGeometry): void {
     if (e.bytes > this.budgetBytes) return;
     const same = this.entries.findIndex((x) => x.id.key === e.id.key && x.serves(e.id));
     if (same >= 0) this.entries.splice(same, 1);
     let free = this.budgetBytes - this.usedBytes();
-    for (const x of this.entries) if (x.priority <= e.priority) free += x.bytes;
+    for (const x of this.entries) if (x.priority < e.priority || (x.priority === e.priority && e.priority > 0)) free += x.bytes;
     if (free < e.bytes) return;
     this.entries.push(e);
     while (this.usedBytes() > this.budgetBytes) {

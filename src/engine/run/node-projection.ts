@@ -34,8 +34,11 @@ export class NodeProjection {
     this.cellEfficiency = effectiveArrayEfficiency(scenario.node);
   }
 
-  /** Writes solarW and absorbedW of rows 0 … steps − 1 of `f` (active cells) from its illumination and primitives. */
-  project(f: ChunkFields, steps: number): void {
+  /**
+   * Writes illum (from the cached float32 `illum32`), solarW and absorbedW of
+   * rows 0 … steps − 1 of `f` (active cells) from its primitives, in one pass.
+   */
+  project(f: ChunkFields, steps: number, illum32: Float32Array): void {
     const prim = f.primitives;
     if (!prim) throw new Error('NodeProjection: the chunk holds no geometry primitives');
     const { radiator, arrayAreaM2, cellEfficiency } = this;
@@ -47,7 +50,8 @@ export class NodeProjection {
       const row = k * N;
       for (let c = row; c < row + N; c++) {
         if (!active[c]) continue;
-        const il = illum[c];
+        const il = illum32[c];
+        illum[c] = il;
         solarW[c] = solarPowerW(arrayAreaM2, cellEfficiency, flux, il, pointing ? pointing[c] : 1);
         absorbedW[c] = radiator.absorbedW(flux, il, cosSunZenith[c], radiusKm[c], sinBeta ? sinBeta[c] : 0);
       }

@@ -167,8 +167,10 @@ export async function simulate(
   const w = (scenario.durationHours * satellites.length) / (scenario.durationHours * satellites.length + lifeHours);
   const progress = options.progress;
   const out = await simulateWindow(scenario, satellites, elementErrors, { ...options, progress: progress && ((f) => progress(f * w)) });
-  // The sampled days share the geometry cache (the first and the last simulated year fly the same days), below the main run's geometry.
-  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], { ...o, geometryCache: options.geometryCache, geometryCachePriority: 0 }), {
+  // The sampled days go through a geometry cache (the first and the last simulated year fly the same days:
+  // the second replays phase B only), the caller's below its main runs, or one of this run's own.
+  const lifeCache = options.geometryCache ?? new GeometryCache();
+  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], { ...o, geometryCache: lifeCache, geometryCachePriority: 0 }), {
     signal: options.signal,
     progress: progress && ((f) => progress(w + f * (1 - w))),
   });
@@ -215,7 +217,8 @@ async function simulateWindow(
   // Closest approach: every sample's positions through a spatial hash (separation.ts).
   const spacing = tracksSpacing && !cached ? new SeparationTracker(N, { positionErrorKm }) : null;
   const withPositions = needsPositions(scenario) || spacing !== null;
-  const primitives = cached || recorder ? needs : null;
+  // A replay points the chunks at the cached arrays (geometry-cache.ts restore): no primitive columns of their own.
+  const primitives = recorder ? needs : null;
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared, primitives), allocateChunk(N, chunkSteps, withPositions, source.shared, primitives)];
   const yieldEvery = options.yieldEveryMs ?? 50;
   let lastYield = performance.now();
@@ -369,9 +372,8 @@ function replayGeometry(cached: CachedGeometry, scenario: Scenario, chunkSteps: 
   return {
     shared: false,
     compute(n0, steps, out) {
-      const stored = cached.restore(n0 / chunkSteps, out);
+      const stored = cached.restore(n0 / chunkSteps, out, projection);
       if (stored !== steps) throw new Error(`geometry cache: chunk at sample ${n0} holds ${stored} samples, not ${steps}`);
-      projection.project(out, steps);
       return Promise.resolve();
     },
     finish: () => Promise.resolve([]),

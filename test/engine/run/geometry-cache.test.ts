@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseScenario, type ScenarioInput } from '../../../src/engine/input/scenario';
 import { simulateScenario, type SimulationOutput } from '../../../src/engine/run/simulation';
 import { writeResultJson } from '../../../src/engine/output/result-json';
-import { GeometryCache } from '../../../src/engine/run/geometry-cache';
+import { CachedGeometry, GeometryCache } from '../../../src/engine/run/geometry-cache';
 import { EXAMPLE_TLE_TEXT as EXAMPLE_TLE } from '../../../src/engine/input/examples';
 
 const STATIONS = [
@@ -128,4 +128,40 @@ describe('geometry cache: the memory budget', () => {
     await run(walker(), cache);
     expect(cache.hits).toBe(1);
   }, 120_000);
+});
+
+describe('geometry cache: eviction order', () => {
+  const id = (key: string) => ({ key, elements: new Float64Array(0), needs: { sinBeta: false, pointing: false }, withPositions: false });
+  const entry = (key: string, priority: number, bytes: number) => {
+    const e = new CachedGeometry(id(key), priority);
+    e.bytes = bytes;
+    return e;
+  };
+
+  it('main runs (priority 1) evict the least recently used main run', () => {
+    const cache = new GeometryCache(250);
+    cache.store(entry('a', 1, 100));
+    cache.store(entry('b', 1, 100));
+    expect(cache.find(id('a'))).toBeDefined(); // a is now the most recent
+    cache.store(entry('c', 1, 100));
+    expect([cache.find(id('a')), cache.find(id('b')), cache.find(id('c'))].map((e) => e !== undefined)).toEqual([true, false, true]);
+  });
+
+  it('sampled days (priority 0) are kept first come: a yearly scan over more days than fit hits the ones that do', () => {
+    const cache = new GeometryCache(250);
+    for (const d of ['d0', 'd1', 'd2', 'd3']) cache.store(entry(d, 0, 100));
+    expect(['d0', 'd1', 'd2', 'd3'].map((d) => cache.find(id(d)) !== undefined)).toEqual([true, true, false, false]);
+  });
+
+  it('a main run evicts sampled days, never the reverse', () => {
+    const cache = new GeometryCache(250);
+    cache.store(entry('d0', 0, 100));
+    cache.store(entry('d1', 0, 100));
+    cache.store(entry('main', 1, 200));
+    expect(cache.find(id('main'))).toBeDefined();
+    expect(cache.usedBytes()).toBeLessThanOrEqual(250);
+    cache.store(entry('d2', 0, 100));
+    expect(cache.find(id('d2'))).toBeUndefined();
+    expect(cache.find(id('main'))).toBeDefined();
+  });
 });
