@@ -5,7 +5,9 @@
  * 1. `n1000.*`, `n10000.*` (GPU-composited mode): main-thread time per
  *    frame at 1,000× warp with 1,000 and 10,000 satellites (the app's `?n=`
  *    generated Walker design) and the longest main-thread task while a
- *    re-analysis runs.
+ *    re-analysis runs (an altitude edit: a full run); then a node edit
+ *    (battery capacity), which replays phase B on the cached geometry:
+ *    its wall and worker seconds and the ratio full / node edit.
  * 2. `n30000.*` (both modes): 30,000 satellites at 10,000× warp: frame times
  *    while a year-long 1,000-satellite analysis runs in the background (a
  *    second design of the session, from a share link), the longest
@@ -75,7 +77,7 @@ const pageNow = (page: Page) => page.evaluate(() => performance.now());
 const longTasksSince = (page: Page, from: number) =>
   page.evaluate((f) => (window as unknown as BenchWindow).__benchLongTasks.filter((t) => t.start >= f), from);
 /** The worker's own wall time of the active run ("… steps in 12.3 s" in the header). */
-const runInfoSeconds = async (page: Page) => Number(/in ([\d.]+) s/.exec(await text(page, '#run-info'))?.[1] ?? Number.NaN);
+const runInfoSeconds = async (page: Page) => Number((await page.getAttribute('#run-info', 'data-elapsed-ms')) ?? Number.NaN) / 1000;
 
 async function measure(page: Page, n: number): Promise<Record<string, number>> {
   const t0 = Date.now();
@@ -98,9 +100,25 @@ async function measure(page: Page, n: number): Promise<Record<string, number>> {
   await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'running');
   await waitDone(page, 300_000);
   const rerunS = (Date.now() - rerunStart) / 1000;
+  const rerunWorkerS = await runInfoSeconds(page);
   const tasks = await longTasksSince(page, since);
   const maxTask = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  // A node edit (battery capacity): the orbits are those of the run just made, so the
+  // analysis worker replays phase B on its geometry cache (src/engine/run/geometry-cache.ts).
+  const battery = '[name="node.batteryCapacityKWh"]';
+  const nodeEditStart = Date.now();
+  await page.fill(battery, String(Number(await page.inputValue(battery)) + 1));
+  await page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.textContent === 'running');
+  await waitDone(page, 300_000);
+  const nodeEditS = (Date.now() - nodeEditStart) / 1000;
+  const nodeEditWorkerS = await runInfoSeconds(page);
+  const reused = (await page.getAttribute('#run-info', 'data-geometry-reused')) === '1';
   return {
+    [`n${n}.reanalysisWorkerS`]: rerunWorkerS,
+    [`n${n}.nodeEditWallS`]: nodeEditS,
+    [`n${n}.nodeEditWorkerS`]: nodeEditWorkerS,
+    [`n${n}.nodeEditGeometryReused`]: reused ? 1 : 0,
+    [`n${n}.fullOverNodeEditRatio`]: rerunWorkerS / nodeEditWorkerS,
     [`n${n}.frameMedianMs`]: quantile(frames, 0.5),
     [`n${n}.frameP95Ms`]: quantile(frames, 0.95),
     [`n${n}.framesPerSecond`]: frames.length / (MEASURE_MS / 1000),

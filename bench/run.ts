@@ -10,11 +10,16 @@
  * 2. Browser main-thread frame times (bench/browser.ts), when available.
  *
  * 3. A year-long CLI run of 1,000 satellites at 60 s: wall time and peak memory.
+ * 4. Re-analysis after a node edit (geometry cache, bench/reanalysis.ts) vs a
+ *    full analysis, 1,000 and 10,000 satellites, with peak memory.
+ * 5. The CLI as a whole process (start-up included) on the engine case of 1,
+ *    against the same one-thread baseline loop; `--list-presets` start-up;
+ *    a 1,000-satellite design with its lifetime analysis through the CLI.
  *
  * Flags: --quick (fewer satellites, no year-long run), --no-year, --no-browser.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jday, propagate, shadowFraction, sunPos } from 'satellite.js';
@@ -106,6 +111,59 @@ function yearLongRun(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The CLI command line: the prebuilt-bundle launcher when present, else tsx. */
+function cliCommand(): string[] {
+  return existsSync('scripts/sim.mjs') ? ['scripts/sim.mjs'] : ['--import', 'tsx', 'src/cli/main.ts'];
+}
+
+/** Wall seconds of one CLI process. */
+function timedCli(argv: string[]): { s: number; ok: boolean; stderr: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...cliCommand(), ...argv], { encoding: 'utf8' });
+  return { s: (performance.now() - t0) / 1000, ok: r.status === 0, stderr: r.stderr ?? '' };
+}
+
+/** The whole CLI process on the engine case (1,000 satellites × 1 day at 10 s, 5 stations) against the baseline loop. */
+function cliWholeProcess(baseMs: number, engineMs: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ocs-bench-cli-'));
+  const file = join(dir, 'engine.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  timedCli(['--list-presets']); // builds the bundle if the sources changed
+  const list = Math.min(...[0, 1, 2].map(() => timedCli(['--list-presets']).s));
+  const runs = [0, 1].map(() => timedCli([file, '--out', join(dir, 'result.json'), '--quiet']));
+  const best = Math.min(...runs.map((r) => r.s));
+  console.log(`CLI as a whole process (${cliCommand()[0]}), start-up included`);
+  if (!runs.every((r) => r.ok)) console.log(`  failed: ${runs.map((r) => r.stderr.slice(-300)).join(' | ')}`);
+  console.log(`  --list-presets: ${list.toFixed(2)} s (target < 0.3 s)`);
+  console.log(`  ${N} satellites × ${K} steps: ${best.toFixed(2)} s (the engine in-process, one thread: ${(engineMs / 1000).toFixed(2)} s)`);
+  console.log(`  ratio CLI process / single-thread baseline loop: ${(baseMs / 1000 / best).toFixed(2)}× (target ≥ 5×)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Node edit vs full analysis of the app's generated design of n satellites (child process: its own peak memory). */
+function reanalysis(n: number): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/reanalysis.ts', String(n)], { encoding: 'utf8' });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  console.log(`re-analysis after a node edit, ${n} satellites (the app's ?n=${n} design: 1 day at 60 s, 8 stations, lifetime analysis), all cores`);
+  if (r.status !== 0 || !line.startsWith('{')) {
+    console.log(`  failed (exit ${r.status}): ${(r.stderr ?? '').slice(-500)}`);
+    return;
+  }
+  const x = JSON.parse(line) as { fullMs: number; nodeEditMs: number; cacheMiB: number; peakRssMiB: number };
+  console.log(`  full analysis ${(x.fullMs / 1000).toFixed(2)} s, node edit (geometry reused) ${(x.nodeEditMs / 1000).toFixed(2)} s: ${(x.fullMs / x.nodeEditMs).toFixed(2)}× faster (target ≥ 5×)`);
+  console.log(`  geometry cache ${x.cacheMiB.toFixed(0)} MiB (budget 256 MiB); peak RSS ${x.peakRssMiB.toFixed(0)} MiB`);
+}
+
+/** A 1,000-satellite design with its lifetime, mass and cost analysis through the CLI (target < 60 s). */
+function lifetimeCli(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ocs-bench-life-'));
+  const file = join(dir, 'life.json');
+  writeFileSync(file, JSON.stringify({ ...scenario, name: 'bench lifetime', stepSeconds: 60, lifetime: { enabled: true } }));
+  const r = timedCli([file, '--out', join(dir, 'result.json'), '--quiet']);
+  console.log(`lifetime KPIs of ${N} satellites (1 day at 60 s + sampled days), CLI: ${r.s.toFixed(1)} s${r.ok ? '' : ' (failed)'} (target < 60 s)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   console.log(`engine benchmark: ${N} satellites × ${K} steps (10 s) = ${satSteps.toExponential(3)} satellite-steps, 5 ground stations`);
   // Warm up both paths (JIT, WASM instantiation).
@@ -130,6 +188,10 @@ async function main(): Promise<void> {
   await simulate(normaliseScenario({ ...scenario, lifetime: { enabled: true } }), satellites, []);
   const lifeMs = performance.now() - lifeStart - eng.ms;
   console.log(`  lifetime, mass and cost analysis of the same design (sampled days): +${(lifeMs / 1000).toFixed(2)} s = ${(lifeMs / eng.ms).toFixed(2)}× the one-thread run`);
+
+  cliWholeProcess(baseMs, eng.ms);
+  for (const n of quick ? [1000] : [1000, 10_000]) reanalysis(n);
+  lifetimeCli();
 
   if (!quick && !args.has('--no-year')) yearLongRun();
 

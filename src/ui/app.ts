@@ -393,6 +393,7 @@ export class App {
     const threads = r.geometryReused ? ' (orbits reused: node model only)' : r.geometryWorkers > 0 ? ` on ${r.geometryWorkers + 1} threads` : '';
     this.dom.runInfo.textContent = `${r.satelliteCount.toLocaleString('en-US')} satellites × ${r.steps.toLocaleString('en-US')} steps in ${(r.elapsedMs / 1000).toFixed(1)} s${threads}`;
     this.dom.runInfo.dataset.geometryReused = r.geometryReused ? '1' : '0';
+    this.dom.runInfo.dataset.elapsedMs = String(Math.round(r.elapsedMs));
     // Hooks: geometry sub-workers the run used; steps between recorded status rows (view colours).
     this.dom.runInfo.dataset.geometryWorkers = String(r.geometryWorkers);
     this.dom.runInfo.dataset.statusEvery = String(r.statusEvery);
