@@ -10,6 +10,7 @@
  * satellite.js must have been loaded through the exponent rewrite (main.ts
  * sees to it; under vitest, vite.config.ts), or main() fails with exit code 1.
  */
+import { GeometryCache } from '../engine/run/geometry-cache';
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/input/presets';
 import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/input/scenario';
@@ -332,6 +333,8 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
   const rows = [];
   const warned = new Set<string>();
   const t0 = performance.now();
+  // Points that differ only in node fields share their geometry (engine run/geometry-cache.ts; same bytes).
+  const geometryCache = new GeometryCache();
   for (const [d, design] of plan.designs.entries()) {
     const build = buildSatellites(design.scenario);
     for (const m of [...build.errors.map((e) => `skipped element set: ${e.message}`), ...epochWarningMessages(design.scenario, build)]) {
@@ -340,6 +343,7 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
     }
     if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: ${noSatellitesMessage(design.scenario, build)}`);
     const out = await simulate(design.scenario, build.satellites, build.errors, {
+      geometryCache,
       geometry: (a.threads ?? defaultWorkerCount()) > 1 && build.satellites.length > 200 ? workerGeometry(a.threads ?? defaultWorkerCount()) : undefined,
     });
     rows.push({ values: design.values, kpis: out.kpis });
