@@ -96,7 +96,7 @@ function yearLongRun(): void {
   const file = join(dir, 'year.json');
   writeFileSync(file, JSON.stringify({ ...scenario, name: 'bench year', durationHours: 8760, stepSeconds: 60 }));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', file, '--out', join(dir, 'result.json'), '--quiet'], {
+  const r = spawnSync(process.execPath, [...cliCommand(), file, '--out', join(dir, 'result.json'), '--quiet'], {
     env: { ...process.env, OCS_STATS: '1' },
     encoding: 'utf8',
   });

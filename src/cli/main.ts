@@ -9,6 +9,9 @@
  * Exit codes: 0 success; 2 invalid input (the message names the field or
  * line); 1 anything else. Progress goes to stderr, the KPI table to stdout.
  *
+ * `npm run sim` does not come here: it runs scripts/sim.mjs, which runs
+ * cli.ts from a pre-built bundle (bundle-cache.mjs; same bytes, faster start).
+ *
  * Run as a program (`tsx src/cli/main.ts`), it first registers the Node
  * module hook that rewrites satellite.js's `**` (exponent-hook.ts), then
  * loads the CLI itself (cli.ts), whose main() installs deterministic Math:
