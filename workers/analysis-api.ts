@@ -23,6 +23,7 @@ import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
 import { SAT_STATUS_NAMES } from '../src/engine/run/status';
 import { GeometryCache } from '../src/engine/run/geometry-cache';
+import { economicsKpis } from '../src/engine/run/lifetime-run';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
 import {
   POOL_MIN_SATELLITE_STEPS,
@@ -209,6 +210,14 @@ export interface AnalysisApiImpl extends Omit<AnalysisApi, 'holdLifeLock'> {
   readonly activeSeq: number;
 }
 
+/** The KPIs of the lifetime, mass and cost analysis (null without it). */
+const ECONOMICS_KPIS = Object.keys(economicsKpis(null));
+
+function pickKpis(k: object, names: readonly string[]): Record<string, number | null> {
+  const src = k as Record<string, number | null>;
+  return Object.fromEntries(names.map((n) => [n, src[n] ?? null]));
+}
+
 export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   let active: RunState | undefined;
   let kept: Kept | undefined;
@@ -217,6 +226,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   /** The on-demand detail re-run in progress, if any. */
   let rerun: { kept: Kept; index: number; own: { aborted: boolean }; listeners: Array<(f: number) => void>; done: Promise<SatelliteDetail | null> } | undefined;
   const geometryCache = deps.geometryCache ?? new GeometryCache();
+  /** The last full run's economics (previews show them), with the orbits they belong to. */
+  let lastFull: { orbitsKey: string; kpis: Record<string, number | null>; economics: SimulationOutput['economics'] } | undefined;
 
   const api: AnalysisApiImpl = {
     get activeSeq() {
@@ -248,8 +259,11 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
         const steps = stepCount(scenario);
         const allDetails = wantDetails && N * steps <= DETAIL_ALL_BUDGET;
         const plan = planRun(N, steps, options, deps);
-        const hitsBefore = geometryCache.hits;
-        const out = await simulate(scenario, build.satellites, build.errors, {
+        // A preview runs the window only; the lifetime analysis waits for the slider's release.
+        const preview = options.preview === true && scenario.lifetime.enabled;
+        const runScenario = preview ? { ...scenario, lifetime: { ...scenario.lifetime, enabled: false } } : scenario;
+        const orbitsKey = JSON.stringify([scenario.constellation, scenario.startUtc, scenario.durationHours, scenario.stepSeconds]);
+        const out = await simulate(runScenario, build.satellites, build.errors, {
           geometryCache,
           signal: state.signal,
           recordStatus: wantStatus,
@@ -261,6 +275,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           progress: progress ? throttledProgress((f) => void progress(seq, f)) : undefined,
         });
         if (state.signal.aborted) return { kind: 'cancelled', seq };
+        const carried = preview && lastFull?.orbitsKey === orbitsKey ? lastFull : undefined;
+        if (!preview) lastFull = { orbitsKey, kpis: pickKpis(out.kpis, ECONOMICS_KPIS), economics: out.economics };
         if (keep) kept = { seq, scenario, details: new Map(out.details.map((d) => [d.index, d])), allDetails, geometryWorkers: options.geometryWorkers ?? 0 };
         const result: AnalysisResult = {
           seq,
@@ -278,9 +294,9 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           alerts: out.alerts,
           satelliteStatus: Uint8Array.from(out.satellites, (s) => SAT_STATUS_NAMES.indexOf(s.status)),
           failedAtMs: Float64Array.from(out.satellites, (s) => s.failedAtMs ?? Number.NaN),
-          kpis: out.kpis,
+          kpis: carried ? { ...out.kpis, ...carried.kpis } : out.kpis,
           series: out.series,
-          economics: out.economics,
+          economics: carried ? carried.economics : out.economics,
           statusCodes: out.statusCodes ?? new Uint8Array(0),
           statusEvery: out.statusEvery,
           geometryWorkers: plan.geometryWorkers,
@@ -288,7 +304,8 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           ...(options.events === false ? { eventsOmitted: true } : {}),
           ...(out.series.timeMs.length > DECIMATE_ABOVE ? { chart: displayColumns(out.series, MAX_CHART_POINTS) } : {}),
           elapsedMs: performance.now() - t0,
-          geometryReused: geometryCache.hits > hitsBefore,
+          geometryReused: out.geometryReused === true,
+          ...(preview ? { previewKpis: ECONOMICS_KPIS } : {}),
         };
         return { kind: 'done', seq, result };
       } catch (e) {

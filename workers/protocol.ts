@@ -76,6 +76,8 @@ export interface AnalysisResult {
   elapsedMs: number;
   /** The run replayed cached geometry (only phase B ran: a node edit). */
   geometryReused?: boolean;
+  /** A preview (RunOptions.preview): these KPIs are the last full run's, not this input's. */
+  previewKpis?: string[];
 }
 
 export type AnalysisOutcome =
@@ -107,6 +109,13 @@ export interface RunOptions {
   geometryWorkers?: number;
   /** Return the event tables (default true; a year of 1,000 satellites holds ≈240 MB of events). */
   events?: boolean;
+  /**
+   * A preview while a node slider is dragged: the run window only (the
+   * lifetime, mass and cost analysis is skipped); the result carries the
+   * economics KPIs of this worker's last full run of the same orbits, listed
+   * in AnalysisResult.previewKpis. The slider's release runs in full.
+   */
+  preview?: boolean;
 }
 
 /**

@@ -5,11 +5,20 @@
  * design set, runs the analysis of each valid scenario under a new sequence
  * number, and reports every change through its signals. It knows nothing of
  * the panels that show it or of the session that holds the other designs.
+ *
+ * Live edits (editLive: a node slider being dragged, live-tuning.ts) run at
+ * once, one at a time (AnalysisClient.scheduleLive); results of earlier
+ * slider values that finish while newer ones wait are shown as intermediate,
+ * never one older than a result already shown. Live runs are previews (the
+ * run window only: the lifetime, mass and cost analysis is skipped and its
+ * KPIs carried from the last full run); the edit that ends the drag (the
+ * slider's release) runs the final value in full.
  */
 import { parseScenario, type Scenario, type ScenarioIssue } from '../engine/input/scenario';
 import type { AnalysisResult, SatelliteDetailColumns } from '../../workers/protocol';
-import { AnalysisClient, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
+import { AnalysisClient, type AnalysisCounters, type AnalysisRemote, type AnalysisStatus } from './analysis-client';
 import type { Design, DesignSet } from './designs';
+import { liveTuningAllowed } from './live-tuning';
 import { Signal } from './signal';
 
 /** Element-set designs whose text or records take several MB to copy to a worker. */
@@ -28,6 +37,8 @@ export interface ActiveResult {
   result: AnalysisResult;
   /** False when the result is an earlier run's of the same inputs (from the session's cache). */
   fresh: boolean;
+  /** A live run's result for a slider value already left (a newer one is being analysed). */
+  intermediate?: boolean;
 }
 
 export class ActiveDesign {
@@ -47,6 +58,8 @@ export class ActiveDesign {
   private seqValue = -1;
   private scenarioValue: Scenario | undefined;
   private resultValue: AnalysisResult | undefined;
+  /** Seq of the newest result shown (an older one never replaces it). */
+  private shownSeq = -1;
 
   constructor(
     private readonly designs: DesignSet,
@@ -55,8 +68,13 @@ export class ActiveDesign {
   ) {
     this.analysis = new AnalysisClient(analysis, {
       onStatus: (s) => this.statusChanged.emit(s),
-      onResult: (r) => this.present(r, true),
+      onResult: (r, intermediate) => this.present(r, true, intermediate === true),
     });
+  }
+
+  /** What the analysis client did (diagnostics: runs started, cancelled, results shown…). */
+  get analysisCounters(): AnalysisCounters {
+    return this.analysis.counters;
   }
 
   get seq(): number {
@@ -92,6 +110,20 @@ export class ActiveDesign {
    * Returns the draft's problems (empty when it is valid).
    */
   edit(draft: Record<string, unknown>, immediate: boolean, localIssues: readonly ScenarioIssue[] = []): readonly ScenarioIssue[] {
+    return this.apply(draft, immediate ? 'immediate' : 'debounced', localIssues);
+  }
+
+  /**
+   * The draft changed while a slider is dragged: analysed at once, one run
+   * at a time, the newest value waiting (AnalysisClient.scheduleLive).
+   * Designs too large for that (live-tuning.ts liveTuningAllowed) take the
+   * ordinary debounced edit.
+   */
+  editLive(draft: Record<string, unknown>, localIssues: readonly ScenarioIssue[] = []): readonly ScenarioIssue[] {
+    return this.apply(draft, 'live', localIssues);
+  }
+
+  private apply(draft: Record<string, unknown>, mode: 'immediate' | 'debounced' | 'live', localIssues: readonly ScenarioIssue[]): readonly ScenarioIssue[] {
     const d = this.designs.active;
     if (d) d.draft = draft;
     const r = parseScenario(draft);
@@ -104,6 +136,7 @@ export class ActiveDesign {
       return issues.length > 0 ? issues : localIssues;
     }
     const scenario = r.scenario;
+    const live = mode === 'live' && liveTuningAllowed(scenario);
     const seq = this.nextSeq();
     this.seqValue = seq;
     this.scenarioValue = scenario;
@@ -112,12 +145,13 @@ export class ActiveDesign {
       d.scenario = scenario;
       d.hash = undefined;
     }
-    if (immediate && isLargeScenario(scenario)) {
+    if (live) this.analysis.scheduleLive(scenario, seq);
+    else if (mode === 'immediate' && isLargeScenario(scenario)) {
       // Multi-MB element sets: the copy to the worker pool gets a task of its own.
       setTimeout(() => {
         if (seq === this.seqValue) this.analysis.schedule(scenario, seq, true);
       }, 0);
-    } else this.analysis.schedule(scenario, seq, immediate);
+    } else this.analysis.schedule(scenario, seq, mode === 'immediate');
     this.scenarioChanged.emit({ scenario, seq });
     return issues;
   }
@@ -142,9 +176,10 @@ export class ActiveDesign {
     this.analysis.dispose();
   }
 
-  private present(r: AnalysisResult, fresh: boolean): void {
-    if (r.seq !== this.seqValue) return;
+  private present(r: AnalysisResult, fresh: boolean, intermediate = false): void {
+    if (intermediate ? r.seq <= this.shownSeq || r.seq >= this.seqValue : r.seq !== this.seqValue) return;
+    this.shownSeq = r.seq;
     this.resultValue = r;
-    this.resultChanged.emit({ result: r, fresh });
+    this.resultChanged.emit({ result: r, fresh, intermediate });
   }
 }

@@ -24,6 +24,7 @@ import { Inspector } from './inspector';
 import { EconomicsView } from './economics-view';
 import { KpiPanel } from './kpis';
 import { Legend } from './legend';
+import { exposeLiveTuningDiagnostics, markIntermediate } from './live-tuning';
 import type { ClockModel, LiveRemote } from './live-client';
 import { ParameterPanel } from './panel';
 import type { ChartImage, ViewImage } from './snapshot';
@@ -165,6 +166,7 @@ export class App {
     this.economics = new EconomicsView(dom.kpis);
     this.panel = new ParameterPanel(dom.panel, presetOptions(), {
       onChange: (d) => active.edit(d, false, this.panel.pendingLocalIssues()),
+      onLive: (d) => active.editLive(d, this.panel.pendingLocalIssues()),
       onPreset: (v) => {
         const d = presetDraft(v);
         if (!d) return;
@@ -204,7 +206,11 @@ export class App {
     });
     active.invalid.on(() => this.setInputInvalid(true));
     active.statusChanged.on((s) => this.showStatus(s));
-    active.resultChanged.on(({ result }) => this.showResult(result));
+    active.resultChanged.on(({ result, intermediate }) => {
+      this.showResult(result);
+      markIntermediate(this.dom.runInfo, intermediate === true);
+    });
+    if (params.diagnostics) exposeLiveTuningDiagnostics(() => active.analysisCounters);
     // Whatever the active design announces is drawn in the next frames.
     for (const sig of [active.statusChanged, active.resultChanged, active.scenarioChanged, active.loaded, active.checked]) sig.on(() => this.onWake?.());
     active.renamed.on((name) => {
@@ -383,6 +389,7 @@ export class App {
   private showResult(r: AnalysisResult): void {
     this.ids = r.satelliteIds;
     this.kpis.set(r.kpis);
+    this.kpis.markPreview(r.previewKpis);
     if (this.inputInvalid) this.kpis.setStale(true, 'invalid');
     this.economics.set(r.economics, r.scenario);
     this.charts.setSeries(r.series, r.stepMs, r.chart);

@@ -76,6 +76,23 @@ export class KpiPanel {
   }
 
   /**
+   * A preview result (a node slider being dragged): the cards of `names`
+   * hold the last full run's values (the lifetime, mass and cost analysis
+   * runs when the slider is released): dimmed, data-preview="1", said in the
+   * tooltip. Call right after set().
+   */
+  markPreview(names: readonly string[] | undefined): void {
+    const marked = new Set(names ?? []);
+    for (const [name, e] of this.values) {
+      // Called right after set(), which rewrote the tooltips.
+      if (marked.has(name)) {
+        e.card.dataset.preview = '1';
+        e.card.title = `${e.card.title}\nFrom the last full run: updated when the slider is released.`;
+      } else delete e.card.dataset.preview;
+    }
+  }
+
+  /**
    * Marks the cards as not belonging to the current input: dimmed, with a
    * "stale" badge (data-testid="kpi-stale") saying why — 'run': the input
    * changed and its run has not reported yet; 'invalid': the input is

@@ -2,7 +2,9 @@
  * Parameter panel: every scenario field, grouped (orbit design, node
  * hardware, ground segment, simulation, mass/lifetime/cost), with preset selection, scenario
  * import/export and inline validation errors. Inputs carry name="<field
- * path>". User text is only ever set with textContent / value.
+ * path>". User text is only ever set with textContent / value. Node-only
+ * number fields also get a slider (live-tuning.ts): dragging it reports each
+ * value through onLive, its release through onChange.
  */
 import type { Scenario, ScenarioIssue } from '../engine/input/scenario';
 import { cloneJson, getPath, numberFromText, setPath } from './draft';
@@ -28,6 +30,7 @@ import {
 import { fieldTooltip, plainIssue } from './field-text';
 import { formatWithUnit } from './format';
 import { el } from './dom';
+import { createSlider, sliderRange, syncSlider, type SliderRange } from './live-tuning';
 import './panel-fields.css';
 
 export interface PresetOption {
@@ -67,6 +70,8 @@ export const LARGE_RECORDS = 1000;
 export interface PanelCallbacks {
   /** The draft changed (debounce and validate there). */
   onChange(draft: Record<string, unknown>): void;
+  /** A slider is being dragged: the draft with its newest value (analyse at once there); onChange when absent. */
+  onLive?(draft: Record<string, unknown>): void;
   /** A preset was chosen. */
   onPreset(value: string): void;
   /** A scenario file was chosen for import. */
@@ -183,6 +188,13 @@ export class ParameterPanel {
       if (input.type === 'checkbox') input.checked = value === true;
       else input.value = String(value);
     }
+    this.syncSliderFor(path, String(value));
+  }
+
+  /** Moves the slider of `path` (if it has one) to the number in `text`. */
+  private syncSliderFor(path: string, text: string): void {
+    const s = this.root.querySelector<HTMLInputElement>(`[data-slider-for="${CSS.escape(path)}"]`);
+    if (s) syncSlider(s, text);
   }
 
   get value(): Record<string, unknown> {
@@ -505,8 +517,27 @@ export class ParameterPanel {
     if (f.kind === 'checkbox') {
       row.classList.add('check');
       row.append(control, name, this.errorBox(f.path));
-    } else row.append(name, control, this.errorBox(f.path));
+    } else {
+      row.append(name, control);
+      const range = input instanceof HTMLInputElement ? sliderRange(f, value, this.draft) : undefined;
+      if (range && input instanceof HTMLInputElement) row.append(this.slider(f, range, input));
+      row.append(this.errorBox(f.path));
+    }
     return row;
+  }
+
+  /** The live-tuning slider of number field `f` (live-tuning.ts). */
+  private slider(f: FieldSpec, range: SliderRange, input: HTMLInputElement): HTMLInputElement {
+    return createSlider(f, range, input, {
+      onInput: (v) => {
+        setPath(this.draft, f.path, v);
+        this.afterEdit(f.path);
+        this.setPresetValue('custom');
+        (this.cb.onLive ?? this.cb.onChange)(this.draft);
+      },
+      // The release: an ordinary edit of the final value.
+      onChange: () => this.changed(),
+    });
   }
 
   /**
@@ -532,6 +563,7 @@ export class ParameterPanel {
     setPath(this.draft, 'node.computeTflops', v);
     const input = this.root.querySelector<HTMLInputElement>('[name="node.computeTflops"]');
     if (input) input.value = String(v);
+    this.syncSliderFor('node.computeTflops', String(v));
   }
 
   /** The efficiency input and the note under it, from the draft. */

@@ -226,14 +226,14 @@ describe('analysis worker stats: WASM propagators', () => {
 
   it('holds one during a run and none after a finished, cancelled, failed or export run', async () => {
     const api = createAnalysisApi();
-    expect(api.stats()).toEqual({ livePropagators: 0, activeSeq: -1 });
+    expect(api.stats()).toMatchObject({ livePropagators: 0, activeSeq: -1 });
     let during = -1;
     const run = api.run(scenario(), 1, (_s, f) => {
       if (f > 0 && f < 1 && during < 0) during = api.stats().livePropagators;
     });
     expect((await run).kind).toBe('done');
     expect(during).toBe(1);
-    expect(api.stats()).toEqual({ livePropagators: 0, activeSeq: -1 });
+    expect(api.stats()).toMatchObject({ livePropagators: 0, activeSeq: -1 });
     // Cancelled by a newer run.
     const a = api.run(scenario(), 2, () => {});
     await new Promise((r) => setTimeout(r, 20));

@@ -24,7 +24,12 @@
 import type { EventTables } from '../events/event-log';
 import type { ChunkFields, PrimitiveNeeds } from './chunk';
 import type { ClosestApproach } from './separation';
-import type { NodeProjection } from './node-projection';
+import { NodeProjection } from './node-projection';
+import type { SatRec } from 'satellite.js';
+import type { Scenario } from '../input/scenario';
+import type { SatelliteSpec } from '../input/constellation';
+import { needsPositions } from '../network/link-budget';
+import type { GeometrySource } from './simulation';
 
 /** Default budget: 256 MiB. */
 export const DEFAULT_GEOMETRY_CACHE_BYTES = 256 * 1024 * 1024;
@@ -265,4 +270,36 @@ export class GeometryCache {
   clear(): void {
     this.entries.length = 0;
   }
+}
+
+/** Phase A replayed from the geometry cache: stored chunks, projected onto this scenario's node. */
+export function replayGeometry(cached: CachedGeometry, scenario: Scenario, chunkSteps: number): GeometrySource {
+  const projection = new NodeProjection(scenario);
+  return {
+    shared: false,
+    compute(n0, steps, out) {
+      const stored = cached.restore(n0 / chunkSteps, out, projection);
+      if (stored !== steps) throw new Error(`geometry cache: chunk at sample ${n0} holds ${stored} samples, not ${steps}`);
+      return Promise.resolve();
+    },
+    finish: () => Promise.resolve([]),
+    dispose: () => {},
+  };
+}
+
+/**
+ * What phase A depends on: the grid and run switches (`grid`), the stations'
+ * positions and masks, closest-approach tracking and its spacing settings,
+ * the optional primitives, and every satellite's SGP4 elements (compared exactly).
+ */
+export function geometryIdentity(scenario: Scenario, satellites: readonly SatelliteSpec[], grid: number[], tracksSpacing: boolean, needs: PrimitiveNeeds): GeometryIdentity {
+  const stations = scenario.groundStations.map((g) => [g.latitudeDeg, g.longitudeDeg, g.altitudeM, g.minElevationDeg]);
+  const key = JSON.stringify({ grid, stations, spacing: tracksSpacing ? scenario.spacing : null });
+  const F = 12;
+  const elements = new Float64Array(F * satellites.length);
+  satellites.forEach((s, i) => {
+    const r: SatRec = s.satrec;
+    elements.set([r.jdsatepoch, r.inclo, r.nodeo, r.ecco, r.argpo, r.mo, r.no, r.bstar, r.ndot, r.nddot, r.error, s.epochMs], F * i);
+  });
+  return { key, elements, needs, withPositions: needsPositions(scenario) };
 }

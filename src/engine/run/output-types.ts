@@ -181,4 +181,6 @@ export interface SimulationOutput {
   details: SatelliteDetail[];
   /** Mass, lifetime and cost (run/lifetime-run.ts); null when lifetime.enabled is false. */
   economics: EconomicsReport | null;
+  /** The run window replayed cached geometry (geometry-cache.ts): only phase B ran. */
+  geometryReused?: boolean;
 }

@@ -35,10 +35,8 @@ import { SeparationTracker } from './separation';
 import { runAlerts } from './run-alerts';
 import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
-import { GeometryCache, type CachedGeometry, type GeometryIdentity, type GeometryRecorder } from './geometry-cache';
-import { NodeProjection, primitiveNeeds } from './node-projection';
-import type { PrimitiveNeeds } from './chunk';
-import type { SatRec } from 'satellite.js';
+import { GeometryCache, geometryIdentity, replayGeometry } from './geometry-cache';
+import { primitiveNeeds } from './node-projection';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
 import type { EventTables } from '../events/event-log';
@@ -363,39 +361,8 @@ async function simulateWindow(
     statusEvery: phaseB.statusEvery,
     details: phaseB.details,
     economics: null,
+    geometryReused: cached !== undefined,
   };
-}
-
-/** Phase A replayed from the geometry cache: stored chunks, projected onto this scenario's node. */
-function replayGeometry(cached: CachedGeometry, scenario: Scenario, chunkSteps: number): GeometrySource {
-  const projection = new NodeProjection(scenario);
-  return {
-    shared: false,
-    compute(n0, steps, out) {
-      const stored = cached.restore(n0 / chunkSteps, out, projection);
-      if (stored !== steps) throw new Error(`geometry cache: chunk at sample ${n0} holds ${stored} samples, not ${steps}`);
-      return Promise.resolve();
-    },
-    finish: () => Promise.resolve([]),
-    dispose: () => {},
-  };
-}
-
-/**
- * What phase A depends on: the grid and run switches (`grid`), the stations'
- * positions and masks, closest-approach tracking and its spacing settings,
- * the optional primitives, and every satellite's SGP4 elements (compared exactly).
- */
-function geometryIdentity(scenario: Scenario, satellites: readonly SatelliteSpec[], grid: number[], tracksSpacing: boolean, needs: PrimitiveNeeds): GeometryIdentity {
-  const stations = scenario.groundStations.map((g) => [g.latitudeDeg, g.longitudeDeg, g.altitudeM, g.minElevationDeg]);
-  const key = JSON.stringify({ grid, stations, spacing: tracksSpacing ? scenario.spacing : null });
-  const F = 12;
-  const elements = new Float64Array(F * satellites.length);
-  satellites.forEach((s, i) => {
-    const r: SatRec = s.satrec;
-    elements.set([r.jdsatepoch, r.inclo, r.nodeo, r.ecco, r.argpo, r.mo, r.no, r.bstar, r.ndot, r.nddot, r.error, s.epochMs], F * i);
-  });
-  return { key, elements, needs, withPositions: needsPositions(scenario) };
 }
 
 /** A distance (km) to 4 significant digits for messages. */
