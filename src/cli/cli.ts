@@ -11,7 +11,7 @@
  * sees to it; under vitest, vite.config.ts), or main() fails with exit code 1.
  */
 import { GeometryCache } from '../engine/run/geometry-cache';
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { PRESETS, findPreset } from '../engine/input/presets';
 import { formatIssue, parseScenario, parseScenarioJson, type Scenario } from '../engine/input/scenario';
 import { parseJsonText } from '../engine/input/json-text';
@@ -30,15 +30,22 @@ import { planStk, writeStkEphemeris } from '../engine/output/stk-ephemeris';
 import { EVENT_CSV, eventCsvInput, type EventCsvKind } from '../engine/output/event-csv';
 import type { ByteWrite } from '../engine/output/byte-writer';
 import { defaultWorkerCount, workerGeometry } from './geometry-pool';
-import { planSweep, SweepError, sweepCsv } from '../engine/output/sweep';
+import { planSweep, SweepError } from '../engine/output/sweep';
+import { describeRun, expandRuns, mergeRuns, parseShard, RunListError, runListJson, runResultJson, shardOf, shardRange, type RunList, type RunRef, type RunResult, type Shard, type SweepRun } from '../engine/output/run-list';
+import { openStore, prepareStore, readRunResult, StoreError, storeDirFor, storedIds, writeFileAtomic, writeRunResult } from './sweep-store';
 import { installDeterministicMath } from '../engine/core/det-math/install';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
 
 interface Args {
-  command: 'run' | 'sweep';
+  command: 'run' | 'sweep' | 'sweep-merge';
   scenarioPath?: string;
+  /** sweep: run only shard i/N (--out is then the part's store); --resume: keep stored results. */
+  shard?: Shard;
+  resume: boolean;
+  /** sweep-merge: the parts (stores). */
+  parts: string[];
   preset?: string;
   out?: string;
   csv?: string;
@@ -62,7 +69,9 @@ interface Args {
 const USAGE = `usage:
   npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>] [exports] [--threads N]
   npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>] [exports] [--threads N]
-  npm run sim -- sweep <sweep.json> --out <results.csv> [--threads N]
+  npm run sim -- sweep <sweep.json> --out <results.csv> [--resume] [--threads N]
+  npm run sim -- sweep <sweep.json> --shard <i/N> --out <part-i> [--resume] [--threads N]
+  npm run sim -- sweep-merge <part>... --out <results.csv>
   npm run sim -- --list-presets
 exports (docs/reference/export-formats.md):
   --oem <file.oem>            CCSDS OEM ephemerides (TEME, km, km/s) of the satellites
@@ -73,7 +82,11 @@ exports (docs/reference/export-formats.md):
     --stk-step <s>            output step, 1 to 86400 s (default 60)
   --eclipses-csv <file.csv>   eclipse table
   --contacts-csv <file.csv>   contact table (satellite, station, start, end, max elevation)
-  --passes-csv <file.csv>     the contacts as pass lists per station (AOS, LOS, duration)`;
+  --passes-csv <file.csv>     the contacts as pass lists per station (AOS, LOS, duration)
+sweeps (deploy/README.md): results are stored per run as they finish, in <results.csv>.runs/
+  or, with --shard, in the directory <part-i>; --resume runs only the runs without a stored
+  result (or with a failed one); sweep-merge joins parts (exit 2 naming the runs without a
+  result, no CSV written)`;
 
 /** A value that must be a number in [min, max] (integer when asked). */
 function numberArg(flag: string, text: string, min: number, max: number, integer = false): number {
@@ -85,10 +98,10 @@ function numberArg(flag: string, text: string, min: number, max: number, integer
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { command: 'run', listPresets: false, quiet: false, eventsCsv: {} };
+  const a: Args = { command: 'run', listPresets: false, quiet: false, eventsCsv: {}, resume: false, parts: [] };
   let first = 0;
-  if (argv[0] === 'sweep') {
-    a.command = 'sweep';
+  if (argv[0] === 'sweep' || argv[0] === 'sweep-merge') {
+    a.command = argv[0];
     first = 1;
   }
   for (let i = first; i < argv.length; i++) {
@@ -117,13 +130,25 @@ export function parseArgs(argv: readonly string[]): Args {
       if (!Number.isInteger(v) || v < 1 || v > 256) throw new UsageError(`--threads must be an integer from 1 to 256\n${USAGE}`);
       a.threads = v;
     }
+    else if (x === '--shard') {
+      const v = value();
+      try {
+        a.shard = parseShard(v);
+      } catch (e) {
+        if (e instanceof RunListError) throw new UsageError(`--shard: ${e.message}\n${USAGE}`);
+        throw e;
+      }
+    }
+    else if (x === '--resume') a.resume = true;
     else if (x === '--help' || x === '-h') a.help = true;
     else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
+    else if (a.command === 'sweep-merge') a.parts.push(x);
     else if (a.scenarioPath === undefined) a.scenarioPath = x;
     else throw new UsageError(`unexpected argument ${x}\n${USAGE}`);
   }
   if ((a.oemStep !== undefined || a.oemSatellites !== undefined) && a.oem === undefined) throw new UsageError(`--oem-step and --oem-satellites need --oem <file>\n${USAGE}`);
   if ((a.stkStep !== undefined || a.stkSatellite !== undefined) && a.stk === undefined) throw new UsageError(`--stk-step and --stk-satellite need --stk <file>\n${USAGE}`);
+  if ((a.shard !== undefined || a.resume) && a.command !== 'sweep') throw new UsageError(`--shard and --resume apply to sweep only\n${USAGE}`);
   return a;
 }
 
@@ -240,6 +265,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       return 0;
     }
     if (a.command === 'sweep') return await runSweep(a, io);
+    if (a.command === 'sweep-merge') return await runSweepMerge(a, io);
     if (!a.out) throw new UsageError(`--out <result.json> is required\n${USAGE}`);
     const scenario = loadScenario(a);
     const build = buildSatellites(scenario);
@@ -320,9 +346,62 @@ function readJson(path: string): unknown {
   return r.value;
 }
 
+/** StoreError (not a store, damaged run list) is an input problem: exit 2. */
+async function storeCall<T>(f: () => T | Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof StoreError) throw new InputError(e.message);
+    throw e;
+  }
+}
+
+function writeCsvAtomic(path: string, csv: string): void {
+  try {
+    writeFileAtomic(path, csv);
+  } catch (e) {
+    throw new Error(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Simulates one run of a sweep (deterministic Math must be installed, as
+ * main() does). Never throws: a failure is a failed result (inputError when
+ * the scenario has no satellites). Build warnings (skipped element sets, old
+ * epochs) go to `warn`. Runs in one process may share a geometry cache.
+ */
+export async function executeSweepRun(run: SweepRun, opts: { geometryCache?: GeometryCache; threads?: number; warn?: (message: string) => void } = {}): Promise<RunResult> {
+  try {
+    const build = buildSatellites(run.scenario);
+    for (const m of [...build.errors.map((e) => `skipped element set: ${e.message}`), ...epochWarningMessages(run.scenario, build)]) opts.warn?.(m);
+    if (build.satellites.length === 0) return { id: run.id, status: 'failed', message: noSatellitesMessage(run.scenario, build), inputError: true };
+    const threads = opts.threads ?? defaultWorkerCount();
+    const out = await simulate(run.scenario, build.satellites, build.errors, {
+      geometryCache: opts.geometryCache,
+      geometry: threads > 1 && build.satellites.length > 200 ? workerGeometry(threads) : undefined,
+    });
+    return { id: run.id, status: 'ok', kpis: out.kpis };
+  } catch (e) {
+    return { id: run.id, status: 'failed', message: e instanceof Error ? e.message : String(e), inputError: false };
+  }
+}
+
+/** Test hook: OCS_SWEEP_STOP_AFTER=k stops a sweep after k simulated runs, as a kill would (their results stored, no CSV; exit 1). */
+function stopAfterRuns(): number | undefined {
+  const v = process.env.OCS_SWEEP_STOP_AFTER;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Names the runs without a result (missing or failed), with the shard that holds each when known. */
+function reportIncomplete(list: RunList, missing: readonly RunRef[], failed: ReadonlyArray<{ run: RunRef; message: string }>, io: CliIo, where: (index: number) => string): void {
+  io.err.write(`error: ${missing.length + failed.length} of ${list.runs.length} runs have no result; no CSV written\n`);
+  const rows = [...missing.map((run) => ({ run, text: 'missing' })), ...failed.map((f) => ({ run: f.run, text: `failed: ${f.message}` }))].sort((x, y) => x.run.index - y.run.index);
+  for (const { run, text } of rows) io.err.write(`  ${describeRun(list, run)}: ${text}${where(run.index)}\n`);
+}
+
 async function runSweep(a: Args, io: CliIo): Promise<number> {
   if (a.scenarioPath === undefined) throw new UsageError(`no sweep file given\n${USAGE}`);
-  if (!a.out) throw new UsageError(`--out <results.csv> is required\n${USAGE}`);
+  if (!a.out) throw new UsageError(`--out <${a.shard ? 'part directory' : 'results.csv'}> is required\n${USAGE}`);
   let plan;
   try {
     plan = planSweep(readJson(a.scenarioPath));
@@ -330,26 +409,118 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
     if (e instanceof SweepError) throw new InputError(`${a.scenarioPath}: invalid sweep\n${e.message}`);
     throw e;
   }
-  const rows = [];
+  const list = await expandRuns(plan);
+  const storeDir = a.shard ? a.out : storeDirFor(a.out);
+  const { start, end } = a.shard ? shardRange(list.runs.length, a.shard) : { start: 0, end: list.runs.length };
+  const slice = list.runs.slice(start, end);
+  const sliceIds = [...new Set(slice.map((r) => r.id))];
+  for (const n of await storeCall(() => prepareStore(storeDir, list, runListJson(list, a.shard ?? null), a.resume, sliceIds))) io.err.write(`note: ${n}\n`);
+  // One simulation per id (equal ids have equal results); with --resume only ids without a result or with a failed one.
+  const todo: SweepRun[] = [];
+  const seen = new Set<string>();
+  for (const run of slice) {
+    if (seen.has(run.id)) continue;
+    seen.add(run.id);
+    if (a.resume) {
+      const r = readRunResult(storeDir, run.id);
+      if (r.warning) io.err.write(`warning: ${r.warning}; ${describeRun(list, run)} runs again\n`);
+      if (r.result?.status === 'ok') continue;
+    }
+    todo.push(run);
+  }
+  const stopAfter = stopAfterRuns();
   const warned = new Set<string>();
+  const warn = (m: string): void => {
+    if (!warned.has(m)) io.err.write(`warning: ${m}\n`);
+    warned.add(m);
+  };
   const t0 = performance.now();
   // Points that differ only in node fields share their geometry (engine run/geometry-cache.ts; same bytes).
   const geometryCache = new GeometryCache();
-  for (const [d, design] of plan.designs.entries()) {
-    const build = buildSatellites(design.scenario);
-    for (const m of [...build.errors.map((e) => `skipped element set: ${e.message}`), ...epochWarningMessages(design.scenario, build)]) {
-      if (!warned.has(m)) io.err.write(`warning: ${m}\n`);
-      warned.add(m);
+  const failed: Array<{ run: SweepRun; message: string; inputError: boolean }> = [];
+  let simulated = 0;
+  for (const run of todo) {
+    if (stopAfter !== undefined && simulated >= stopAfter) {
+      io.err.write(`stopped after ${simulated} runs (OCS_SWEEP_STOP_AFTER); their results are stored, --resume runs the rest\n`);
+      return 1;
     }
-    if (build.satellites.length === 0) throw new InputError(`design ${d + 1}: ${noSatellitesMessage(design.scenario, build)}`);
-    const out = await simulate(design.scenario, build.satellites, build.errors, {
-      geometryCache,
-      geometry: (a.threads ?? defaultWorkerCount()) > 1 && build.satellites.length > 200 ? workerGeometry(a.threads ?? defaultWorkerCount()) : undefined,
-    });
-    rows.push({ values: design.values, kpis: out.kpis });
-    if (!a.quiet) io.err.write(`design ${d + 1}/${plan.designs.length} (${plan.fields.map((f, k) => `${f}=${String(design.values[k])}`).join(', ')}) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    const result = await executeSweepRun(run, { geometryCache, threads: a.threads, warn });
+    writeRunResult(storeDir, result);
+    simulated++;
+    if (result.status === 'failed') failed.push({ run, message: result.message, inputError: result.inputError });
+    if (!a.quiet) io.err.write(`${describeRun(list, run)} ${result.status === 'ok' ? 'done' : 'failed'}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
-  writeFileSync(a.out, sweepCsv(plan.fields, rows));
-  io.out.write(`${plan.designs.length} designs → ${a.out}\n`);
+  const counts = `${simulated} simulated, ${slice.length - simulated} taken from the store ${storeDir}`;
+  if (failed.length) {
+    for (const f of failed) io.err.write(`error: design ${f.run.index + 1}: ${f.message} — ${describeRun(list, f.run)}\n`);
+    io.err.write(`error: ${failed.length} run${failed.length === 1 ? '' : 's'} failed (stored as failed: --resume runs them again)${a.shard ? '' : '; no CSV written'}\n`);
+    return failed.some((f) => f.inputError) ? 2 : 1;
+  }
+  if (a.shard) {
+    io.out.write(`shard ${a.shard.index}/${a.shard.count}: runs ${start + 1}–${end} of ${list.runs.length} (${counts}) → ${storeDir}\n`);
+    return 0;
+  }
+  // The CSV is built from the stored results, as sweep-merge builds it.
+  const results = new Map<string, RunResult>();
+  for (const id of sliceIds) {
+    const r = readRunResult(storeDir, id);
+    if (r.warning) io.err.write(`warning: ${r.warning}\n`);
+    if (r.result) results.set(id, r.result);
+  }
+  const merged = mergeRuns(list, results);
+  if (!merged.ok) {
+    reportIncomplete(list, merged.missing, merged.failed, io, () => '');
+    return 1;
+  }
+  writeCsvAtomic(a.out, merged.csv);
+  io.out.write(`${list.runs.length} designs → ${a.out} (${counts})\n`);
+  return 0;
+}
+
+/** sweep-merge: joins the results of parts of one run list into the sweep CSV; exit 2 naming the runs without a result. */
+async function runSweepMerge(a: Args, io: CliIo): Promise<number> {
+  if (a.parts.length === 0) throw new UsageError(`sweep-merge needs the parts (the --out of each sweep --shard)\n${USAGE}`);
+  if (!a.out) throw new UsageError(`--out <results.csv> is required\n${USAGE}`);
+  const stores = [];
+  for (const p of a.parts) stores.push(await storeCall(() => openStore(p)));
+  const { list } = stores[0];
+  for (const s of stores.slice(1)) {
+    if (s.list.hash !== list.hash) throw new InputError(`${s.dir}: from another run list (hash ${s.list.hash}; ${stores[0].dir} has ${list.hash}): parts must come from one sweep file`);
+  }
+  // Results by run id from every part (a result is valid for any run with its id); parts must agree.
+  const ids = new Set(list.runs.map((r) => r.id));
+  const results = new Map<string, RunResult>();
+  const source = new Map<string, string>();
+  for (const s of stores) {
+    for (const id of storedIds(s.dir)) {
+      if (!ids.has(id)) continue;
+      const r = readRunResult(s.dir, id);
+      if (r.warning) io.err.write(`warning: ${r.warning}; treated as missing\n`);
+      if (!r.result) continue;
+      const prev = results.get(id);
+      if (prev === undefined || (prev.status === 'failed' && r.result.status === 'ok')) {
+        results.set(id, r.result);
+        source.set(id, s.dir);
+      } else if (prev.status === 'ok' && r.result.status === 'ok' && runResultJson(prev) !== runResultJson(r.result)) {
+        throw new Error(`run ${id}: ${source.get(id)} and ${s.dir} hold different results (parts from different program versions?)`);
+      }
+    }
+  }
+  const merged = mergeRuns(list, results);
+  if (!merged.ok) {
+    // Which shard holds a run, when the parts agree on the shard count.
+    const shardCounts = new Set(stores.map((s) => s.shard?.count ?? 0));
+    const count = shardCounts.size === 1 ? [...shardCounts][0] : 0;
+    const given = new Set(stores.map((s) => s.shard?.index));
+    reportIncomplete(list, merged.missing, merged.failed, io, (index) => {
+      if (count === 0) return '';
+      const i = shardOf(index, list.runs.length, count);
+      return given.has(i) ? ` (shard ${i}/${count})` : ` (shard ${i}/${count}: no part of it given)`;
+    });
+    io.err.write('run those shards again with --resume (only runs without a result run), then sweep-merge again\n');
+    return 2;
+  }
+  writeCsvAtomic(a.out, merged.csv);
+  io.out.write(`${list.runs.length} designs from ${stores.length} part${stores.length === 1 ? '' : 's'} → ${a.out}\n`);
   return 0;
 }

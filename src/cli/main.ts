@@ -3,6 +3,8 @@
  *   npm run sim -- <scenario.json> --out <result.json> [--csv <series.csv>]
  *   npm run sim -- --preset <name> --out <result.json> [--csv <series.csv>]
  *   npm run sim -- --list-presets
+ *   npm run sim -- sweep <sweep.json> --out <results.csv> [--resume] | --shard i/N --out <part-i>
+ *   npm run sim -- sweep-merge <part>... --out <results.csv>
  *   exports beside result.json: --oem <file> [--oem-step s] [--oem-satellites i,j],
  *   --stk <file> [--stk-satellite i] [--stk-step s], --eclipses-csv, --contacts-csv,
  *   --passes-csv <file> (cli.ts USAGE; docs/reference/export-formats.md)

@@ -41,10 +41,10 @@ describe('analysis worker: previews and geometry reuse', () => {
     const preview = resultOf(await api.run(edited, 2, undefined, { preview: true }));
     const release = resultOf(await api.run(edited, 3));
     expect(release.geometryReused).toBe(true);
-    for (const k of preview.previewKpis ?? []) expect((preview.kpis as Record<string, unknown>)[k], k).toEqual((full.kpis as Record<string, unknown>)[k]);
+    for (const k of preview.previewKpis ?? []) expect((preview.kpis as unknown as Record<string, unknown>)[k], k).toEqual((full.kpis as unknown as Record<string, unknown>)[k]);
     // Smaller array and battery: less energy, and the window KPIs of the preview are the release's.
     expect(release.kpis.meanUsableComputePflops).toBeLessThan(full.kpis.meanUsableComputePflops);
-    for (const [k, v] of Object.entries(release.kpis)) if (!(preview.previewKpis ?? []).includes(k)) expect((preview.kpis as Record<string, unknown>)[k], k).toEqual(v);
+    for (const [k, v] of Object.entries(release.kpis)) if (!(preview.previewKpis ?? []).includes(k)) expect((preview.kpis as unknown as Record<string, unknown>)[k], k).toEqual(v);
     expect(release.kpis.nodeMassKg).not.toEqual(full.kpis.nodeMassKg);
   }, 60_000);
 
