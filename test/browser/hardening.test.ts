@@ -427,7 +427,7 @@ describe('WASM propagators are disposed', () => {
     await waitDone();
     const after = await analysisIdle();
     expect(after.length).toBeGreaterThanOrEqual(1);
-    for (const s of after) expect(s).toEqual({ livePropagators: 0, activeSeq: -1 });
+    for (const s of after) expect(s).toMatchObject({ livePropagators: 0, activeSeq: -1 });
     // The live view's worker keeps one undisposed propagator, for the design it shows (a disposed
     // one may stay reachable from its suspended stream loop for a moment; its WASM memory is freed).
     const live = await workers.waitFor('live');
