@@ -11,6 +11,7 @@ import { KPI_NAMES } from '../engine/output/result';
 import type { Scenario } from '../engine/input/scenario';
 import type { Kpis } from '../engine/run/simulation';
 import { planSweep, SweepError, sweepCsv, type SweepDesign } from '../engine/output/sweep';
+import type { SweepCsvRow } from '../engine/output/sweep-csv-parse';
 import type { AnalysisOutcome, RunOptions } from '../../workers/protocol';
 import { getPath } from './draft';
 import { CONSTELLATION_FIELDS, ECONOMICS_FIELDS, ISL_FIELDS, NODE_FIELDS, STATION_FIELDS, type FieldSpec } from './fields';
@@ -18,6 +19,8 @@ import { KPI_META } from './format';
 
 /** Designs one sweep may have in the app (the CLI allows more). */
 export const MAX_APP_SWEEP_DESIGNS = 400;
+/** Combinations a results CSV's two fields may span (the CLI's sweep limit). */
+export const MAX_FILE_GRID = 10_000;
 /** Values per field in the form. */
 export const MAX_SWEEP_VALUES = 100;
 
@@ -104,7 +107,10 @@ export interface Metric {
   better?: 'max' | 'min';
   /** A 0…1 share, shown as a percentage. */
   fraction?: boolean;
-  of(kpis: Kpis, scenario: Scenario): number;
+  /** Needs the design's scenario (totals over the constellation): NaN without one (results read from a CSV). */
+  needsScenario?: boolean;
+  /** `values`: the point's values of the varied fields (field metrics read them; else the scenario). */
+  of(kpis: Kpis, scenario?: Scenario, values?: readonly number[]): number;
 }
 
 /** A metric value for labels: percentages for shares, else 4–5 significant digits. */
@@ -116,10 +122,14 @@ export function metricText(m: Metric, v: number, digits = 5): string {
   return m.unit ? `${r} ${m.unit}` : r;
 }
 
-const node = (s: Scenario) => s.node;
+const node = (s: Scenario | undefined) => s?.node ?? { solarArrayAreaM2: Number.NaN, radiatorAreaM2: Number.NaN, batteryCapacityKWh: Number.NaN };
 
-/** Every KPI, totals over the constellation, and the varied fields. */
-export function metrics(fields: readonly SweepField[] = []): Metric[] {
+/**
+ * Every KPI, totals over the constellation, and the varied fields.
+ * `withScenario` false (results read from a CSV: no scenarios): without the
+ * totals that need each design's node.
+ */
+export function metrics(fields: readonly SweepField[] = [], withScenario = true): Metric[] {
   const out: Metric[] = KPI_NAMES.map((k) => ({
     key: k,
     label: KPI_META[k].label,
@@ -129,13 +139,13 @@ export function metrics(fields: readonly SweepField[] = []): Metric[] {
     of: (kpis: Kpis) => kpis[k] ?? Number.NaN,
   }));
   out.push(
-    { key: 'totalArrayAreaM2', label: 'Total array area', unit: 'm²', better: 'min', of: (k, s) => k.satelliteCount * node(s).solarArrayAreaM2 },
-    { key: 'totalRadiatorAreaM2', label: 'Total radiator area', unit: 'm²', better: 'min', of: (k, s) => k.satelliteCount * node(s).radiatorAreaM2 },
-    { key: 'totalBatteryKWh', label: 'Total battery capacity', unit: 'kWh', better: 'min', of: (k, s) => k.satelliteCount * node(s).batteryCapacityKWh },
+    { key: 'totalArrayAreaM2', label: 'Total array area', unit: 'm²', better: 'min', needsScenario: true, of: (k, s) => k.satelliteCount * node(s).solarArrayAreaM2 },
+    { key: 'totalRadiatorAreaM2', label: 'Total radiator area', unit: 'm²', better: 'min', needsScenario: true, of: (k, s) => k.satelliteCount * node(s).radiatorAreaM2 },
+    { key: 'totalBatteryKWh', label: 'Total battery capacity', unit: 'kWh', better: 'min', needsScenario: true, of: (k, s) => k.satelliteCount * node(s).batteryCapacityKWh },
     { key: 'usableComputeShare', label: 'Usable / installed compute', unit: '', better: 'max', fraction: true, of: (k) => (k.installedComputePflops > 0 ? k.meanUsableComputePflops / k.installedComputePflops : 0) },
   );
-  for (const f of fields) out.push({ key: `field:${f.path}`, label: f.label, unit: f.unit, of: (_k, s) => Number(getPath(s, f.path)) });
-  return out;
+  fields.forEach((f, i) => out.push({ key: `field:${f.path}`, label: f.label, unit: f.unit, of: (_k, s, v) => (v ? v[i] : s ? Number(getPath(s, f.path)) : Number.NaN) }));
+  return withScenario ? out : out.filter((m) => !m.needsScenario);
 }
 
 /**
@@ -175,7 +185,8 @@ export interface SweepSpec {
   vary: SweepVary[];
 }
 
-export type PointState = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
+/** 'missing': a combination of the grid a results CSV has no row for. */
+export type PointState = 'queued' | 'running' | 'done' | 'error' | 'cancelled' | 'missing';
 
 export interface SweepPoint {
   /** Index in plan order (first field outermost). */
@@ -186,6 +197,38 @@ export interface SweepPoint {
   progress: number;
   kpis?: Kpis;
   message?: string;
+}
+
+/** A point the sweep views plot: a computed design, or a row of a results CSV (no scenario). */
+export type PlotPoint = Omit<SweepPoint, 'scenario'> & { scenario?: Scenario };
+
+/**
+ * The views' plan for the rows of a results CSV (parseSweepCsv): the varied
+ * fields' values in order of first appearance (the CLI writes plan order:
+ * first field outermost), and one point per combination at index
+ * ix·ny + iy (one field: ix); a combination without a row is 'missing'.
+ */
+export function fileSweep(fields: readonly string[], rows: readonly SweepCsvRow[]): { vary: SweepVary[]; points: PlotPoint[]; missing: number } {
+  const distinct = fields.map((_f, k) => {
+    const seen: number[] = [];
+    for (const r of rows) if (!seen.includes(r.values[k])) seen.push(r.values[k]);
+    return seen;
+  });
+  const vary = fields.map((field, k) => ({ field, values: distinct[k] }));
+  const ny = fields.length === 2 ? distinct[1].length : 1;
+  if (distinct[0].length * ny > MAX_FILE_GRID) throw new SweepError(`the rows are not a grid: ${distinct[0].length} × ${ny} combinations of the two fields for ${rows.length} rows`);
+  const points: PlotPoint[] = [];
+  for (let ix = 0; ix < distinct[0].length; ix++) {
+    for (let iy = 0; iy < ny; iy++) {
+      const index = ix * ny + iy;
+      points.push({ index, values: fields.length === 2 ? [distinct[0][ix], distinct[1][iy]] : [distinct[0][ix]], state: 'missing', progress: 0, message: 'no row in the file' });
+    }
+  }
+  for (const r of rows) {
+    const index = distinct[0].indexOf(r.values[0]) * ny + (fields.length === 2 ? distinct[1].indexOf(r.values[1]) : 0);
+    points[index] = { index, values: r.values.slice(), state: 'done', progress: 1, kpis: r.kpis };
+  }
+  return { vary, points, missing: points.length - rows.length };
 }
 
 /** The sweep file the CLI runs (`npm run sim -- sweep <file>`). */

@@ -5,7 +5,10 @@
  * their values, run every combination on the worker pool (overall progress,
  * cancel), and read the result as a KPI-against-parameter chart (one field),
  * a heat map (two fields) and a Pareto view of two metrics. Clicking a point
- * or cell opens that design in the session.
+ * or cell opens that design in the session. A results CSV computed elsewhere
+ * (the CLI's sweep, shards joined by sweep-merge) opens in the same views
+ * (button or dropped on the tab); the sweep set up in the form exports as
+ * the CLI's sweep file for a cluster run.
  *
  * Hooks: data-testid="sweep-chart" (data-points = plotted points, data-kind =
  * line | heatmap), "pareto-chart" (data-points, data-front), "sweep-status"
@@ -13,14 +16,20 @@
  * "sweep-run", "sweep-cancel", "sweep-progress", "sweep-points" (one row per
  * design, data-point-index, with an Open button); inputs named sweep-base,
  * sweep-field-1/2, sweep-from-1/2, sweep-to-1/2, sweep-count-1/2,
- * sweep-values-1/2, sweep-metric, pareto-x, pareto-y.
+ * sweep-values-1/2, sweep-metric, pareto-x, pareto-y. Results from a file:
+ * "sweep-open-csv" (button) and "sweep-open-csv-input" (its file input),
+ * "sweep-source" (data-source = run | file, data-file-name, data-rows); the
+ * chart's data-cells (heat-map cells with a value) and data-source; each
+ * "sweep-points" row's data-value (the plotted metric's raw value).
  */
 import type { Scenario } from '../engine/input/scenario';
 import type { LaneStats } from './pool';
 import { HeatMap, ScatterPlot, tickLabel } from './plots';
-import { defaultRange, metrics, metricText, paretoFront, parseValueList, rangeValues, sweepFields, MAX_APP_SWEEP_DESIGNS, type Metric, type SweepField, type SweepPoint, type SweepVary } from './sweep-model';
+import { defaultRange, fileSweep, metrics, metricText, paretoFront, parseValueList, rangeValues, sweepFields, sweepFile, MAX_APP_SWEEP_DESIGNS, type Metric, type PlotPoint, type SweepField, type SweepPoint, type SweepVary } from './sweep-model';
+import { parseSweepCsv } from '../engine/output/sweep-csv-parse';
 import { getPath } from './draft';
 import { el } from './dom';
+import './sweep-csv.css';
 
 export interface SweepBase {
   id: number;
@@ -39,7 +48,11 @@ export interface SweepPanelCallbacks {
   onExportFile(): void;
 }
 
-export type SweepState = 'idle' | 'planning' | 'running' | 'done' | 'cancelled' | 'invalid';
+/** 'file': showing results read from a CSV. */
+export type SweepState = 'idle' | 'planning' | 'running' | 'done' | 'cancelled' | 'invalid' | 'file';
+
+/** Where the plotted results came from. */
+export type SweepSource = { kind: 'run' } | { kind: 'file'; name: string; rows: number; missing: number };
 
 function input(name: string, width = ''): HTMLInputElement {
   const i = el('input');
@@ -61,6 +74,9 @@ interface FieldRow {
 }
 
 const withUnit = (label: string, unit: string) => (unit ? `${label} (${unit})` : label);
+
+/** Rows the design table lists (a results CSV may hold 10 000). */
+const MAX_TABLE_ROWS = 1000;
 
 export class SweepPanel {
   readonly root: HTMLElement;
@@ -88,7 +104,11 @@ export class SweepPanel {
   private fields: SweepField[] = [];
   private planFields: SweepField[] = [];
   private vary: SweepVary[] = [];
-  private points: readonly SweepPoint[] = [];
+  private points: readonly PlotPoint[] = [];
+  private source: SweepSource = { kind: 'run' };
+  private readonly openBtn: HTMLButtonElement;
+  private readonly csvBtn: HTMLButtonElement;
+  private readonly sourceNote: HTMLElement;
   private colour = '#4cc2ff';
   private visible = false;
   private redrawPending = false;
@@ -180,22 +200,46 @@ export class SweepPanel {
     this.message = el('div', 'notice error');
     this.message.setAttribute('role', 'alert');
     this.message.hidden = true;
-    const exp = el('div', 'sweep-actions');
+    const exp = el('div', 'sweep-actions sweep-io');
+    exp.append(el('span', 'ws-note', 'Export'));
     const csv = el('button', 'btn small', 'Results CSV');
+    this.csvBtn = csv;
     csv.type = 'button';
     csv.dataset.testid = 'sweep-export-csv';
     csv.title = 'The CLI’s sweep CSV: varied fields, then every KPI, one row per design';
     csv.addEventListener('click', () => cb.onExportCsv());
-    const file = el('button', 'btn small', 'Sweep file');
+    const file = el('button', 'btn small', 'Sweep file (CLI)');
     file.type = 'button';
     file.dataset.testid = 'sweep-export-file';
-    file.title = 'The sweep as a file for npm run sim -- sweep <file> --out <results.csv>';
+    file.title = 'The sweep set up above (base design and values) as a file for npm run sim -- sweep <file> --out <results.csv> (also sharded on a cluster: deploy/)';
     file.addEventListener('click', () => cb.onExportFile());
     exp.append(csv, file);
+    // Results computed elsewhere: the CLI's CSV, opened into the same views.
+    const imp = el('div', 'sweep-actions sweep-io');
+    const picker = el('input');
+    picker.type = 'file';
+    picker.accept = '.csv,text/csv';
+    picker.hidden = true;
+    picker.dataset.testid = 'sweep-open-csv-input';
+    picker.addEventListener('change', () => {
+      const f = picker.files?.[0];
+      picker.value = '';
+      if (f) void this.openCsv(f);
+    });
+    this.openBtn = el('button', 'btn small', 'Open results CSV…');
+    this.openBtn.type = 'button';
+    this.openBtn.dataset.testid = 'sweep-open-csv';
+    this.openBtn.title = 'Show a results CSV from npm run sim -- sweep (or sweep-merge of shards) in the chart, heat map and Pareto view; a .csv dropped on this tab opens the same way';
+    this.openBtn.addEventListener('click', () => picker.click());
+    imp.append(this.openBtn, picker);
+    this.sourceNote = el('p', 'ws-note sweep-source');
+    this.sourceNote.dataset.testid = 'sweep-source';
+    this.sourceNote.dataset.source = 'run';
+    this.sourceNote.hidden = true;
     this.pointsTable = el('table', 'sweep-points');
     this.pointsTable.dataset.testid = 'sweep-points';
     this.pointsTable.setAttribute('aria-label', 'Sweep designs');
-    form.append(this.countText, actions, prog, this.status, this.message, exp, this.pointsTable);
+    form.append(this.countText, actions, prog, this.status, this.message, exp, imp, this.sourceNote, this.pointsTable);
 
     const results = el('div', 'sweep-results');
     const h1 = el('div', 'sweep-results-head');
@@ -358,6 +402,57 @@ export class SweepPanel {
     this.runBtn.disabled = !!problem || n > MAX_APP_SWEEP_DESIGNS || this.state === 'planning';
   }
 
+  /**
+   * The sweep set up in the form as the CLI's sweep file: base = the base
+   * design's scenario (what a run here uses), vary = the fields and values
+   * above (also beyond the app's design limit: the CLI allows more).
+   */
+  sweepFile(): { ok: true; file: ReturnType<typeof sweepFile>; baseName: string } | { ok: false; problem: string } {
+    const b = this.base();
+    if (!b) return { ok: false, problem: 'set one up in the Sweep tab first' };
+    const { vary, problem } = this.currentVary();
+    if (problem || !b.scenario) return { ok: false, problem: problem ?? `“${b.name}” has invalid inputs` };
+    return { ok: true, file: sweepFile({ base: b.scenario, vary }), baseName: b.name };
+  }
+
+  /** Reads a results CSV and shows it (an error leaves what is shown as it is). */
+  async openCsv(file: File): Promise<void> {
+    if (this.state === 'planning' || this.state === 'running') {
+      this.setMessage(`${file.name}: a sweep is running here; cancel it first.`);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      this.setMessage(`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`);
+      return;
+    }
+    this.showCsv(file.name, text);
+  }
+
+  /** Parses `text` (a results CSV) and shows it in the views; false (message shown) when it is not one. */
+  showCsv(name: string, text: string): boolean {
+    const r = parseSweepCsv(text);
+    if (!r.ok) {
+      this.setMessage(`${name}: ${r.error}`);
+      return false;
+    }
+    let plan: ReturnType<typeof fileSweep>;
+    try {
+      plan = fileSweep(r.fields, r.rows);
+    } catch (e) {
+      this.setMessage(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+    this.setMessage(null);
+    this.source = { kind: 'file', name, rows: r.rows.length, missing: plan.missing };
+    this.applyPlan(plan.vary, plan.points, this.colour);
+    const n = r.rows.length;
+    this.setState('file', `Results from ${name}: ${n.toLocaleString('en-US')} design${n === 1 ? '' : 's'}${plan.missing ? ` (${plan.missing} combination${plan.missing === 1 ? '' : 's'} of the grid without a row)` : ''}.`);
+    return true;
+  }
+
   private run(): void {
     const b = this.base();
     const { vary, problem } = this.currentVary();
@@ -394,6 +489,7 @@ export class SweepPanel {
 
   setState(state: SweepState, text: string): void {
     this.state = state;
+    this.openBtn.disabled = state === 'planning' || state === 'running';
     this.status.dataset.state = state;
     this.status.textContent = text;
     const busy = state === 'planning' || state === 'running';
@@ -413,14 +509,30 @@ export class SweepPanel {
 
   /** A new plan: its fields and points (results arrive through pointsChanged). */
   setPlan(vary: SweepVary[], points: readonly SweepPoint[], colour: string): void {
+    this.source = { kind: 'run' };
+    this.applyPlan(vary, points, colour);
+  }
+
+  private applyPlan(vary: SweepVary[], points: readonly PlotPoint[], colour: string): void {
     this.vary = vary;
     this.points = points;
     this.colour = colour;
     this.planFields = vary.map((v) => this.fields.find((f) => f.path === v.field) ?? { path: v.field, label: v.field, unit: '', int: false });
     this.fillMetricSelects(this.planFields);
-    // Total array area is the natural cost axis when the sweep changes it; otherwise plot against the swept field.
-    const areaVaries = vary.some((v) => /^(node\.solarArrayAreaM2|constellation\.(planes|satellitesPerPlane|satellites))$/.test(v.field));
+    // Total array area is the natural cost axis when the sweep changes it (and the designs are known); otherwise plot against the swept field.
+    const areaVaries = this.source.kind === 'run' && vary.some((v) => /^(node\.solarArrayAreaM2|constellation\.(planes|satellitesPerPlane|satellites))$/.test(v.field));
     this.paretoX.value = areaVaries ? 'totalArrayAreaM2' : `field:${vary[0].field}`;
+    const src = this.source;
+    const file = src.kind === 'file';
+    this.sourceNote.hidden = !file;
+    this.sourceNote.dataset.source = src.kind;
+    this.sourceNote.dataset.fileName = file ? src.name : '';
+    this.sourceNote.dataset.rows = file ? String(src.rows) : '';
+    this.sourceNote.textContent = file
+      ? `Showing ${src.rows.toLocaleString('en-US')} row${src.rows === 1 ? '' : 's'} from ${src.name} (computed elsewhere; the file holds KPIs only, so its designs cannot be opened here and totals over the constellation are not shown). Run a sweep to replace them.`
+      : '';
+    this.csvBtn.disabled = file;
+    this.chartBox.dataset.source = src.kind;
     this.redraw();
   }
 
@@ -435,11 +547,16 @@ export class SweepPanel {
   }
 
   private metricList(): Metric[] {
-    return metrics(this.planFields);
+    return metrics(this.planFields, this.source.kind === 'run');
+  }
+
+  /** Opens point `index` as a design (computed results only: a CSV row has no scenario). */
+  private openPoint(index: number): void {
+    if (this.source.kind === 'run' && this.points[index]?.kpis) this.cb.onOpenPoint(index);
   }
 
   private fillMetricSelects(fields: SweepField[]): void {
-    const ms = metrics(fields);
+    const ms = metrics(fields, this.source.kind === 'run');
     const fill = (s: HTMLSelectElement, pick: string, filter: (m: Metric) => boolean = () => true) => {
       const prev = s.value;
       s.replaceChildren(
@@ -456,9 +573,9 @@ export class SweepPanel {
     fill(this.paretoY, 'meanUsableComputePflops');
   }
 
-  private describe(p: SweepPoint): string[] {
+  private describe(p: PlotPoint): string[] {
     const head = this.planFields.map((f, k) => `${f.label} = ${tickLabel(p.values[k])}${f.unit ? ` ${f.unit}` : ''}`).join(' · ');
-    if (!p.kpis) return [head, p.state === 'error' ? `error: ${p.message ?? ''}` : p.state];
+    if (!p.kpis) return [head, p.state === 'error' ? `error: ${p.message ?? ''}` : p.state === 'missing' ? 'not in the file' : p.state];
     const shown = [this.metricSelect.value, this.paretoX.value, this.paretoY.value, 'meanUsableComputePflops', 'eclipseFraction', 'maxTemperatureC'];
     const lines = [head];
     const seen = new Set<string>();
@@ -467,9 +584,9 @@ export class SweepPanel {
       seen.add(key);
       const m = this.metricList().find((x) => x.key === key);
       if (!m || key.startsWith('field:')) continue;
-      lines.push(`${m.label}: ${metricText(m, m.of(p.kpis, p.scenario))}`);
+      lines.push(`${m.label}: ${metricText(m, m.of(p.kpis, p.scenario, p.values))}`);
     }
-    lines.push('Click to open as a design');
+    if (this.source.kind === 'run') lines.push('Click to open as a design');
     return lines;
   }
 
@@ -485,7 +602,7 @@ export class SweepPanel {
     const f0 = this.planFields[0];
     this.chartTitle.textContent = !f0 ? 'KPI against the swept field' : two ? `${metric.label} over ${f0.label} × ${this.planFields[1].label}` : `${metric.label} against ${f0.label}`;
     if (!two) {
-      const pts = done.map((p) => ({ x: p.values[0], y: metric.of(p.kpis!, p.scenario), id: p.index }));
+      const pts = done.map((p) => ({ x: p.values[0], y: metric.of(p.kpis!, p.scenario, p.values), id: p.index }));
       this.line.set({
         xLabel: f0 ? withUnit(f0.label, f0.unit) : '',
         yLabel: withUnit(metric.label, metric.unit),
@@ -494,15 +611,16 @@ export class SweepPanel {
         colour: this.colour,
         yFormat: metric.fraction ? (v) => `${Number((v * 100).toPrecision(3))} %` : undefined,
         describe: (pt) => this.describe(this.points[pt.id]),
-        onClick: (pt) => this.cb.onOpenPoint(pt.id),
-        empty: this.points.length ? 'Running…' : 'Run a sweep to see results',
+        onClick: (pt) => this.openPoint(pt.id),
+        empty: this.points.length ? 'Running…' : 'Run a sweep (or open a results CSV) to see results',
       });
       this.chartBox.dataset.points = String(pts.length);
+      this.chartBox.dataset.cells = '0';
     } else {
       const xs = this.vary[0].values;
       const ys = this.vary[1].values;
       const values = new Float64Array(xs.length * ys.length).fill(Number.NaN);
-      for (const p of done) values[p.index] = metric.of(p.kpis!, p.scenario);
+      for (const p of done) values[p.index] = metric.of(p.kpis!, p.scenario, p.values);
       this.heat.set({
         xLabel: withUnit(f0.label, f0.unit),
         yLabel: withUnit(this.planFields[1].label, this.planFields[1].unit),
@@ -512,17 +630,17 @@ export class SweepPanel {
         valueLabel: metric.label,
         format: metric.fraction ? (v) => `${(v * 100).toFixed(1)} %` : undefined,
         describe: (ix, iy) => this.describe(this.points[ix * ys.length + iy]),
-        onClick: (ix, iy) => {
-          const p = this.points[ix * ys.length + iy];
-          if (p?.kpis) this.cb.onOpenPoint(p.index);
-        },
+        onClick: (ix, iy) => this.openPoint(ix * ys.length + iy),
       });
       this.chartBox.dataset.points = String(done.length);
+      let cells = 0;
+      for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) cells++;
+      this.chartBox.dataset.cells = String(cells);
     }
     const mx = ms.find((m) => m.key === this.paretoX.value) ?? ms[0];
     const my = ms.find((m) => m.key === this.paretoY.value) ?? ms[0];
-    const xs = done.map((p) => mx.of(p.kpis!, p.scenario));
-    const ys = done.map((p) => my.of(p.kpis!, p.scenario));
+    const xs = done.map((p) => mx.of(p.kpis!, p.scenario, p.values));
+    const ys = done.map((p) => my.of(p.kpis!, p.scenario, p.values));
     const front = paretoFront(xs, ys, mx.better ?? 'min', my.better ?? 'max').map((i) => done[i].index);
     const dirText = (m: Metric, fallback: 'min' | 'max') => `${withUnit(m.label, m.unit)} — ${(m.better ?? fallback) === 'min' ? 'lower' : 'higher'} ${m.better ? 'is better' : 'preferred'}`;
     this.pareto.set({
@@ -534,8 +652,8 @@ export class SweepPanel {
       xFormat: mx.fraction ? (v) => `${Number((v * 100).toPrecision(3))} %` : undefined,
       yFormat: my.fraction ? (v) => `${Number((v * 100).toPrecision(3))} %` : undefined,
       describe: (pt) => this.describe(this.points[pt.id]),
-      onClick: (pt) => this.cb.onOpenPoint(pt.id),
-      empty: this.points.length ? 'Running…' : 'Run a sweep to see results',
+      onClick: (pt) => this.openPoint(pt.id),
+      empty: this.points.length ? 'Running…' : 'Run a sweep (or open a results CSV) to see results',
     });
     this.paretoBox.dataset.points = String(done.length);
     this.paretoBox.dataset.front = String(front.length);
@@ -551,17 +669,22 @@ export class SweepPanel {
     const head = el('tr');
     for (const f of this.planFields) head.append(el('th', undefined, f.unit ? `${f.label} (${f.unit})` : f.label));
     head.append(el('th', undefined, metric.label), el('th'));
-    const rows = this.points.map((p) => {
+    // A file's grid may be large: the table lists the first rows (the plots show all).
+    const shown = this.points.length > MAX_TABLE_ROWS ? this.points.slice(0, MAX_TABLE_ROWS) : this.points;
+    const rows = shown.map((p) => {
       const tr = el('tr');
       tr.dataset.pointIndex = String(p.index);
       tr.dataset.state = p.state;
       if (front.has(p.index)) tr.classList.add('front');
       for (const v of p.values) tr.append(el('td', 'num', tickLabel(v)));
-      const v = p.kpis ? metricText(metric, metric.of(p.kpis, p.scenario)) : p.state === 'error' ? 'error' : '…';
+      const raw = p.kpis ? metric.of(p.kpis, p.scenario, p.values) : Number.NaN;
+      if (Number.isFinite(raw)) tr.dataset.value = String(raw);
+      const v = p.kpis ? metricText(metric, raw) : p.state === 'error' ? 'error' : p.state === 'missing' ? '—' : '…';
       tr.append(el('td', 'num', metric.unit && v.endsWith(` ${metric.unit}`) ? v.slice(0, -metric.unit.length - 1) : v));
       if (front.has(p.index)) tr.title = 'On the Pareto front of the Pareto view';
+      if (p.state === 'missing') tr.title = 'No row for this combination in the file';
       const td = el('td');
-      if (p.kpis) {
+      if (p.kpis && this.source.kind === 'run') {
         const b = el('button', 'btn tiny', 'Open');
         b.type = 'button';
         b.title = 'Add this design to the session and compare it';
@@ -575,6 +698,13 @@ export class SweepPanel {
     thead.append(head);
     const tbody = el('tbody');
     tbody.append(...rows);
+    if (shown.length < this.points.length) {
+      const tr = el('tr', 'more');
+      const td = el('td', 'ws-note', `… and ${(this.points.length - shown.length).toLocaleString('en-US')} more (the plots show every design)`);
+      td.colSpan = this.planFields.length + 2;
+      tr.append(td);
+      tbody.append(tr);
+    }
     this.pointsTable.replaceChildren(thead, tbody);
   }
 

@@ -38,7 +38,7 @@ import type { AnalysisPool } from './pool';
 import { decodeShare, encodeShare, shareUrl, tokenFromHash, type ShareView } from './share';
 import { canvasToPng, composeCharts, composeViews } from './snapshot';
 import { SweepPanel } from './sweep-panel';
-import { SweepRunner, sweepFile, type SweepSpec, type SweepVary } from './sweep-model';
+import { SweepRunner, type SweepSpec, type SweepVary } from './sweep-model';
 import { urlNamesDesign, type AppParams } from './url-params';
 
 export interface WorkbenchDom extends AppDom {
@@ -818,6 +818,11 @@ export class Workbench {
     this.list.showLoadError(null);
     const problems: string[] = [];
     for (const f of files) {
+      // A results CSV dropped on the Sweep tab opens in its views.
+      if (this.mode === 'sweep' && /\.csv$/i.test(f.name)) {
+        await this.sweep.openCsv(f);
+        continue;
+      }
       const text = await f.text();
       const c = classifyFile(text, f.name);
       if (c.kind === 'invalid') problems.push(c.message);
@@ -1088,10 +1093,13 @@ export class Workbench {
           if (!this.runner.points.some((p) => p.state === 'done')) return this.notice('No sweep results yet: run a sweep first.');
           download(this.runner.csv(), 'sweep-results.csv', 'text/csv');
           return;
-        case 'sweep-file':
-          if (!this.sweepSpec) return this.notice('No sweep yet: set one up and run it first.');
-          download(prettyJson(sweepFile(this.sweepSpec)), 'sweep.json', 'application/json');
+        case 'sweep-file': {
+          // The sweep set up in the tab (not necessarily run here): for npm run sim -- sweep on a cluster.
+          const sf = this.sweep.sweepFile();
+          if (!sf.ok) return this.notice(`No sweep to export: ${sf.problem}.`);
+          download(prettyJson(sf.file), 'sweep.json', 'application/json');
           return;
+        }
       }
     } catch (e) {
       this.notice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
