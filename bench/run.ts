@@ -16,6 +16,9 @@
  *    against the same one-thread baseline loop; `--list-presets` start-up;
  *    a 1,000-satellite design with its lifetime analysis through the CLI.
  *
+ * 6. The job queue (bench/queue.ts): a 40-run sweep through Redis with two
+ *    worker processes against one (ratio), not with --quick.
+ *
  * Flags: --quick (fewer satellites, no year-long run), --no-year, --no-browser.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +33,7 @@ import { simulate } from '../src/engine/run/simulation';
 import { parseUtcMs } from '../src/engine/core/time';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { defaultWorkerCount, workerGeometry } from '../src/cli/geometry-pool';
+import { queueBench } from './queue';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -194,6 +198,7 @@ async function main(): Promise<void> {
   lifetimeCli();
 
   if (!quick && !args.has('--no-year')) yearLongRun();
+  if (!quick) await queueBench();
 
   if (!args.has('--no-browser')) {
     let browser: { runBrowserBench?: () => Promise<Record<string, number>> } | undefined;

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules/vitest ] || npm install --no-audit --no-fund
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-redis.sh
 npx tsc --noEmit -p tsconfig.json
 mkdir -p test-artifacts
 status=0

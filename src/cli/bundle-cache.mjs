@@ -156,7 +156,10 @@ export async function buildCliBundle(root = SOURCE_ROOT) {
       });
     },
   };
-  const out = await esbuild.build({ ...baseOptions(join(root, 'src', 'cli', 'cli.ts')), plugins: [plugin] });
+  // The job queue's packages (src/cli/queue-*.ts import them dynamically, for the queue commands
+  // only) stay outside: resolved from node_modules at run time, so other commands never load them
+  // (≈2.4 MB), and bullmq's CommonJS build loads its optional driver with require(), which an ES bundle lacks.
+  const out = await esbuild.build({ ...baseOptions(join(root, 'src', 'cli', 'cli.ts')), plugins: [plugin], external: ['bullmq', 'ioredis'] });
   saveBundle(file, 'cli', out.outputFiles[0].text);
   return file;
 }

@@ -34,18 +34,23 @@ import { planSweep, SweepError } from '../engine/output/sweep';
 import { describeRun, expandRuns, mergeRuns, parseShard, RunListError, runListJson, runResultJson, shardOf, shardRange, type RunList, type RunRef, type RunResult, type Shard, type SweepRun } from '../engine/output/run-list';
 import { openStore, prepareStore, readRunResult, StoreError, storeDirFor, storedIds, writeFileAtomic, writeRunResult } from './sweep-store';
 import { installDeterministicMath } from '../engine/core/det-math/install';
+import { parseQueueUrl, QueueUrlError } from './queue-connection';
 
 export class UsageError extends Error {}
 export class InputError extends Error {}
 
 interface Args {
-  command: 'run' | 'sweep' | 'sweep-merge';
+  command: 'run' | 'sweep' | 'sweep-merge' | 'worker';
   scenarioPath?: string;
   /** sweep: run only shard i/N (--out is then the part's store); --resume: keep stored results. */
   shard?: Shard;
   resume: boolean;
   /** sweep-merge: the parts (stores). */
   parts: string[];
+  /** sweep and worker: the job queue's Redis URL (queue-connection.ts); worker: runs at once, job lock (s). */
+  queue?: string;
+  concurrency?: number;
+  lockSeconds?: number;
   preset?: string;
   out?: string;
   csv?: string;
@@ -72,6 +77,8 @@ const USAGE = `usage:
   npm run sim -- sweep <sweep.json> --out <results.csv> [--resume] [--threads N]
   npm run sim -- sweep <sweep.json> --shard <i/N> --out <part-i> [--resume] [--threads N]
   npm run sim -- sweep-merge <part>... --out <results.csv>
+  npm run sim -- sweep <sweep.json> --queue <redis://host:6379> --out <results.csv> [--resume]
+  npm run sim -- worker --queue <redis://host:6379> [--threads N] [--concurrency N] [--lock-seconds S]
   npm run sim -- --list-presets
 exports (docs/reference/export-formats.md):
   --oem <file.oem>            CCSDS OEM ephemerides (TEME, km, km/s) of the satellites
@@ -86,7 +93,12 @@ exports (docs/reference/export-formats.md):
 sweeps (deploy/README.md): results are stored per run as they finish, in <results.csv>.runs/
   or, with --shard, in the directory <part-i>; --resume runs only the runs without a stored
   result (or with a failed one); sweep-merge joins parts (exit 2 naming the runs without a
-  result, no CSV written)`;
+  result, no CSV written)
+job queue (deploy/README.md, "Job queue"): sweep --queue enqueues the runs on Redis and collects
+  their results into the same store and CSV; workers (any number, any machine) run them.
+  URL redis://[user:password@]host[:port][/db] or rediss:// (TLS); password also from
+  OCS_REDIS_PASSWORD, CA file from OCS_REDIS_CA. --concurrency: runs at once per worker (default 1);
+  --lock-seconds: job lock, a dead worker's run is re-delivered after it (default 60)`;
 
 /** A value that must be a number in [min, max] (integer when asked). */
 function numberArg(flag: string, text: string, min: number, max: number, integer = false): number {
@@ -100,7 +112,7 @@ function numberArg(flag: string, text: string, min: number, max: number, integer
 export function parseArgs(argv: readonly string[]): Args {
   const a: Args = { command: 'run', listPresets: false, quiet: false, eventsCsv: {}, resume: false, parts: [] };
   let first = 0;
-  if (argv[0] === 'sweep' || argv[0] === 'sweep-merge') {
+  if (argv[0] === 'sweep' || argv[0] === 'sweep-merge' || argv[0] === 'worker') {
     a.command = argv[0];
     first = 1;
   }
@@ -140,6 +152,17 @@ export function parseArgs(argv: readonly string[]): Args {
       }
     }
     else if (x === '--resume') a.resume = true;
+    else if (x === '--queue') {
+      a.queue = value();
+      try {
+        parseQueueUrl(a.queue);
+      } catch (e) {
+        if (e instanceof QueueUrlError) throw new UsageError(`${e.message}\n${USAGE}`);
+        throw e;
+      }
+    }
+    else if (x === '--concurrency') a.concurrency = numberArg(x, value(), 1, 64, true);
+    else if (x === '--lock-seconds') a.lockSeconds = numberArg(x, value(), 1, 86_400);
     else if (x === '--help' || x === '-h') a.help = true;
     else if (x.startsWith('-')) throw new UsageError(`unknown option ${x}\n${USAGE}`);
     else if (a.command === 'sweep-merge') a.parts.push(x);
@@ -149,6 +172,10 @@ export function parseArgs(argv: readonly string[]): Args {
   if ((a.oemStep !== undefined || a.oemSatellites !== undefined) && a.oem === undefined) throw new UsageError(`--oem-step and --oem-satellites need --oem <file>\n${USAGE}`);
   if ((a.stkStep !== undefined || a.stkSatellite !== undefined) && a.stk === undefined) throw new UsageError(`--stk-step and --stk-satellite need --stk <file>\n${USAGE}`);
   if ((a.shard !== undefined || a.resume) && a.command !== 'sweep') throw new UsageError(`--shard and --resume apply to sweep only\n${USAGE}`);
+  if (a.queue !== undefined && a.command !== 'sweep' && a.command !== 'worker') throw new UsageError(`--queue applies to sweep and worker only\n${USAGE}`);
+  if (a.queue !== undefined && a.shard !== undefined) throw new UsageError(`--queue and --shard exclude each other (the queue shares the runs out itself)\n${USAGE}`);
+  if ((a.concurrency !== undefined || a.lockSeconds !== undefined) && a.command !== 'worker') throw new UsageError(`--concurrency and --lock-seconds apply to worker only\n${USAGE}`);
+  if (a.command === 'worker' && (a.queue === undefined || a.scenarioPath !== undefined || a.out !== undefined)) throw new UsageError(`worker needs --queue <url> and takes no files\n${USAGE}`);
   return a;
 }
 
@@ -266,6 +293,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     }
     if (a.command === 'sweep') return await runSweep(a, io);
     if (a.command === 'sweep-merge') return await runSweepMerge(a, io);
+    if (a.command === 'worker') return await runWorker(a, io);
     if (!a.out) throw new UsageError(`--out <result.json> is required\n${USAGE}`);
     const scenario = loadScenario(a);
     const build = buildSatellites(scenario);
@@ -439,16 +467,24 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
   const geometryCache = new GeometryCache();
   const failed: Array<{ run: SweepRun; message: string; inputError: boolean }> = [];
   let simulated = 0;
-  for (const run of todo) {
-    if (stopAfter !== undefined && simulated >= stopAfter) {
-      io.err.write(`stopped after ${simulated} runs (OCS_SWEEP_STOP_AFTER); their results are stored, --resume runs the rest\n`);
-      return 1;
-    }
-    const result = await executeSweepRun(run, { geometryCache, threads: a.threads, warn });
+  const record = (run: SweepRun, result: RunResult): void => {
     writeRunResult(storeDir, result);
     simulated++;
     if (result.status === 'failed') failed.push({ run, message: result.message, inputError: result.inputError });
     if (!a.quiet) io.err.write(`${describeRun(list, run)} ${result.status === 'ok' ? 'done' : 'failed'}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  };
+  if (a.queue !== undefined) {
+    // The runs go to the job queue's workers (queue-producer.ts); results are stored as they arrive.
+    const { runOnQueue } = await import('./queue-producer');
+    await runOnQueue({ url: a.queue, listHash: list.hash, runs: todo, onResult: record, warn, note: (m) => void (a.quiet || io.err.write(`note: ${m}\n`)) });
+  } else {
+    for (const run of todo) {
+      if (stopAfter !== undefined && simulated >= stopAfter) {
+        io.err.write(`stopped after ${simulated} runs (OCS_SWEEP_STOP_AFTER); their results are stored, --resume runs the rest\n`);
+        return 1;
+      }
+      record(run, await executeSweepRun(run, { geometryCache, threads: a.threads, warn }));
+    }
   }
   const counts = `${simulated} simulated, ${slice.length - simulated} taken from the store ${storeDir}`;
   if (failed.length) {
@@ -474,6 +510,23 @@ async function runSweep(a: Args, io: CliIo): Promise<number> {
   }
   writeCsvAtomic(a.out, merged.csv);
   io.out.write(`${list.runs.length} designs → ${a.out} (${counts})\n`);
+  return 0;
+}
+
+/** worker: serves the job queue (queue-worker.ts) until SIGTERM/SIGINT. */
+async function runWorker(a: Args, io: CliIo): Promise<number> {
+  const { runQueueWorker, DEFAULT_LOCK_SECONDS, DEFAULT_POLL_SECONDS } = await import('./queue-worker');
+  await runQueueWorker({
+    url: a.queue as string,
+    threads: a.threads,
+    concurrency: a.concurrency ?? 1,
+    lockSeconds: a.lockSeconds ?? DEFAULT_LOCK_SECONDS,
+    pollSeconds: DEFAULT_POLL_SECONDS,
+    quiet: a.quiet,
+    log: (m) => io.err.write(`${m}\n`),
+    warn: (m) => io.err.write(`warning: ${m}\n`),
+    execute: executeSweepRun,
+  });
   return 0;
 }
 
