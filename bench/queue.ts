@@ -12,10 +12,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, stop } from '../test/support/processes';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 40;
@@ -30,16 +30,6 @@ const sweep = {
   vary: [{ field: 'constellation.altitudeKm', values: Array.from({ length: RUNS }, (_, k) => 500 + 10 * k) }],
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns `args` and resolves once its output matches `ready`. */
 function startUntil(cmd: string, args: string[], ready: RegExp): Promise<ChildProcess> {
@@ -60,14 +50,6 @@ function startUntil(cmd: string, args: string[], ready: RegExp): Promise<ChildPr
   });
 }
 
-async function stop(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  const done = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-  p.kill('SIGTERM');
-  const t = setTimeout(() => p.kill('SIGKILL'), 10_000);
-  await done;
-  clearTimeout(t);
-}
 
 /** Wall seconds of the sweep through the queue with `workers` worker processes; the CSV bytes. */
 async function timedSweep(url: string, dir: string, workers: number): Promise<{ s: number; csv: Buffer }> {

@@ -16,7 +16,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,7 @@ import { main } from '../../src/cli/main';
 import { jobIdFor, parseQueueUrl, QUEUE_PREFIX, REGISTRY_KEY } from '../../src/cli/queue-connection';
 import { expandRuns, parseRunResult } from '../../src/engine/output/run-list';
 import { planSweep } from '../../src/engine/output/sweep';
+import { freePort, stop } from '../support/processes';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TIMEOUT = 180_000;
@@ -48,16 +48,6 @@ async function sim(...argv: string[]) {
   return { code, out: out.join(''), err: err.join('') };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const children: ChildProcess[] = [];
 
@@ -104,15 +94,6 @@ async function startRedis(extra: string[] = []) {
 
 const worker = (url: string, env: NodeJS.ProcessEnv = {}) => start(process.execPath, ['scripts/sim.mjs', 'worker', '--queue', url, '--lock-seconds', '2'], env);
 
-/** Stops a process: SIGTERM, then SIGKILL after 10 s. */
-async function stop(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  const done = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-  p.kill('SIGTERM');
-  const t = setTimeout(() => p.kill('SIGKILL'), 10_000);
-  await done;
-  clearTimeout(t);
-}
 
 let dir: string;
 let redis: { port: number; url: string };
