@@ -2,8 +2,8 @@
  * Spacing: the closest approach between any two satellites over a run, found
  * between samples, not only at them. Units: km, ms since the Unix epoch.
  *
- * Input per sample (time order, ≤ MAX_INTERVAL_MS apart; the run feeds every
- * phase A sample, ≤ 60 s): TEME positions and active flags. Between samples
+ * Input per sample (time order, ≤ MAX_INTERVAL_MS apart; the run feeds phase
+ * A samples about 60 s apart, simulation.ts SPACING_SAMPLE_MS): TEME positions and active flags. Between samples
  * t₀, t₁ (Δt) the relative position d = x_i − x_j is taken as linear,
  * d(s) = d₀ + s (d₁ − d₀), s ∈ [0, 1]; L = min_s |d(s)| in closed form.
  * Bound: r = d + e with e = 0 at both samples, so e(σ) = −Δt² ∫ g(σ, τ) r̈ dτ
