@@ -12,6 +12,7 @@ import type { ChunkFields } from './chunk';
 import { wasmRuntime } from '../orbit/propagation';
 import type { GeometryReply, GeometryRequest } from './geometry-host';
 import type { GeometrySource, GeometrySourceFactory } from './simulation';
+import { SPACING_SAMPLE_MS } from './separation';
 
 /** The little a pool needs from a worker. */
 export interface GeometryEndpoint {
@@ -76,25 +77,31 @@ export interface PoolOptions {
 }
 
 /**
- * Phase costs per satellite-step (µs) measured by `npm run bench` and
- * bench/profile runs on the 2-core reference machine (1,000 satellites, 5
- * stations): phase B ≈ 0.06 µs whatever the step; phase A ≈ 0.09 µs +
+ * Phase costs per satellite-sample (µs) measured by `npm run bench` and
+ * profiles on the 2-core reference machine (1,000 satellites, 5 stations):
+ * phase B ≈ 0.10 µs whatever the step (the node models of the power,
+ * thermal and link issues; 0.06 µs before them); phase A ≈ 0.09 µs +
  * 0.0022 µs per second of step (longer steps: more events and refinement
- * per step, fewer skipped samples) — 0.11 µs at 10 s, 0.22 µs at 60 s.
+ * per step, fewer skipped samples) — 0.11 µs at 10 s, 0.22 µs at 60 s; the
+ * closest-approach tracker, on the coordinator, ≈ 0.32 µs per satellite and
+ * sample it is fed (every SPACING_SAMPLE_MS: 0.053 µs per sample at 10 s).
  */
-const PHASE_B_US = 0.06;
+const PHASE_B_US = 0.1;
 const PHASE_A_BASE_US = 0.09;
 const PHASE_A_PER_STEP_SECOND_US = 0.0022;
+const SPACING_US_PER_FED_SAMPLE = 0.32;
 
 /**
  * Share of phase A for the coordinating thread that balances the pipeline
  * with `workers` workers, one core per thread: the coordinator's x·A + B
  * equals each worker's (1 − x)·A / W, so x = (A − W·B) / (A·(W + 1)),
- * clamped to [0, 0.5].
+ * clamped to [0, 0.5]; B includes the closest-approach tracker when the
+ * run tracks spacing (`tracksSpacing`).
  */
-export function balancedLocalFraction(workers: number, stepSeconds: number): number {
+export function balancedLocalFraction(workers: number, stepSeconds: number, tracksSpacing = false): number {
   const a = PHASE_A_BASE_US + PHASE_A_PER_STEP_SECOND_US * Math.min(stepSeconds, 600);
-  const x = (a - workers * PHASE_B_US) / (a * (workers + 1));
+  const b = PHASE_B_US + (tracksSpacing ? SPACING_US_PER_FED_SAMPLE / Math.max(1, Math.floor(SPACING_SAMPLE_MS / 1000 / stepSeconds)) : 0);
+  const x = (a - workers * b) / (a * (workers + 1));
   return x > 0.5 ? 0.5 : x > 0 ? x : 0;
 }
 
@@ -102,7 +109,7 @@ export function balancedLocalFraction(workers: number, stepSeconds: number): num
 export function poolGeometry(spawn: () => GeometryEndpoint, workers: number, options: PoolOptions = {}): GeometrySourceFactory {
   return async (ctx) => {
     const N = ctx.satellites.length;
-    const fraction = options.localFraction ?? balancedLocalFraction(workers, ctx.grid.stepMs / 1000);
+    const fraction = options.localFraction ?? balancedLocalFraction(workers, ctx.grid.stepMs / 1000, ctx.scenario.spacing.trackClosestApproach && N >= 2);
     const localCount = Math.min(N, Math.round(N * Math.max(0, Math.min(1, fraction))));
     const ranges = splitRanges(N - localCount, workers).map(([a, n]): [number, number] => [a + localCount, n]);
     const pool = ranges.map(() => new PoolMember(spawn()));

@@ -31,7 +31,8 @@ import { KNOT_TOLERANCE_KM } from '../orbit/knots';
 import { propagateAt, satrecEpochMs } from '../orbit/propagation';
 import { contactReport, eclipseFractionOrbitMean, servedContactMinutesPerSatellitePerDay } from './event-kpis';
 import { economicsKpis, lifetimeAnalysis, MAX_LIFETIME_SATELLITES } from './lifetime-run';
-import { SeparationTracker } from './separation';
+import { SeparationTracker, SPACING_SAMPLE_MS } from './separation';
+export { SPACING_SAMPLE_MS } from './separation';
 import { runAlerts } from './run-alerts';
 import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
@@ -147,15 +148,6 @@ export const localGeometry: GeometrySourceFactory = async (ctx) => {
   };
 };
 
-/**
- * Spacing of the closest-approach tracker's samples (ms): 60 s, where its
- * bound on the chord error (separation.ts header: ≈ 0.17 km crossing at
- * 15 km/s, ≤ 9 km for far pairs) was set; between samples only the
- * candidate screening depends on it, and candidates are refined from SGP4.
- * Feeding every 10-s sample instead cost half of a 1,000-satellite day's
- * run on one thread (measured, npm run bench) for the same minimum.
- */
-export const SPACING_SAMPLE_MS = 60_000;
 
 /** Samples per chunk: whole knot intervals, at most ≈4M satellite-samples. */
 export function defaultChunkSteps(n: number, grid: RunGrid, requested?: number): number {
