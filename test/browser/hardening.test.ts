@@ -411,8 +411,11 @@ describe('WASM propagators are disposed', () => {
     // During a run the primary worker holds exactly one.
     await page.fill('[name="durationHours"]', LONG_RUN_HOURS);
     await waitProgress(0.01);
+    // During a run the primary worker holds at most one: none when the pool balance gives all of
+    // phase A to its geometry sub-workers (engine run/geometry-pool.ts; nested workers are not
+    // visible to this test's CDP sessions), one when it computes a share itself.
     const during = await analysisStats();
-    expect(during[0]).toMatchObject({ livePropagators: 1 });
+    expect(during[0]!.livePropagators).toBeLessThanOrEqual(1);
     expect(during[0]!.activeSeq).toBeGreaterThan(0);
     // Cancelled by the next edit.
     await page.fill('[name="durationHours"]', '24');
