@@ -136,8 +136,8 @@ function isValue(v: unknown): v is SweepValue {
   return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
 }
 
-/** Reads runs.json back; the stored hash must match its contents. */
-export async function parseRunListJson(text: string): Promise<{ ok: true; list: RunList; shard: Shard | null } | { ok: false; message: string }> {
+/** A JSON object whose "format" is `format` (runs.json, a stored result), or why not. */
+function readFormatted(text: string, format: string, what: string): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -145,7 +145,15 @@ export async function parseRunListJson(text: string): Promise<{ ok: true; list: 
     return { ok: false, message: `not JSON (${(e as Error).message})` };
   }
   const d = doc as Record<string, unknown> | null;
-  if (!d || typeof d !== 'object' || d.format !== RUN_LIST_FORMAT) return { ok: false, message: `not a run list (format must be "${RUN_LIST_FORMAT}")` };
+  if (!d || typeof d !== 'object' || d.format !== format) return { ok: false, message: `not ${what} (format must be "${format}")` };
+  return { ok: true, doc: d };
+}
+
+/** Reads runs.json back; the stored hash must match its contents. */
+export async function parseRunListJson(text: string): Promise<{ ok: true; list: RunList; shard: Shard | null } | { ok: false; message: string }> {
+  const read = readFormatted(text, RUN_LIST_FORMAT, 'a run list');
+  if (!read.ok) return read;
+  const d = read.doc;
   const { fields, runs, hash, shard } = d;
   if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string')) return { ok: false, message: 'fields: expected field paths' };
   if (!Array.isArray(runs)) return { ok: false, message: 'runs: expected a list' };
@@ -180,14 +188,9 @@ export function runResultJson(r: RunResult): string {
 
 /** Reads a stored result of run `id`; anything else (damaged, another run, other KPIs) is an error message. */
 export function parseRunResult(text: string, id: string): { ok: true; result: RunResult } | { ok: false; message: string } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not JSON (${(e as Error).message})` };
-  }
-  const d = doc as Record<string, unknown> | null;
-  if (!d || typeof d !== 'object' || d.format !== RUN_RESULT_FORMAT) return { ok: false, message: `not a run result (format must be "${RUN_RESULT_FORMAT}")` };
+  const read = readFormatted(text, RUN_RESULT_FORMAT, 'a run result');
+  if (!read.ok) return read;
+  const d = read.doc;
   if (d.id !== id) return { ok: false, message: `holds run ${String(d.id)}, not ${id}` };
   if (d.status === 'failed') {
     if (typeof d.message !== 'string' || typeof d.inputError !== 'boolean') return { ok: false, message: 'failed result without message' };
