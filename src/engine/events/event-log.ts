@@ -36,6 +36,20 @@ export function emptyEvents(): EventTables {
   };
 }
 
+/** A copy of `e` with buffers of its own (the geometry cache keeps one while results are transferred). */
+export function copyEvents(e: EventTables): EventTables {
+  return {
+    eclipseSat: e.eclipseSat.slice(),
+    eclipseStartMs: e.eclipseStartMs.slice(),
+    eclipseEndMs: e.eclipseEndMs.slice(),
+    contactSat: e.contactSat.slice(),
+    contactStation: e.contactStation.slice(),
+    contactStartMs: e.contactStartMs.slice(),
+    contactEndMs: e.contactEndMs.slice(),
+    contactMaxElevationDeg: e.contactMaxElevationDeg.slice(),
+  };
+}
+
 /** Events per block of an EventLog column: 2^EVENT_BLOCK_SHIFT. */
 const EVENT_BLOCK_SHIFT = 16;
 const EVENT_BLOCK = 1 << EVENT_BLOCK_SHIFT;

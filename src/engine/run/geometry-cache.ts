@@ -21,7 +21,7 @@
  * recorded (it runs in full every time, as before), and older entries are
  * evicted, least recently used first.
  */
-import type { EventTables } from '../events/event-log';
+import { copyEvents, type EventTables } from '../events/event-log';
 import type { ChunkFields, PrimitiveNeeds } from './chunk';
 import type { ClosestApproach } from './separation';
 import { NodeProjection } from './node-projection';
@@ -197,7 +197,7 @@ export class GeometryRecorder {
     if (this.dropped) return;
     const e = outcome.events;
     this.entry.outcome = {
-      events: Object.fromEntries(Object.entries(e).map(([k, v]) => [k, (v as Int32Array | Float64Array).slice()])) as unknown as EventTables,
+      events: copyEvents(e),
       status: outcome.status.slice(),
       failedAtMs: outcome.failedAtMs.slice(),
       closest: outcome.closest ? { ...outcome.closest } : null,

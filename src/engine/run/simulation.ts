@@ -40,7 +40,7 @@ import { GeometryCache, geometryIdentity, replayGeometry } from './geometry-cach
 import { primitiveNeeds } from './node-projection';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
-import type { EventTables } from '../events/event-log';
+import { copyEvents, type EventTables } from '../events/event-log';
 export type { Kpis, SatelliteDetail, SatelliteInfo, SeriesColumns, SimulationOutput } from './output-types';
 
 export interface SimulationOptions {
@@ -148,7 +148,6 @@ export const localGeometry: GeometrySourceFactory = async (ctx) => {
   };
 };
 
-
 /** Samples per chunk: whole knot intervals, at most ≈4M satellite-samples. */
 export function defaultChunkSteps(n: number, grid: RunGrid, requested?: number): number {
   const wanted = requested ?? Math.max(grid.knotEvery, Math.min(240, Math.floor(4_000_000 / Math.max(1, n))));
@@ -216,7 +215,7 @@ async function simulateWindow(
   const source = cached
     ? replayGeometry(cached, scenario, chunkSteps)
     : await (options.geometry ?? localGeometry)({ scenario, satellites, grid, chunkSteps, skipFarFromEvents: skipFar });
-  // Closest approach: every sample's positions through a spatial hash (separation.ts).
+  // Closest approach: positions every SPACING_SAMPLE_MS through a spatial hash (separation.ts).
   const spacing = tracksSpacing && !cached ? new SeparationTracker(N, { positionErrorKm }) : null;
   // The tracker's interval bounds hold up to MAX_INTERVAL_MS (separation.ts) and its candidates are
   // refined from SGP4: it takes samples about SPACING_SAMPLE_MS apart (every sample of steps ≥ 30 s),
@@ -291,7 +290,7 @@ async function simulateWindow(
     const o = cached.outcome;
     status.set(o.status);
     failedAtMs.set(o.failedAtMs);
-    events = Object.fromEntries(Object.entries(o.events).map(([k, v]) => [k, (v as Int32Array | Float64Array).slice()])) as unknown as EventTables;
+    events = copyEvents(o.events);
   } else {
     for (const r of results) {
       status.set(r.status, r.first);
