@@ -37,3 +37,5 @@ export const SUN_MEAN_MOTION_RAD_PER_S = (2 * Math.PI) / (TROPICAL_YEAR_DAYS * S
 export const KELVIN_OFFSET = 273.15;
 export const DEG = Math.PI / 180;
 export const RAD = 180 / Math.PI;
+/** Speed of light in vacuum (km/s): exact, by the SI definition of the metre (BIPM, SI Brochure 9th ed., 2019). */
+export const SPEED_OF_LIGHT_KM_PER_S = 299_792.458;

@@ -18,12 +18,14 @@ import { finite, int, MAX_ECHO_CHARS, positive, requiredOr } from './schema-numb
 import { environmentSchema, nodeSchema } from './node-schema';
 import { groundStationSchema, islSchema } from './network-schema';
 import { economicsSchema, lifetimeSchema, massSchema } from './economics-schema';
+import { workloadsSchema } from './workload-schema';
 import { cellTemperatureFactor } from '../node/solar-array';
 
 export { MIN_NONZERO_MAGNITUDE } from './schema-numbers';
 export { environmentSchema, nodeSchema } from './node-schema';
 export { economicsSchema, lifetimeSchema, massSchema } from './economics-schema';
 export { groundStationSchema, islSchema } from './network-schema';
+export { workloadsSchema } from './workload-schema';
 
 export const MAX_SATELLITES = 100_000;
 /** Upper bound on satellites × steps for one run (memory and time guard). */
@@ -145,6 +147,7 @@ export const scenarioSchema = z
     mass: massSchema.default(() => massSchema.parse({})),
     lifetime: lifetimeSchema.default(() => lifetimeSchema.parse({})),
     economics: economicsSchema.default(() => economicsSchema.parse({})),
+    workloads: workloadsSchema.default(() => workloadsSchema.parse({})),
   })
   .superRefine((s, ctx) => {
     // Cross-field checks only make sense once each field is valid on its own.

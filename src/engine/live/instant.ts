@@ -7,13 +7,15 @@
  * network/stations.ts sinElevation against the mask (sin el ≥ sin mask ⇔
  * el ≥ mask, no asin per pair), with the satellite's ECF from the TEME
  * position rotated by GMST θ: x_f = x cos θ + y sin θ, y_f = −x sin θ + y cos θ.
+ * Inter-satellite links and their rates (Gbps) as isl-neighbours.ts draws
+ * them: at most `terminals` per satellite, rate(d) = min(R_max, R_ref·(d_ref/d)²).
  * Output: scene frame (scene-frame.ts), Earth radii and Earth radii per second.
  */
 import { eciToGeodetic, type SatRec } from 'satellite.js';
 import { RAD } from '../core/constants';
 import { sinElevation, type StationArrays } from '../network/stations';
 import { ChunkPropagator, wasmRuntime } from '../orbit/propagation';
-import { IslNeighbours } from './isl-neighbours';
+import { IslNeighbours, islRateScale, type IslSettings } from './isl-neighbours';
 import { SCENE_PER_KM, toScene } from './scene-frame';
 
 /** Per-satellite flag bits of an instant. */
@@ -35,6 +37,8 @@ export interface InstantBuffers {
    * `islLinks` pairs (satellite, satellite). 2 entries per pair.
    */
   links: Int32Array;
+  /** Data rate of each inter-satellite link (Gbps): entry q is pair contactLinks + q. MAX_LINK_PAIRS entries. */
+  islRateGbps: Float32Array;
 }
 
 export interface SelectedState {
@@ -51,6 +55,9 @@ export interface SelectedState {
 export interface InstantInfo {
   contactLinks: number;
   islLinks: number;
+  /** Rate scale of the links (Gbps): the rate at the longest link (maxRangeKm) and the terminal cap; 0 without links. */
+  islRateLowGbps: number;
+  islRateCapGbps: number;
   /** GMST (rad). */
   gmstRad: number;
   /** Sun direction, scene frame (unit vector). */
@@ -59,12 +66,18 @@ export interface InstantInfo {
 }
 
 export function emptyInstantInfo(): InstantInfo {
-  return { contactLinks: 0, islLinks: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null };
+  return { contactLinks: 0, islLinks: 0, islRateLowGbps: 0, islRateCapGbps: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null };
 }
 
 /** Buffers for `satellites` satellites and MAX_LINK_PAIRS links. */
 export function allocateInstantBuffers(satellites: number): InstantBuffers {
-  return { pos: new Float32Array(3 * satellites), vel: new Float32Array(3 * satellites), flags: new Uint8Array(satellites), links: new Int32Array(2 * MAX_LINK_PAIRS) };
+  return {
+    pos: new Float32Array(3 * satellites),
+    vel: new Float32Array(3 * satellites),
+    flags: new Uint8Array(satellites),
+    links: new Int32Array(2 * MAX_LINK_PAIRS),
+    islRateGbps: new Float32Array(MAX_LINK_PAIRS),
+  };
 }
 
 /** Longitude (deg) wrapped to [−180, 180). */
@@ -77,6 +90,9 @@ export class InstantModel {
   readonly count: number;
   private readonly propagator: ChunkPropagator | undefined;
   private readonly isl: IslNeighbours | undefined;
+  /** Rate scale of the drawn links (Gbps). */
+  private readonly islLowGbps: number;
+  private readonly islCapGbps: number;
   /** TEME positions (km) of the last instant, and whether each satellite propagated. */
   private readonly posKm: Float64Array;
   private readonly ok: Uint8Array;
@@ -87,18 +103,21 @@ export class InstantModel {
     runtime: Awaited<ReturnType<typeof wasmRuntime>> | undefined,
     satrecs: SatRec[],
     private readonly stations: StationArrays,
-    isl: { enabled: boolean; maxRangeKm: number },
+    isl: IslSettings,
   ) {
     const N = satrecs.length;
     this.count = N;
     this.propagator = runtime && N > 0 ? new ChunkPropagator(runtime, satrecs, 1) : undefined;
-    this.isl = isl.enabled ? new IslNeighbours(N, isl.maxRangeKm) : undefined;
+    this.isl = isl.enabled ? new IslNeighbours(N, isl) : undefined;
+    const scale = islRateScale(isl);
+    this.islLowGbps = isl.enabled ? scale.lowGbps : 0;
+    this.islCapGbps = isl.enabled ? scale.capGbps : 0;
     this.posKm = new Float64Array(3 * N);
     this.ok = new Uint8Array(N);
   }
 
-  /** A model of `satrecs` seen by `stations`, drawing links when `isl.enabled`. */
-  static async create(satrecs: SatRec[], stations: StationArrays, isl: { enabled: boolean; maxRangeKm: number }): Promise<InstantModel> {
+  /** A model of `satrecs` seen by `stations`, drawing links when `isl.enabled` (the scenario's interSatelliteLinks). */
+  static async create(satrecs: SatRec[], stations: StationArrays, isl: IslSettings): Promise<InstantModel> {
     return new InstantModel(satrecs.length > 0 ? await wasmRuntime() : undefined, satrecs, stations, isl);
   }
 
@@ -120,7 +139,11 @@ export class InstantModel {
     const sn = Math.hypot(sx, sy, sz);
     toScene(info.sunDir, 0, sx, sy, sz, 1 / sn);
     info.contactLinks = this.fillSatellites(chunk.posEciKm, chunk.velEciKmS, chunk.error, chunk.shadow, th, out);
-    if (this.isl) info.islLinks = this.isl.pairs(this.posKm, this.ok, out.links, info.contactLinks);
+    if (this.isl) {
+      info.islLinks = this.isl.pairs(this.posKm, this.ok, out.links, info.contactLinks, out.islRateGbps);
+      info.islRateLowGbps = this.islLowGbps;
+      info.islRateCapGbps = this.islCapGbps;
+    }
     if (selected >= 0 && selected < this.count && this.ok[selected]) info.selected = this.selectedState(selected, th, chunk.velEciKmS, chunk.shadow[selected]);
     return info;
   }

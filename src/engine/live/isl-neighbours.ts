@@ -1,139 +1,248 @@
 /**
- * Inter-satellite links drawn by the live view: each satellite's
- * ISL_NEIGHBOURS nearest others within range and in line of sight (the
- * segment clears the Earth sphere plus the grazing altitude, as the engine's
- * relay: network/isl-link.ts, network/stations.ts lineOfSight). A
- * uniform grid of cells (edge min(range, 1500 km)) sorted by cell key keeps
- * the search near-linear in the satellite count: candidates come from the
- * satellite's cell and the 26 around it, so for ranges over 1500 km a
- * neighbour farther than one cell may be missed (a drawing, not the
- * engine's relay model). Scratch is allocated once per scenario. Frame: TEME, km.
+ * Inter-satellite links drawn by the live view, and the data rate of each.
+ *   rate(d) = min(R_max, R_ref · (d_ref / d)²)   Gbps = GB/s × 8
+ * is the scenario's link model (network/isl-link.ts IslLink.rateGBps: Friis
+ * 1/d² through Tesat SCOT80's 10 Gbps at 8,000 km, capped at the 100 Gbps
+ * terminal rate below d_ref·√(R_ref/R_max) = 2,530 km with the defaults;
+ * sources docs/reference/link-sources.md).
+ *
+ * Which links: every satellite holds at most `terminals` links
+ * (interSatelliteLinks.terminals), each to a satellite within maxRangeKm whose
+ * line of sight clears R⊕ + grazingAltitudeKm (the engine's geometry,
+ * network/isl-link.ts, network/stations.ts lineOfSight). Each satellite's
+ * C = terminals + min(terminals, 4) nearest such neighbours are candidates;
+ * they are taken greedily, shortest (fastest) link first, while both ends
+ * have a free terminal. A drawing, not the engine's relay (network/relay.ts
+ * links only what it relays).
+ *
+ * Search: a uniform grid of cells sorted by key; the cell edge comes from the
+ * satellites' density (≈ C satellites per cell on a sphere of their mean
+ * radius, 10 km … maxRangeKm), and rings of cells around each satellite are
+ * scanned outward until its C nearest are closer than any unscanned cell or
+ * the range is covered: exact for positions within ±CELL_SPAN cells of the
+ * origin (≥ 655,000 km). Scratch is allocated once per scenario; a frame
+ * allocates one typed-array view. Frame: TEME, km.
  */
-import { EARTH_RADIUS_KM } from '../core/constants';
-import { DEFAULT_ISL_GRAZING_ALTITUDE_KM } from '../input/network-schema';
-import { lineOfSight } from '../network/stations';
+import { IslLink } from '../network/isl-link';
+import type { Scenario } from '../input/scenario';
 
-/** Links per satellite: the nearest ones in range with line of sight (the default terminal count, interSatelliteLinks.terminals). */
-export const ISL_NEIGHBOURS = 4;
+/** The scenario's inter-satellite link settings. */
+export type IslSettings = Scenario['interSatelliteLinks'];
 
-/** Cells per axis on each side of the origin (keys stay exact in a double). */
-const CELL_SPAN = 4096;
-const MAX_CELL_KM = 1500;
+/** Spare candidates per satellite beyond its terminals (neighbours whose terminals are taken are passed over). */
+const SPARE_CANDIDATES = 4;
+/** Cells per axis on each side of the origin: (2·CELL_SPAN)³ keys stay exact in a double. */
+const CELL_SPAN = 65_536;
+/** Smallest cell edge (km): CELL_SPAN cells of it reach 655,360 km. */
+const MIN_CELL_KM = 10;
+/** 2³²: a sort key is (quantised distance) · 2³² + candidate index. */
+const INDEX_RANGE = 4_294_967_296;
+/** Distance steps over the range in a sort key (2²¹ − 1: the key stays below 2⁵³). */
+const DISTANCE_STEPS = 2_097_151;
+
+/** The rate scale of drawn links: the rate at the longest link and the terminal cap (Gbps). */
+export interface IslRateScale {
+  /** Rate at maxRangeKm (Gbps): the slowest link drawn. */
+  lowGbps: number;
+  /** Terminal rate (Gbps): every link up to capRangeKm runs at it. */
+  capGbps: number;
+  /** Longest link at the cap: d_ref · √(R_ref / R_max), at most maxRangeKm (km). */
+  capRangeKm: number;
+  maxRangeKm: number;
+  /** Links per satellite at most. */
+  terminals: number;
+}
+
+/** Rate scale of a scenario's inter-satellite links (link model of network/isl-link.ts). */
+export function islRateScale(isl: IslSettings): IslRateScale {
+  const link = new IslLink(isl);
+  const capGbps = 8 * link.capGBps;
+  const lowGbps = 8 * link.rateGBps(isl.maxRangeKm * isl.maxRangeKm);
+  const capRangeKm = Math.min(isl.maxRangeKm, isl.referenceRangeKm * Math.sqrt(isl.referenceRateGbps / isl.rateGbps));
+  return { lowGbps, capGbps, capRangeKm, maxRangeKm: isl.maxRangeKm, terminals: isl.terminals };
+}
+
+function cellIndex(xKm: number, cellKm: number): number {
+  const c = Math.floor(xKm / cellKm);
+  return c < -CELL_SPAN ? -CELL_SPAN : c >= CELL_SPAN ? CELL_SPAN - 1 : c;
+}
 
 function cellKey(ix: number, iy: number, iz: number): number {
   return ((ix + CELL_SPAN) * 2 * CELL_SPAN + (iy + CELL_SPAN)) * 2 * CELL_SPAN + (iz + CELL_SPAN);
 }
 
 export class IslNeighbours {
+  /** Links per satellite at most (interSatelliteLinks.terminals). */
+  readonly terminals: number;
+  /** Candidates kept per satellite. */
+  readonly candidates: number;
+  readonly maxRangeKm: number;
+  private readonly link: IslLink;
   private readonly keys: Float64Array;
   private readonly order: Uint32Array;
   private readonly sortedKeys: Float64Array;
-  /** ISL_NEIGHBOURS per satellite, nearest first (-1: none), and their squared distances (km²). */
+  /** `candidates` per satellite, nearest first (-1: none), and their squared distances (km²). */
   private readonly nn: Int32Array;
   private readonly nnDist2: Float64Array;
-
-  /** Radius the line of sight must clear (km). */
-  private readonly blockRadiusKm: number;
+  /** Sort keys of candidate links (each link once). */
+  private readonly edgeKeys: Float64Array;
+  /** Links taken per satellite. */
+  private readonly degree: Uint8Array;
+  private cellKm = 1;
 
   constructor(
     readonly count: number,
-    readonly maxRangeKm: number,
-    grazingAltitudeKm = DEFAULT_ISL_GRAZING_ALTITUDE_KM,
+    isl: IslSettings,
   ) {
-    this.blockRadiusKm = EARTH_RADIUS_KM + grazingAltitudeKm;
+    this.link = new IslLink(isl);
+    this.terminals = isl.terminals;
+    this.candidates = isl.terminals + Math.min(isl.terminals, SPARE_CANDIDATES);
+    this.maxRangeKm = isl.maxRangeKm;
+    const nc = this.candidates * count;
     this.keys = new Float64Array(count);
     this.order = new Uint32Array(count);
     this.sortedKeys = new Float64Array(count);
-    this.nn = new Int32Array(ISL_NEIGHBOURS * count);
-    this.nnDist2 = new Float64Array(ISL_NEIGHBOURS * count);
+    this.nn = new Int32Array(nc);
+    this.nnDist2 = new Float64Array(nc);
+    this.edgeKeys = new Float64Array(nc);
+    this.degree = new Uint8Array(count);
   }
 
   /**
-   * Writes link pairs (i, j) into `links` from pair `first` on, each link once
-   * (i < j, or i > j when i is not among j's nearest); returns the pairs
-   * written (up to the capacity of `links`). `posKm`: 3 per satellite (TEME,
-   * km); `ok[i]` 0 for satellites not propagating (no links).
+   * Writes link pairs (i, j) into `links` from pair `first` on, each link
+   * once, shortest first, and each link's rate (Gbps) into `rateGbps` from 0
+   * on; returns the links written (up to the capacity of either array).
+   * `posKm`: 3 per satellite (TEME, km); `ok[i]` 0 for satellites not
+   * propagating (no links).
    */
-  pairs(posKm: Float64Array, ok: Uint8Array, links: Int32Array, first: number): number {
+  pairs(posKm: Float64Array, ok: Uint8Array, links: Int32Array, first: number, rateGbps: Float32Array): number {
     this.search(posKm, ok);
     const N = this.count;
-    const K = ISL_NEIGHBOURS;
-    const nn = this.nn;
-    let count = 0;
-    const cap = links.length / 2;
-    for (let i = 0; i < N && first + count < cap; i++) {
-      for (let q = 0; q < K && first + count < cap; q++) {
-        const j = nn[i * K + q];
+    const C = this.candidates;
+    const K = this.terminals;
+    const { nn, nnDist2, edgeKeys, degree, link } = this;
+    const perKm = DISTANCE_STEPS / this.maxRangeKm;
+    let E = 0;
+    for (let i = 0; i < N; i++) {
+      for (let q = 0; q < C; q++) {
+        const j = nn[i * C + q];
         if (j < 0) break;
-        let emit = j > i;
-        if (!emit) {
-          emit = true;
-          for (let r = 0; r < K; r++) if (nn[j * K + r] === i) emit = false;
+        if (j < i) {
+          // Listed from j's side already when i is among j's candidates.
+          let listed = false;
+          for (let r = 0; r < C && !listed; r++) listed = nn[j * C + r] === i;
+          if (listed) continue;
         }
-        if (emit) {
-          links[2 * (first + count)] = i;
-          links[2 * (first + count) + 1] = j;
-          count++;
-        }
+        const steps = Math.min(DISTANCE_STEPS, Math.floor(Math.sqrt(nnDist2[i * C + q]) * perKm));
+        edgeKeys[E++] = steps * INDEX_RANGE + (i * C + q);
       }
     }
-    return count;
+    const sorted = edgeKeys.subarray(0, E).sort();
+    degree.fill(0);
+    const cap = Math.min(links.length / 2 - first, rateGbps.length);
+    let n = 0;
+    for (let e = 0; e < E && n < cap; e++) {
+      const idx = sorted[e] % INDEX_RANGE;
+      const i = Math.floor(idx / C);
+      const j = nn[idx];
+      if (degree[i] >= K || degree[j] >= K) continue;
+      degree[i]++;
+      degree[j]++;
+      links[2 * (first + n)] = i;
+      links[2 * (first + n) + 1] = j;
+      rateGbps[n] = 8 * link.rateGBps(nnDist2[idx]);
+      n++;
+    }
+    return n;
   }
 
-  /** Fills nn / nnDist2: for every satellite its nearest neighbours in range with line of sight. */
+  /** Fills nn / nnDist2: for every satellite its nearest `candidates` in range with line of sight. */
   private search(posKm: Float64Array, ok: Uint8Array): void {
     const N = this.count;
-    const cellKm = Math.max(1e-3, Math.min(this.maxRangeKm, MAX_CELL_KM));
-    const range2 = this.maxRangeKm * this.maxRangeKm;
+    const C = this.candidates;
+    const range = this.maxRangeKm;
     const { keys, order, sortedKeys, nn, nnDist2 } = this;
+    let live = 0;
+    let rSum = 0;
+    for (let i = 0; i < N; i++) {
+      if (!ok[i]) continue;
+      live++;
+      rSum += Math.hypot(posKm[3 * i], posKm[3 * i + 1], posKm[3 * i + 2]);
+    }
+    nn.fill(-1);
+    nnDist2.fill(Number.POSITIVE_INFINITY);
+    if (live < 2) return;
+    // ≈ C satellites per cell on a sphere of the mean radius: 4π r² · C / N = cell².
+    const rMean = rSum / live;
+    const cellKm = Math.max(MIN_CELL_KM, Math.min(range, Math.sqrt((4 * Math.PI * rMean * rMean * C) / live)));
+    this.cellKm = cellKm;
     for (let i = 0; i < N; i++) {
       order[i] = i;
-      keys[i] = ok[i] ? cellKey(Math.floor(posKm[3 * i] / cellKm), Math.floor(posKm[3 * i + 1] / cellKm), Math.floor(posKm[3 * i + 2] / cellKm)) : -1;
+      keys[i] = ok[i] ? cellKey(cellIndex(posKm[3 * i], cellKm), cellIndex(posKm[3 * i + 1], cellKm), cellIndex(posKm[3 * i + 2], cellKm)) : -1;
     }
     order.sort((a, b) => keys[a] - keys[b]);
     for (let i = 0; i < N; i++) sortedKeys[i] = keys[order[i]];
-    const K = ISL_NEIGHBOURS;
-    nn.fill(-1);
-    nnDist2.fill(Number.POSITIVE_INFINITY);
+    // After ring r every unscanned satellite is at least (r + inset) · cell away; ring R covers the range.
+    const R = Math.ceil(range / cellKm);
     for (let i = 0; i < N; i++) {
       if (!ok[i]) continue;
-      const x = posKm[3 * i];
-      const y = posKm[3 * i + 1];
-      const z = posKm[3 * i + 2];
-      const cx = Math.floor(x / cellKm);
-      const cy = Math.floor(y / cellKm);
-      const cz = Math.floor(z / cellKm);
-      for (let dx = -1; dx <= 1; dx++)
-        for (let dy = -1; dy <= 1; dy++)
-          for (let dz = -1; dz <= 1; dz++) {
-            const key = cellKey(cx + dx, cy + dy, cz + dz);
-            for (let p = this.lowerBound(key); p < N && sortedKeys[p] === key; p++) {
-              const j = order[p];
-              if (j === i) continue;
-              const ex = posKm[3 * j] - x;
-              const ey = posKm[3 * j + 1] - y;
-              const ez = posKm[3 * j + 2] - z;
-              const d2 = ex * ex + ey * ey + ez * ez;
-              if (d2 > range2 || d2 >= nnDist2[i * K + K - 1]) continue;
-              if (!lineOfSight(x, y, z, posKm[3 * j], posKm[3 * j + 1], posKm[3 * j + 2], this.blockRadiusKm)) continue;
-              this.insert(i, j, d2);
-            }
+      const cx = cellIndex(posKm[3 * i], cellKm);
+      const cy = cellIndex(posKm[3 * i + 1], cellKm);
+      const cz = cellIndex(posKm[3 * i + 2], cellKm);
+      // Distance from the satellite to its cell's nearest face, in cells.
+      const fx = posKm[3 * i] / cellKm - cx;
+      const fy = posKm[3 * i + 1] / cellKm - cy;
+      const fz = posKm[3 * i + 2] / cellKm - cz;
+      const inset = Math.max(0, Math.min(fx, 1 - fx, fy, 1 - fy, fz, 1 - fz));
+      for (let r = 0; r <= R; r++) {
+        for (let dx = -r; dx <= r; dx++) {
+          for (let dy = -r; dy <= r; dy++) {
+            const face = dx === -r || dx === r || dy === -r || dy === r;
+            const step = face || r === 0 ? 1 : 2 * r;
+            for (let dz = -r; dz <= r; dz += step) this.scanCell(i, cx + dx, cy + dy, cz + dz, posKm);
           }
+        }
+        const reach = (r + inset) * cellKm;
+        if (nnDist2[i * C + C - 1] <= reach * reach) break;
+      }
+    }
+  }
+
+  /** Offers satellite i the satellites of cell (ix, iy, iz). */
+  private scanCell(i: number, ix: number, iy: number, iz: number, posKm: Float64Array): void {
+    if (ix < -CELL_SPAN || ix >= CELL_SPAN || iy < -CELL_SPAN || iy >= CELL_SPAN || iz < -CELL_SPAN || iz >= CELL_SPAN) return;
+    const key = cellKey(ix, iy, iz);
+    const N = this.count;
+    const { order, sortedKeys, nnDist2, link } = this;
+    const worstAt = i * this.candidates + this.candidates - 1;
+    const x = posKm[3 * i];
+    const y = posKm[3 * i + 1];
+    const z = posKm[3 * i + 2];
+    for (let p = this.lowerBound(key); p < N && sortedKeys[p] === key; p++) {
+      const j = order[p];
+      if (j === i) continue;
+      const ex = posKm[3 * j] - x;
+      const ey = posKm[3 * j + 1] - y;
+      const ez = posKm[3 * j + 2] - z;
+      const d2 = ex * ex + ey * ey + ez * ez;
+      if (d2 >= nnDist2[worstAt]) continue;
+      if (link.linkRateGBps(x, y, z, posKm[3 * j], posKm[3 * j + 1], posKm[3 * j + 2]) <= 0) continue;
+      this.insert(i, j, d2);
     }
   }
 
   /** Inserts neighbour j at squared distance d2 into satellite i's sorted list (the farthest drops out). */
   private insert(i: number, j: number, d2: number): void {
-    const K = ISL_NEIGHBOURS;
+    const C = this.candidates;
     const { nn, nnDist2 } = this;
-    let q = K - 1;
-    while (q > 0 && nnDist2[i * K + q - 1] > d2) {
-      nnDist2[i * K + q] = nnDist2[i * K + q - 1];
-      nn[i * K + q] = nn[i * K + q - 1];
+    let q = C - 1;
+    while (q > 0 && nnDist2[i * C + q - 1] > d2) {
+      nnDist2[i * C + q] = nnDist2[i * C + q - 1];
+      nn[i * C + q] = nn[i * C + q - 1];
       q--;
     }
-    nnDist2[i * K + q] = d2;
-    nn[i * K + q] = j;
+    nnDist2[i * C + q] = d2;
+    nn[i * C + q] = j;
   }
 
   /** First position in the sorted keys holding `key` or more. */
@@ -147,5 +256,10 @@ export class IslNeighbours {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Cell edge of the last search (km; for tests and profiling). */
+  get lastCellKm(): number {
+    return this.cellKm;
   }
 }

@@ -37,6 +37,19 @@ export const ECONOMICS_KPI_NAMES = [
   'breakEvenLaunchUsdPerKg',
 ] as const satisfies readonly (keyof Kpis)[];
 
+/** The workload KPIs (workload/workload-run.ts); null when the scenario has no workload of that type. */
+export const WORKLOAD_KPI_NAMES = [
+  'deliveredPflopHours',
+  'deliveredPflopHoursTraining',
+  'deliveredPflopHoursInference',
+  'deliveredPflopHoursBatch',
+  'trainingEfficiency',
+  'jobsCompleted',
+  'deadlineMissFraction',
+  'inferenceServedFraction',
+  'inferenceP95LatencyMs',
+] as const satisfies readonly (keyof Kpis)[];
+
 export const KPI_NAMES = [
   'satelliteCount',
   'satellitesFailed',
@@ -68,6 +81,7 @@ export const KPI_NAMES = [
   'batteryMeanDepthOfDischarge',
   'batteryCapacityFadePerYear',
   ...ECONOMICS_KPI_NAMES,
+  ...WORKLOAD_KPI_NAMES,
 ] as const satisfies readonly (keyof Kpis)[];
 
 /**
@@ -75,7 +89,7 @@ export const KPI_NAMES = [
  * tracked) and the economics (lifetime.enabled false; a cost when nothing is
  * delivered; no break-even price). The rest are always finite numbers.
  */
-export const NULLABLE_KPIS: ReadonlySet<string> = new Set(['minSeparationKm', ...ECONOMICS_KPI_NAMES]);
+export const NULLABLE_KPIS: ReadonlySet<string> = new Set(['minSeparationKm', ...ECONOMICS_KPI_NAMES, ...WORKLOAD_KPI_NAMES]);
 
 /** KPIs that may be null (not computed for this run); the rest are always finite numbers. */
 export type KpiValue = number | null;

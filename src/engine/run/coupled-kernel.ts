@@ -24,6 +24,7 @@ import { emptyStepSums, RunTotals, type StepSums } from './kpis';
 import { NodeStep } from './node-step';
 import { StepMeans } from './step-means';
 import type { NodeKpis, SatelliteDetail, SeriesColumns } from './output-types';
+import type { WorkloadRun } from '../workload/workload-run';
 
 export interface CoupledKernelOptions {
   /** Record a status byte per satellite every `statusEvery` steps. */
@@ -51,6 +52,10 @@ export class CoupledKernel {
   private lastRow = 0;
   /** Data produced at full compute over the current step (GB). */
   private stepOutputGB = 0;
+  /** Workloads on the nodes' usable compute (workload/workload-run.ts), fed each step; null without workloads. */
+  private workloads: WorkloadRun | null = null;
+  /** The next sample is its step's first. */
+  private firstSample = true;
 
   constructor(
     private readonly scenario: Scenario,
@@ -73,6 +78,12 @@ export class CoupledKernel {
     this.means = samplesPerStep > 1 ? new StepMeans(n) : null;
   }
 
+  /** Feeds `run` each step: the first sample's positions, then the node step's usable compute and links. */
+  attachWorkloads(run: WorkloadRun): void {
+    this.workloads = run;
+    this.nodes.usableOut = run.usableTflops;
+  }
+
   get series(): SeriesColumns {
     return this.totals.series;
   }
@@ -86,12 +97,17 @@ export class CoupledKernel {
     this.stepOutputGB = this.outputGBPerS * dtS;
     this.downlink.beginStep();
     this.means?.reset();
+    this.firstSample = true;
   }
 
   /** The step's sample at time t (ms) standing for `dtS` seconds, in chunk row k of `f`: links over it, step means. */
   sample(t: number, dtS: number, f: ChunkFields, k: number): void {
     const row = k * this.n;
     this.downlink.subStep(row, t, dtS, f.active, f.visLo, f.visHi, f.posEciKm, this.nodes.storedGB, this.stepOutputGB);
+    if (this.firstSample) {
+      this.workloads?.samplePositions(f.posEciKm, f.active, row);
+      this.firstSample = false;
+    }
     if (this.means) this.means.add(f, row, dtS);
     else {
       this.lastFields = f;
@@ -116,6 +132,7 @@ export class CoupledKernel {
     this.detail.recordStart(n, nodes);
     nodes.step(row, active, illum, solarW, absorbedW, this.links, this.stepOutputGB, dtS, this.sums);
     this.totals.addStep(n, t, dtS, this.sums, this.downlink.inContact);
+    this.workloads?.record(n, t, dtS, this.links);
     this.detail.recordStep(n, row, illum, solarW, nodes, dtS);
     if (this.statusCodes && n % this.statusEvery === 0) this.statusCodes.set(nodes.out.status, (n / this.statusEvery) * this.n);
   }

@@ -29,6 +29,7 @@ import type { SatRec } from 'satellite.js';
 import type { Scenario } from '../input/scenario';
 import type { SatelliteSpec } from '../input/constellation';
 import { needsPositions } from '../network/link-budget';
+import { workloadsNeedPositions } from '../workload/workload-run';
 import type { GeometrySource } from './simulation';
 
 /** Default budget: 256 MiB. */
@@ -301,5 +302,5 @@ export function geometryIdentity(scenario: Scenario, satellites: readonly Satell
     const r: SatRec = s.satrec;
     elements.set([r.jdsatepoch, r.inclo, r.nodeo, r.ecco, r.argpo, r.mo, r.no, r.bstar, r.ndot, r.nddot, r.error, s.epochMs], F * i);
   });
-  return { key, elements, needs, withPositions: needsPositions(scenario) };
+  return { key, elements, needs, withPositions: needsPositions(scenario) || workloadsNeedPositions(scenario.workloads) };
 }

@@ -89,6 +89,8 @@ export class NodeStep {
   private readonly computePowerW: number;
   private readonly computeTflops: number;
   private readonly storageGB: number;
+  /** Usable compute per satellite of the last step (Tflop/s; 0 when not active), written when set (workloads: workload/workload-run.ts). */
+  usableOut: Float64Array | null = null;
   /** Watched satellites (sorted, unique), then the sentinel −1: see NodeStepColumns. */
   private watched = Int32Array.of(-1);
   private readonly ctrl: ControllerOut = { fraction: 0, limit: 0 };
@@ -163,6 +165,7 @@ export class NodeStep {
     const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, bus, tOut, maxTempK, radiatedAtMaxW, maxJunctionK, conversionLoss, busPowerW, computePowerW, storageGB } = this;
     const { status, computeFraction: fraction, deliveredJ } = this.out;
     const watched = this.watched;
+    const usableOut = this.usableOut;
     let w = 0;
     let nextWatched = watched[0];
     const capacityJ = battery.capacityJ;
@@ -195,6 +198,7 @@ export class NodeStep {
       const c = row + i;
       if (!active[c]) {
         status[i] = STATUS_FAILED;
+        if (usableOut) usableOut[i] = 0;
         if (i === nextWatched) nextWatched = watched[++w];
         continue;
       }
@@ -259,6 +263,7 @@ export class NodeStep {
       producedGB += produced;
       downlinkedGB += down;
       usable += u * tflops;
+      if (usableOut) usableOut[i] = u * tflops;
       const lost = (1 - u) * tflops;
       if (ctrl.limit === LIMIT_POWER) {
         powerN++;

@@ -11,6 +11,7 @@ import type { EventTables } from '../events/event-log';
 import type { SAT_STATUS_NAMES } from './status';
 import type { EconomicsReport } from './lifetime-run';
 import type { RunAlert } from '../output/alerts';
+import type { WorkloadReport } from '../workload/workload-run';
 
 /** Constellation time series, one entry per step (columnar). */
 export interface SeriesColumns {
@@ -114,7 +115,37 @@ export interface Kpis {
   spaceToGroundCostRatio: number | null;
   /** Launch price at which the ratio is 1; null: none (not even free launch reaches it). */
   breakEvenLaunchUsdPerKg: number | null;
+  // ---- workloads (workload/workload-run.ts); null when the scenario has none of that type ----
+  /** Compute delivered to all workloads over the run (PFLOP-hours of the nodes' hardware). */
+  deliveredPflopHours: number | null;
+  deliveredPflopHoursTraining: number | null;
+  deliveredPflopHoursInference: number | null;
+  deliveredPflopHoursBatch: number | null;
+  /** Delivered training compute ÷ the training groups' free compute (workload/training.ts). */
+  trainingEfficiency: number | null;
+  /** Batch jobs whose results came down (on time or late). */
+  jobsCompleted: number | null;
+  /** Batch jobs late or missed ÷ jobs due within the run. */
+  deadlineMissFraction: number | null;
+  /** Inference requests served within their budget ÷ requests asked. */
+  inferenceServedFraction: number | null;
+  /** 95th percentile latency of the served requests (ms). */
+  inferenceP95LatencyMs: number | null;
 }
+
+/** The workload KPIs (workload/workload-run.ts). */
+export type WorkloadKpis = Pick<
+  Kpis,
+  | 'deliveredPflopHours'
+  | 'deliveredPflopHoursTraining'
+  | 'deliveredPflopHoursInference'
+  | 'deliveredPflopHoursBatch'
+  | 'trainingEfficiency'
+  | 'jobsCompleted'
+  | 'deadlineMissFraction'
+  | 'inferenceServedFraction'
+  | 'inferenceP95LatencyMs'
+>;
 
 /** The economics KPIs (run/lifetime-run.ts). */
 export type EconomicsKpis = Pick<
@@ -136,7 +167,7 @@ export type EconomicsKpis = Pick<
 >;
 
 /** The KPIs the node models' totals give (run/kpis.ts); the event and spacing KPIs come from the whole run (simulation.ts). */
-export type NodeKpis = Omit<Kpis, keyof EconomicsKpis | 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'contactMinutesServedPerSatellitePerDay' | 'downlinkSessions'>;
+export type NodeKpis = Omit<Kpis, keyof EconomicsKpis | keyof WorkloadKpis | 'eclipseFractionOrbitMean' | 'minSeparationKm' | 'contactMinutesPerSatellitePerDay' | 'contactMinutesSummedPerSatellitePerDay' | 'contactMinutesServedPerSatellitePerDay' | 'downlinkSessions'>;
 
 export interface SatelliteInfo {
   id: string;
@@ -181,6 +212,8 @@ export interface SimulationOutput {
   details: SatelliteDetail[];
   /** Mass, lifetime and cost (run/lifetime-run.ts); null when lifetime.enabled is false. */
   economics: EconomicsReport | null;
+  /** What the workloads delivered (workload/workload-run.ts); null without workloads. */
+  workloads: WorkloadReport | null;
   /** The run window replayed cached geometry (geometry-cache.ts): only phase B ran. */
   geometryReused?: boolean;
 }

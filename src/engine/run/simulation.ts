@@ -38,6 +38,8 @@ import type { Kpis, SatelliteInfo, SimulationOutput } from './output-types';
 import { SAT_STATUS_NAMES } from './status';
 import { GeometryCache, geometryIdentity, replayGeometry } from './geometry-cache';
 import { primitiveNeeds } from './node-projection';
+import { WorkloadRun, workloadKpis, workloadsNeedPositions } from '../workload/workload-run';
+import { hasWorkloads, workloadsSchema } from '../input/workload-schema';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
 import { copyEvents, type EventTables } from '../events/event-log';
@@ -171,7 +173,9 @@ export async function simulate(
   // The sampled days go through a geometry cache (the first and the last simulated year fly the same days:
   // the second replays phase B only), the caller's below its main runs, or one of this run's own.
   const lifeCache = options.geometryCache ?? new GeometryCache();
-  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow(sc, sats, [], { ...o, geometryCache: lifeCache, geometryCachePriority: 0 }), {
+  // The sampled days need the nodes' usable compute, not what workloads make of it.
+  const noWorkloads = workloadsSchema.parse({});
+  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow({ ...sc, workloads: noWorkloads }, sats, [], { ...o, geometryCache: lifeCache, geometryCachePriority: 0 }), {
     signal: options.signal,
     progress: progress && ((f) => progress(w + f * (1 - w))),
   });
@@ -202,6 +206,8 @@ async function simulateWindow(
   const samples = grid.K + 1; // + terminal sample at endMs (events only)
   const chunkSteps = defaultChunkSteps(N, grid, options.chunkSteps);
   const phaseB = new CoupledKernel(scenario, N, K, options, m);
+  const workloads = hasWorkloads(scenario.workloads) && N > 0 ? new WorkloadRun(scenario, N, K, startMs, stepMs) : null;
+  if (workloads) phaseB.attachWorkloads(workloads);
   const skipFar = options.skipFarFromEvents ?? true;
   const tracksSpacing = scenario.spacing.trackClosestApproach && N >= 2;
   const positionErrorKm = grid.knotEvery > 1 ? KNOT_TOLERANCE_KM : 0;
@@ -222,7 +228,7 @@ async function simulateWindow(
   // the same times whatever the step divides (10 s and 20 s steps both feed it every 60 s).
   const spacingStride = Math.max(1, Math.floor((options.spacingSampleMs ?? SPACING_SAMPLE_MS) / sampleMs));
   const lastSample = grid.K - 1;
-  const withPositions = needsPositions(scenario) || spacing !== null;
+  const withPositions = needsPositions(scenario) || spacing !== null || workloadsNeedPositions(scenario.workloads);
   // A replay points the chunks at the cached arrays (geometry-cache.ts restore): no primitive columns of their own.
   const primitives = recorder ? needs : null;
   const buffers = [allocateChunk(N, chunkSteps, withPositions, source.shared, primitives), allocateChunk(N, chunkSteps, withPositions, source.shared, primitives)];
@@ -327,6 +333,7 @@ async function simulateWindow(
         return ok;
       }) ?? null;
   recorder?.commit({ events, status, failedAtMs, closest });
+  const workloadReport = workloads ? workloads.finish() : null;
   const kpis: Kpis = {
     ...phaseB.kpis((endMs - startMs) / 1000, status),
     eclipseFractionOrbitMean: eclipseFractionOrbitMean(events, startMs, endMs, periodMs, failedAtMs),
@@ -336,6 +343,7 @@ async function simulateWindow(
     downlinkSessions: phaseB.downlinkSessions,
     minSeparationKm: closest ? closest.minSeparationKm : null,
     ...economicsKpis(null),
+    ...workloadKpis(workloadReport),
   };
   const warnings = designSpacingWarnings(scenario.constellation, satellites.map((s) => s.name), scenario.spacing);
   if (closest) {
@@ -369,6 +377,7 @@ async function simulateWindow(
     statusEvery: phaseB.statusEvery,
     details: phaseB.details,
     economics: null,
+    workloads: workloadReport,
     geometryReused: cached !== undefined,
   };
 }
