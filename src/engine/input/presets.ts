@@ -139,6 +139,38 @@ export const PRESETS: readonly Preset[] = [
       groundStations: EQUATORIAL_NETWORK,
     },
   },
+  {
+    name: 'ai-cluster-81-training',
+    title: '81-node cluster training a 70 B model over 20 Tbps links (workloads)',
+    source:
+      'The 81-node dawn-dusk cluster of the space AI cluster study (docs/reference/PHYSICS.md, "Reference designs for presets") training one 70 B-parameter model together (workload defaults, docs/reference/workload-sources.md). Links at 20 Tbps, the "tens of Tbps" the study targets; at the 1.6 Tbps it demonstrated the all-reduce takes 1.4 s against 2.3 s of compute per step and training efficiency falls to ≈0.6. Starts at the March equinox, outside the orbit\'s eclipse season (7 May – 5 August).',
+    scenario: {
+      name: '81-node cluster training',
+      startUtc: '2026-03-20T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 30,
+      constellation: { type: 'cluster', altitudeKm: 650, ltanHours: 18, satellites: 81, radiusM: 1000 },
+      groundStations: GROUND_NETWORK,
+      interSatelliteLinks: { enabled: true, maxRangeKm: 10, rateGbps: 20_000 },
+      workloads: { training: [{ name: '70B model' }] },
+    },
+  },
+  {
+    name: 'broadband-shell-workloads',
+    title: 'Broadband shell with workloads: training, inference to three cities, batch jobs',
+    source:
+      'The 550 km / 53° 72 × 22 shell of docs/reference/PHYSICS.md with Starlink-class laser links (100 Gbps, four terminals: docs/reference/link-sources.md) running the same 70 B training job as the cluster preset on 81 of its satellites, inference for New York, London and Tokyo, and a batch job an hour (workload defaults, docs/reference/workload-sources.md). Its 81 trainers are spread over four planes: some are always in eclipse (their batteries carry the bus, not the accelerators), so the group almost never trains together, and its all-reduce over 100 Gbps links takes ≈ 46 s.',
+    scenario: {
+      name: 'Broadband shell with workloads',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 24,
+      stepSeconds: 60,
+      constellation: { type: 'walker', pattern: 'delta', altitudeKm: 550, inclinationDeg: 53, planes: 72, satellitesPerPlane: 22, phasing: 1, firstRaanDeg: 0 },
+      groundStations: GROUND_NETWORK,
+      interSatelliteLinks: { enabled: true },
+      workloads: { training: [{ name: '70B model', replicas: 1 }], inference: [{ name: 'chat' }], batch: [{ name: 'hourly jobs' }] },
+    },
+  },
 ];
 
 export const DEFAULT_PRESET = 'starter-shell';

@@ -171,7 +171,7 @@ export class InferenceWorkloadRun {
     this.served += servedStep;
     this.latencySumMs += latencyStep;
     this.deliveredTflopS += used;
-    this.servedFraction[n] = askedStep > 0 ? servedStep / askedStep : 0;
+    this.servedFraction[n] = askedStep > 0 ? Math.min(1, servedStep / askedStep) : 0;
     this.meanLatencyMs[n] = servedStep > 0 ? latencyStep / servedStep : Number.NaN;
     return used;
   }

@@ -243,7 +243,7 @@ export class WorkloadRun {
       latency += inf.latencySumMs - l0;
     }
     this.series.inferencePflops[n] = inferenceTflopS / dtS / 1000;
-    this.series.inferenceServedFraction[n] = asked > 0 ? served / asked : 0;
+    this.series.inferenceServedFraction[n] = asked > 0 ? Math.min(1, served / asked) : 0;
     this.series.inferenceLatencyMs[n] = served > 0 ? latency / served : Number.NaN;
     // training groups: ring and all-reduce time of this step; down when a member has no compute
     const G = this.groups.length;
@@ -419,11 +419,11 @@ export class WorkloadRun {
     });
     const inference: InferenceReport[] = this.inference.map((r) => ({
       name: r.w.name,
-      servedFraction: r.asked > 0 ? r.served / r.asked : 0,
+      servedFraction: r.asked > 0 ? Math.min(1, r.served / r.asked) : 0,
       p95LatencyMs: r.quantileLatencyMs(0.95),
       meanLatencyMs: r.served > 0 ? r.latencySumMs / r.served : null,
       deliveredPflopHours: r.deliveredTflopS / TFLOP_S_PER_PFLOP_HOUR,
-      regions: r.w.regions.map((g, k) => ({ name: g.name, servedFraction: r.askedPerRegion[k] > 0 ? r.servedPerRegion[k] / r.askedPerRegion[k] : 0 })),
+      regions: r.w.regions.map((g, k) => ({ name: g.name, servedFraction: r.askedPerRegion[k] > 0 ? Math.min(1, r.servedPerRegion[k] / r.askedPerRegion[k]) : 0 })),
       run: r,
     }));
     const runEndMs = this.recorded > 0 ? this.tMsAt(this.recorded - 1) + this.dtSAt(this.recorded - 1) * 1000 : this.startMs;
@@ -516,7 +516,7 @@ export function workloadKpis(r: WorkloadReport | null): WorkloadKpis {
     trainingEfficiency: training && available > 0 ? sum(training, (t) => t.totals.deliveredTflopS) / available : null,
     jobsCompleted: batch ? sum(batch, (b) => b.completed) : null,
     deadlineMissFraction: batch && due > 0 ? sum(batch, (b) => b.missed) / due : null,
-    inferenceServedFraction: inference && asked > 0 ? served / asked : null,
+    inferenceServedFraction: inference && asked > 0 ? Math.min(1, served / asked) : null,
     inferenceP95LatencyMs: p95,
   };
 }
