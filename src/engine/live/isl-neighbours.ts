@@ -10,10 +10,11 @@
  * (interSatelliteLinks.terminals), each to a satellite within maxRangeKm whose
  * line of sight clears R⊕ + grazingAltitudeKm (the engine's geometry,
  * network/isl-link.ts, network/stations.ts lineOfSight). Each satellite's
- * C = terminals + min(terminals, 4) nearest such neighbours are candidates;
- * they are taken greedily, shortest (fastest) link first, while both ends
- * have a free terminal. A drawing, not the engine's relay (network/relay.ts
- * links only what it relays).
+ * C = max(8, terminals + min(terminals, 4)) nearest such neighbours are
+ * candidates; they are taken greedily, shortest (fastest) link first, while
+ * both ends have a free terminal: the nearest-neighbour topology of the
+ * workload's link graph (workload/isl-graph.ts, 8 candidates). A drawing,
+ * not the engine's relay (network/relay.ts links only what it relays).
  *
  * Search: a uniform grid of cells sorted by key; the cell edge comes from the
  * satellites' density (≈ C satellites per cell on a sphere of their mean
@@ -31,6 +32,8 @@ export type IslSettings = Scenario['interSatelliteLinks'];
 
 /** Spare candidates per satellite beyond its terminals (neighbours whose terminals are taken are passed over). */
 const SPARE_CANDIDATES = 4;
+/** Candidates per satellite at least (as workload/isl-graph.ts). */
+const MIN_CANDIDATES = 8;
 /** Cells per axis on each side of the origin: (2·CELL_SPAN)³ keys stay exact in a double. */
 const CELL_SPAN = 65_536;
 /** Smallest cell edge (km): CELL_SPAN cells of it reach 655,360 km. */
@@ -46,7 +49,7 @@ export interface IslRateScale {
   lowGbps: number;
   /** Terminal rate (Gbps): every link up to capRangeKm runs at it. */
   capGbps: number;
-  /** Longest link at the cap: d_ref · √(R_ref / R_max), at most maxRangeKm (km). */
+  /** Longest link at the cap: d_ref · √(R_ref / R_max) (km; beyond maxRangeKm when every link runs at the cap). */
   capRangeKm: number;
   maxRangeKm: number;
   /** Links per satellite at most. */
@@ -58,7 +61,7 @@ export function islRateScale(isl: IslSettings): IslRateScale {
   const link = new IslLink(isl);
   const capGbps = 8 * link.capGBps;
   const lowGbps = 8 * link.rateGBps(isl.maxRangeKm * isl.maxRangeKm);
-  const capRangeKm = Math.min(isl.maxRangeKm, isl.referenceRangeKm * Math.sqrt(isl.referenceRateGbps / isl.rateGbps));
+  const capRangeKm = isl.referenceRangeKm * Math.sqrt(isl.referenceRateGbps / isl.rateGbps);
   return { lowGbps, capGbps, capRangeKm, maxRangeKm: isl.maxRangeKm, terminals: isl.terminals };
 }
 
@@ -96,7 +99,7 @@ export class IslNeighbours {
   ) {
     this.link = new IslLink(isl);
     this.terminals = isl.terminals;
-    this.candidates = isl.terminals + Math.min(isl.terminals, SPARE_CANDIDATES);
+    this.candidates = Math.max(MIN_CANDIDATES, isl.terminals + Math.min(isl.terminals, SPARE_CANDIDATES));
     this.maxRangeKm = isl.maxRangeKm;
     const nc = this.candidates * count;
     this.keys = new Float64Array(count);
@@ -183,7 +186,7 @@ export class IslNeighbours {
     order.sort((a, b) => keys[a] - keys[b]);
     for (let i = 0; i < N; i++) sortedKeys[i] = keys[order[i]];
     // After ring r every unscanned satellite is at least (r + inset) · cell away; ring R covers the range.
-    const R = Math.ceil(range / cellKm);
+    const R = Math.min(1, Math.ceil(range / cellKm));
     for (let i = 0; i < N; i++) {
       if (!ok[i]) continue;
       const cx = cellIndex(posKm[3 * i], cellKm);

@@ -10,6 +10,7 @@ import type { SimulationOutput } from '../run/simulation';
 import { ChunkSink, FIELD_MAX, putBytes, putSig, UtcBytes, words, type ByteWrite, type Words } from './byte-writer';
 import { alertRows, closestApproachRow, economicsDocument, roundedKpis, satelliteRows, SERIES_COLUMNS, seriesName, stationRows } from './result';
 import { rowFormat, writeSeriesRows } from './series-rows';
+import { writeWorkloadsJson } from './workload-json';
 
 const COMMA = 0x2c;
 
@@ -28,6 +29,8 @@ export function writeResultJson(out: SimulationOutput, write: ByteWrite, chunkBy
   sink.text(`,"closestApproach":${JSON.stringify(closestApproachRow(out))}`);
   sink.text(`,"stations":${JSON.stringify(stationRows(out))}`);
   sink.text(`,"economics":${JSON.stringify(economicsDocument(out))}`);
+  sink.text(',"workloads":');
+  writeWorkloadsJson(out, (t) => sink.text(t));
   const utc = new UtcBytes();
   sink.text(',"series":[');
   writeSeriesRows(sink, out, SERIES_JSON, utc);

@@ -10,6 +10,7 @@ import { LIMIT_NAMES } from '../node/compute';
 import type { Kpis, SimulationOutput } from '../run/simulation';
 import type { EconomicsReport } from '../run/lifetime-run';
 import { formatUtc } from '../core/time';
+import { workloadSeriesRowJson, workloadsDocument } from './workload-json';
 
 /** Rounds to `digits` significant digits; non-finite values become 0 (never NaN in output). */
 export function roundSig(x: number, digits = 9): number {
@@ -128,6 +129,8 @@ export interface ResultDocument {
   stations: Array<{ name: string; passes: number; passesPerDay: number; contactMinutesPerDay: number; coveredMinutesPerDay: number }>;
   /** Mass, orbit, lifetime (per year) and cost; null when lifetime.enabled is false. */
   economics: EconomicsDocument | null;
+  /** Workloads (output/workload-json.ts); null without workloads. */
+  workloads: unknown;
   series: Array<Record<string, number | string>>;
   events: {
     eclipses: Array<{ satelliteId: string; startUtc: string; endUtc: string }>;
@@ -261,6 +264,7 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
     closestApproach: closestApproachRow(out),
     stations: stationRows(out),
     economics: economicsDocument(out),
+    workloads: workloadsWithSeries(out),
     series: Array.from({ length: K }, (_, n) => seriesRow(out, n)),
     events: {
       eclipses: Array.from({ length: out.events.eclipseSat.length }, (_, e) => eclipseRow(out, e)),
@@ -274,7 +278,7 @@ export function resultDocument(out: SimulationOutput): ResultDocument {
 export type EconomicsDocument = Omit<EconomicsReport, 'warnings'>;
 
 /** Rounds every finite number in a plain JSON value to 6 significant digits (non-finite → null). */
-function roundDeep<T>(v: T): T {
+export function roundDeep<T>(v: T): T {
   if (typeof v === 'number') return (Number.isFinite(v) ? roundSig(v) : null) as T;
   if (Array.isArray(v)) return v.map(roundDeep) as T;
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundDeep(x)])) as T;
@@ -286,4 +290,11 @@ export function economicsDocument(out: SimulationOutput): EconomicsDocument | nu
   if (!e) return null;
   const { warnings: _w, ...rest } = e;
   return roundDeep(rest);
+}
+
+/** The workloads section with its series rows, as a value (the reference for result-json.ts). */
+function workloadsWithSeries(out: SimulationOutput): unknown {
+  const doc = workloadsDocument(out);
+  if (doc === null) return null;
+  return { ...(doc as object), series: Array.from({ length: out.series.timeMs.length }, (_, n) => JSON.parse(workloadSeriesRowJson(out, n)) as unknown) };
 }

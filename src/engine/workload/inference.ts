@@ -28,12 +28,20 @@ import type { Router } from './routing';
 /** Latency histogram bin (ms). */
 export const LATENCY_BIN_MS = 0.01;
 
-/** The path of a region's first (lowest-latency) served request in a step: entry satellite, serving satellite, links, latency. */
+/**
+ * Paths of a region's served requests in each step: the first (lowest
+ * latency) and the last (highest) — entry satellite, serving satellite,
+ * inter-satellite links, round-trip latency (ms); −1 / NaN when none.
+ */
 export interface InferencePath {
   entry: Int32Array;
   server: Int32Array;
   links: Int32Array;
   latencyMs: Float64Array;
+  lastEntry: Int32Array;
+  lastServer: Int32Array;
+  lastLinks: Int32Array;
+  lastLatencyMs: Float64Array;
 }
 
 export class InferenceWorkloadRun {
@@ -96,6 +104,10 @@ export class InferenceWorkloadRun {
       server: new Int32Array(K).fill(-1),
       links: new Int32Array(K).fill(-1),
       latencyMs: new Float64Array(K).fill(Number.NaN),
+      lastEntry: new Int32Array(K).fill(-1),
+      lastServer: new Int32Array(K).fill(-1),
+      lastLinks: new Int32Array(K).fill(-1),
+      lastLatencyMs: new Float64Array(K).fill(Number.NaN),
     }));
   }
 
@@ -157,14 +169,18 @@ export class InferenceWorkloadRun {
         latencyStep += req * ms;
         this.servedPerRegion[r] += req;
         this.histogram[Math.min(this.histogram.length - 1, Math.floor(ms / LATENCY_BIN_MS))] += req;
+        let e = i;
+        while (router.previous[e] >= 0) e = router.previous[e];
         if (path.server[n] < 0) {
           path.server[n] = i;
           path.links[n] = router.hops[i];
           path.latencyMs[n] = ms;
-          let e = i;
-          while (router.previous[e] >= 0) e = router.previous[e];
           path.entry[n] = e;
         }
+        path.lastServer[n] = i;
+        path.lastLinks[n] = router.hops[i];
+        path.lastLatencyMs[n] = ms;
+        path.lastEntry[n] = e;
       }
     }
     this.asked += askedStep;
