@@ -186,7 +186,7 @@ export class IslNeighbours {
     order.sort((a, b) => keys[a] - keys[b]);
     for (let i = 0; i < N; i++) sortedKeys[i] = keys[order[i]];
     // After ring r every unscanned satellite is at least (r + inset) · cell away; ring R covers the range.
-    const R = Math.min(1, Math.ceil(range / cellKm));
+    const R = Math.ceil(range / cellKm);
     for (let i = 0; i < N; i++) {
       if (!ok[i]) continue;
       const cx = cellIndex(posKm[3 * i], cellKm);

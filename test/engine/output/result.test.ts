@@ -102,6 +102,7 @@ function synthetic(p: { times: number[]; values: number[]; ints: number[]; ids?:
     statusEvery: 1,
     details: [],
     economics: null,
+    workloads: null,
   };
 }
 
