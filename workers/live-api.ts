@@ -13,10 +13,9 @@ import { allocateInstantBuffers, emptyInstantInfo, InstantModel, MAX_LINK_PAIRS 
 import { orbitTrack } from '../src/engine/live/orbit-track';
 import { groundTrack, type GroundTrackData } from '../src/engine/live/ground-track';
 import { stationScenePositions } from '../src/engine/live/scene-frame';
+import { islRateScale } from '../src/engine/live/isl-neighbours';
 import type { LiveApi, LiveBuffers, LiveFrame, LiveScenarioInfo, LiveShared } from './protocol';
 import { streamInstants } from './live-stream';
-
-export { ISL_NEIGHBOURS } from '../src/engine/live/isl-neighbours';
 
 interface LiveState {
   seq: number;
@@ -29,7 +28,7 @@ interface LiveState {
 export const allocateLiveBuffers: (satellites: number) => LiveBuffers = allocateInstantBuffers;
 
 export function liveTransferables(b: LiveBuffers): ArrayBuffer[] {
-  return [b.pos.buffer as ArrayBuffer, b.vel.buffer as ArrayBuffer, b.flags.buffer as ArrayBuffer, b.links.buffer as ArrayBuffer];
+  return [b.pos.buffer as ArrayBuffer, b.vel.buffer as ArrayBuffer, b.flags.buffer as ArrayBuffer, b.links.buffer as ArrayBuffer, b.islRateGbps.buffer as ArrayBuffer];
 }
 
 export interface LiveApiImpl extends LiveApi {
@@ -38,12 +37,13 @@ export interface LiveApiImpl extends LiveApi {
 
 /** `buffers` when sized for `count` satellites, else new ones of the right sizes (buffers of another scenario). */
 function sized(buffers: LiveBuffers, count: number): LiveBuffers {
-  const { pos, vel, flags, links } = buffers;
+  const { pos, vel, flags, links, islRateGbps } = buffers;
   return {
     pos: pos.length === 3 * count ? pos : new Float32Array(3 * count),
     vel: vel && vel.length === 3 * count ? vel : new Float32Array(3 * count),
     flags: flags.length === count ? flags : new Uint8Array(count),
     links: links.length === 2 * MAX_LINK_PAIRS ? links : new Int32Array(2 * MAX_LINK_PAIRS),
+    islRateGbps: islRateGbps && islRateGbps.length === MAX_LINK_PAIRS ? islRateGbps : new Float32Array(MAX_LINK_PAIRS),
   };
 }
 
@@ -78,6 +78,7 @@ export function createLiveApi(): LiveApiImpl {
         stationNames: stations.names,
         elementErrors: build.errors,
         epochMs: Float64Array.from(build.satellites, (x) => x.epochMs),
+        islRates: scenario.interSatelliteLinks.enabled ? islRateScale(scenario.interSatelliteLinks) : null,
       };
     },
 

@@ -3,7 +3,7 @@
  * the live worker and by the page's LiveClient; unit-tested in Node).
  *
  * Ring of LIVE_SLOTS slots, each one instant of every satellite (positions,
- * velocities, flags, link pairs) plus a metadata row. The worker fills a free
+ * velocities, flags, link pairs, link rates) plus a metadata row. The worker fills a free
  * slot, writes its metadata, then stores `latest` and increments `pubSeq`,
  * and writes nothing more until the page has acknowledged that publication.
  * The page, once per display frame, claims the newest slot if `pubSeq`
@@ -77,6 +77,7 @@ export function allocateLiveShared(count: number): LiveShared {
       vel: new Float32Array(new SharedArrayBuffer(12 * n)),
       flags: new Uint8Array(new SharedArrayBuffer(Math.max(1, n))).subarray(0, n),
       links: new Int32Array(new SharedArrayBuffer(8 * MAX_LINK_PAIRS)),
+      islRateGbps: new Float32Array(new SharedArrayBuffer(4 * MAX_LINK_PAIRS)),
     });
   }
   return {
@@ -160,6 +161,8 @@ export function writeMeta(meta: Float64Array, slot: number, timeMs: number, epoc
   meta[o + LIVE_META.sunZ] = info.sunDir[2];
   meta[o + LIVE_META.contactLinks] = info.contactLinks;
   meta[o + LIVE_META.islLinks] = info.islLinks;
+  meta[o + LIVE_META.islRateLowGbps] = info.islRateLowGbps;
+  meta[o + LIVE_META.islRateCapGbps] = info.islRateCapGbps;
   const sel = info.selected;
   meta[o + LIVE_META.selIndex] = sel ? sel.index : -1;
   meta[o + LIVE_META.selLatDeg] = sel ? sel.latDeg : 0;

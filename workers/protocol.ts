@@ -11,9 +11,11 @@ import type { EconomicsReport } from '../src/engine/run/lifetime-run';
 import type { RunAlert } from '../src/engine/output/alerts';
 import { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS, type InstantBuffers, type InstantInfo, type SelectedState } from '../src/engine/live/instant';
 import { SCENE_FRAME } from '../src/engine/live/scene-frame';
+import type { IslRateScale } from '../src/engine/live/isl-neighbours';
 import type { GroundTrackData } from '../src/engine/live/ground-track';
 import { stepIndexAt } from '../src/engine/orbit/run-grid';
 import type { ChartColumns } from './chart-columns';
+import type { WorkloadResult } from './workload-result';
 
 /** Events as typed columns (transferable): the engine's tables as they are. */
 export type EventColumns = EventTables;
@@ -78,6 +80,8 @@ export interface AnalysisResult {
   geometryReused?: boolean;
   /** A preview (RunOptions.preview): these KPIs are the last full run's, not this input's. */
   previewKpis?: string[];
+  /** The workloads' series, spans, jobs and summaries (workload-result.ts); null when the scenario has none. */
+  workloads: WorkloadResult | null;
 }
 
 export type AnalysisOutcome =
@@ -186,7 +190,7 @@ export interface AnalysisWorkerStats {
 
 /** Live-view frame buffers: one computed instant of every satellite (the engine's, src/engine/live/instant.ts). */
 export type LiveBuffers = InstantBuffers;
-export type { SelectedState };
+export type { SelectedState, IslRateScale };
 export { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS };
 
 /** A frame: the instant at timeMs of scenario seq. */
@@ -206,6 +210,8 @@ export interface LiveScenarioInfo {
   elementErrors: ElementError[];
   /** Element epoch of each satellite (ms since the Unix epoch, UTC); the scenario start for generated designs. */
   epochMs: Float64Array;
+  /** Rate scale of the drawn inter-satellite links (the legend's); null when the scenario has none. */
+  islRates: IslRateScale | null;
 }
 
 /**
@@ -285,8 +291,11 @@ export const LIVE_META = {
   selAltitudeKm: 12,
   selSpeedKmS: 13,
   selIllumination: 14,
+  /** Rate scale of the slot's inter-satellite links (Gbps). */
+  islRateLowGbps: 15,
+  islRateCapGbps: 16,
 } as const;
-export const LIVE_META_SIZE = 16;
+export const LIVE_META_SIZE = 20;
 
 export interface LiveApi {
   /** Builds SGP4 records for a validated scenario; replaces the previous one (and stops its stream). */

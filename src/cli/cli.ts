@@ -24,6 +24,7 @@ import { simulate } from '../engine/run/simulation';
 import { KPI_NAMES, roundedKpis } from '../engine/output/result';
 import { writeResultJson } from '../engine/output/result-json';
 import { writeSeriesCsv } from '../engine/output/series-csv';
+import { writeJobsCsv, writeWorkloadSeriesCsv } from '../engine/output/workload-csv';
 import { EphemerisError } from '../engine/output/ephemeris-states';
 import { planOem, writeOem } from '../engine/output/oem';
 import { planStk, writeStkEphemeris } from '../engine/output/stk-ephemeris';
@@ -64,6 +65,9 @@ interface Args {
   stkStep?: number;
   /** Event tables as CSV. */
   eventsCsv: Partial<Record<EventCsvKind, string>>;
+  /** Workload series and batch job tables (output/workload-csv.ts). */
+  workloadsCsv?: string;
+  jobsCsv?: string;
   listPresets: boolean;
   quiet: boolean;
   help?: boolean;
@@ -90,6 +94,8 @@ exports (docs/reference/export-formats.md):
   --eclipses-csv <file.csv>   eclipse table
   --contacts-csv <file.csv>   contact table (satellite, station, start, end, max elevation)
   --passes-csv <file.csv>     the contacts as pass lists per station (AOS, LOS, duration)
+  --workloads-csv <file.csv>  workload series per step (delivered PFLOP/s by type, all-reduce, bisection)
+  --jobs-csv <file.csv>       batch jobs (satellite, arrival, stages, completion, outcome)
 sweeps (deploy/README.md): results are stored per run as they finish, in <results.csv>.runs/
   or, with --shard, in the directory <part-i>; --resume runs only the runs without a stored
   result (or with a failed one); sweep-merge joins parts (exit 2 naming the runs without a
@@ -134,6 +140,8 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--eclipses-csv') a.eventsCsv.eclipses = value();
     else if (x === '--contacts-csv') a.eventsCsv.contacts = value();
     else if (x === '--passes-csv') a.eventsCsv.passes = value();
+    else if (x === '--workloads-csv') a.workloadsCsv = value();
+    else if (x === '--jobs-csv') a.jobsCsv = value();
     else if (x === '--preset') a.preset = value();
     else if (x === '--list-presets') a.listPresets = true;
     else if (x === '--quiet' || x === '-q') a.quiet = true;
@@ -311,6 +319,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const csvFd = a.csv ? openOutput(a.csv) : undefined;
     const oemFd = a.oem !== undefined ? openOutput(a.oem) : undefined;
     const stkFd = a.stk !== undefined ? openOutput(a.stk) : undefined;
+    const workloadsFd = a.workloadsCsv !== undefined ? openOutput(a.workloadsCsv) : undefined;
+    const jobsFd = a.jobsCsv !== undefined ? openOutput(a.jobsCsv) : undefined;
     const eventFds = (Object.entries(a.eventsCsv) as Array<[EventCsvKind, string]>).map(([kind, path]) => [kind, openOutput(path)] as const);
     const t0 = performance.now();
     let lastReport = t0;
@@ -336,6 +346,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       w(NEWLINE);
     });
     if (csvFd !== undefined) writeStreamed(csvFd, (w) => writeSeriesCsv(output, w));
+    if (workloadsFd !== undefined) writeStreamed(workloadsFd, (w) => writeWorkloadSeriesCsv(output, w));
+    if (jobsFd !== undefined) writeStreamed(jobsFd, (w) => writeJobsCsv(output, w));
     if (eventFds.length) {
       const events = eventCsvInput(output);
       for (const [kind, fd] of eventFds) writeStreamed(fd, (w) => EVENT_CSV[kind](events, w));

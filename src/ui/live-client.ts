@@ -39,7 +39,13 @@ export function spawnLiveWorker(): { worker: Worker; api: LiveRemote } {
 }
 
 export function allocateBuffers(count: number): LiveBuffers {
-  return { pos: new Float32Array(3 * count), vel: new Float32Array(3 * count), flags: new Uint8Array(count), links: new Int32Array(2 * MAX_LINK_PAIRS) };
+  return {
+    pos: new Float32Array(3 * count),
+    vel: new Float32Array(3 * count),
+    flags: new Uint8Array(count),
+    links: new Int32Array(2 * MAX_LINK_PAIRS),
+    islRateGbps: new Float32Array(MAX_LINK_PAIRS),
+  };
 }
 
 /** True when this page can share memory with its workers (COOP/COEP served). */
@@ -57,6 +63,9 @@ export interface LiveState extends LiveBuffers {
   epoch: number;
   contactLinks: number;
   islLinks: number;
+  /** Rate scale of the ISLs (Gbps; 0 without links). */
+  islRateLowGbps: number;
+  islRateCapGbps: number;
   gmstRad: number;
   sunDir: [number, number, number];
   selected: SelectedState | null;
@@ -80,7 +89,7 @@ export interface LiveView {
 export const MAX_INTERPOLATION_S = 1200;
 
 function emptyState(slot: number, b: LiveBuffers): LiveState {
-  return { ...b, slot, version: 0, timeMs: Number.NaN, epoch: -1, contactLinks: 0, islLinks: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null };
+  return { ...b, slot, version: 0, timeMs: Number.NaN, epoch: -1, contactLinks: 0, islLinks: 0, islRateLowGbps: 0, islRateCapGbps: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null };
 }
 
 export class LiveClient {
@@ -210,6 +219,8 @@ export class LiveClient {
     st.sunDir[2] = meta[o + LIVE_META.sunZ];
     st.contactLinks = meta[o + LIVE_META.contactLinks];
     st.islLinks = meta[o + LIVE_META.islLinks];
+    st.islRateLowGbps = meta[o + LIVE_META.islRateLowGbps];
+    st.islRateCapGbps = meta[o + LIVE_META.islRateCapGbps];
     const sel = meta[o + LIVE_META.selIndex];
     st.selected =
       sel >= 0
@@ -233,16 +244,19 @@ export class LiveClient {
       const cur = (this.current = prev ?? emptyState(-1, f));
       if (!prev) this.spare ??= allocateBuffers(this.count);
       else {
-        this.recycle({ pos: prev.pos, vel: prev.vel, flags: prev.flags, links: prev.links });
+        this.recycle({ pos: prev.pos, vel: prev.vel, flags: prev.flags, links: prev.links, islRateGbps: prev.islRateGbps });
         cur.pos = f.pos;
         cur.vel = f.vel;
         cur.flags = f.flags;
         cur.links = f.links;
+        cur.islRateGbps = f.islRateGbps;
       }
       cur.timeMs = f.timeMs;
       cur.epoch = clock.epoch;
       cur.contactLinks = f.contactLinks;
       cur.islLinks = f.islLinks;
+      cur.islRateLowGbps = f.islRateLowGbps;
+      cur.islRateCapGbps = f.islRateCapGbps;
       cur.gmstRad = f.gmstRad;
       cur.sunDir = f.sunDir;
       cur.selected = f.selected;
@@ -300,7 +314,7 @@ export class LiveClient {
     const b = this.spare;
     this.spare = undefined;
     this.inFlight = true;
-    this.api.frame(timeMs, selected, this.transfer(b, [b.pos.buffer, b.vel.buffer, b.flags.buffer, b.links.buffer])).then(
+    this.api.frame(timeMs, selected, this.transfer(b, [b.pos.buffer, b.vel.buffer, b.flags.buffer, b.links.buffer, b.islRateGbps.buffer])).then(
       (f) => {
         this.inFlight = false;
         if (f.seq === this.seq && f.pos.length === 3 * this.count) this.ready = f;

@@ -26,6 +26,7 @@ import { EarthView, type EarthImagery } from './EarthView';
 import { Footprint } from './Footprint';
 import { GroundTrack, type GroundTrackSamples } from './GroundTrack';
 import { LinkLines } from './LinkLines';
+import { ISL_RATE_LUT, islRateIndex } from './palette';
 import { OrbitTrack } from './OrbitTrack';
 import { SatelliteLayer, type Instant } from './SatelliteLayer';
 import { StarField } from './StarField';
@@ -42,6 +43,10 @@ export interface FrameGeometry {
   links: Int32Array;
   contactLinks: number;
   islLinks: number;
+  /** Rate of each ISL (Gbps; entry q is pair contactLinks + q) and the scale they are coloured on (palette.ts). */
+  islRateGbps: Float32Array;
+  islRateLowGbps: number;
+  islRateCapGbps: number;
 }
 
 /** One instant of the live worker: satellites plus the frame's Earth, Sun and links. */
@@ -157,7 +162,7 @@ export class SceneView {
   readonly footprint = new Footprint();
   readonly stations = new StationMarkers();
   readonly contactLines = new LinkLines(4096, 0x7fe8ff, 0.85);
-  readonly islLines = new LinkLines(20_000, 0xc59bff, 0.5);
+  readonly islLines = new LinkLines(20_000, 0xffffff, 0.75, true);
   readonly sun = new SunIndicator();
   private readonly stars = new StarField();
   private readonly axes = new LvlhAxes();
@@ -387,6 +392,7 @@ export class SceneView {
       ib[6 * q + 3] = scratchR[0] - O[0];
       ib[6 * q + 4] = scratchR[1] - O[1];
       ib[6 * q + 5] = scratchR[2] - O[2];
+      this.islLines.setSegmentColour(q, ISL_RATE_LUT, islRateIndex(f.islRateGbps[q], f.islRateLowGbps, f.islRateCapGbps));
     }
     this.islLines.commit(ni);
   }

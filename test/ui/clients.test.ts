@@ -110,7 +110,7 @@ describe('LiveClient', () => {
         new Promise<LiveFrame>((resolve) => {
           lastBuffers = b;
           seen.add(b.pos.buffer);
-          pending = () => resolve({ ...b, seq: 1, timeMs, contactLinks: 0, islLinks: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null });
+          pending = () => resolve({ ...b, seq: 1, timeMs, contactLinks: 0, islLinks: 0, islRateLowGbps: 0, islRateCapGbps: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null });
         })) as unknown as LiveRemote['frame'],
       track: (async () => null) as unknown as LiveRemote['track'],
     };
@@ -132,7 +132,7 @@ describe('LiveClient', () => {
       expect(c.update(clock(1000 * k), -1)).toBe(k > 0);
       expect(c.busy).toBe(true);
       expect(c.request(1000 * k, -1)).toBe(false); // one in flight
-      expect(transfers.at(-1)).toEqual([lastBuffers!.pos.buffer, lastBuffers!.vel.buffer, lastBuffers!.flags.buffer, lastBuffers!.links.buffer]);
+      expect(transfers.at(-1)).toEqual([lastBuffers!.pos.buffer, lastBuffers!.vel.buffer, lastBuffers!.flags.buffer, lastBuffers!.links.buffer, lastBuffers!.islRateGbps.buffer]);
       pending!(undefined as never);
       await new Promise((r) => setTimeout(r, 0));
       if (k > 0) {
@@ -155,7 +155,7 @@ describe('LiveClient', () => {
       setScenario: (async (_s: unknown, seq: number) => ({ seq, count: 2, names: ['a', 'b'], stationCount: 0, stationPos: new Float32Array(0), stationNames: [], elementErrors: [] })) as unknown as LiveRemote['setScenario'],
       frame: ((timeMs: number, _sel: number, b: LiveBuffers) =>
         new Promise<LiveFrame>((resolve) => {
-          resolveFrame = () => resolve({ ...b, seq: 1, timeMs, contactLinks: 0, islLinks: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null });
+          resolveFrame = () => resolve({ ...b, seq: 1, timeMs, contactLinks: 0, islLinks: 0, islRateLowGbps: 0, islRateCapGbps: 0, gmstRad: 0, sunDir: [1, 0, 0], selected: null });
         })) as unknown as LiveRemote['frame'],
       track: (async () => null) as unknown as LiveRemote['track'],
     };

@@ -30,7 +30,9 @@ describe('live worker API', () => {
     expect(f.flags).toBe(buffers.flags);
     expect(f.links).toBe(buffers.links);
     expect(f.vel).toBe(buffers.vel);
-    expect(liveTransferables(f)).toHaveLength(4);
+    expect(f.islRateGbps).toBe(buffers.islRateGbps);
+    expect(liveTransferables(f)).toHaveLength(5);
+    expect(info.islRates).toBeNull();
     // Same as the engine's instant.
     const m = await InstantModel.create(buildSatellites(sc).satellites.map((s) => s.satrec), stationArrays(sc.groundStations), sc.interSatelliteLinks);
     const want = allocateInstantBuffers(80);
@@ -40,6 +42,26 @@ describe('live worker API', () => {
     expect(f.contactLinks).toBe(wantInfo.contactLinks);
     expect(f.selected).toEqual(wantInfo.selected);
     m.dispose();
+    api.dispose();
+  });
+
+  it('ships each link rate and the scale with ISLs on (10 Gbps at 8,000 km: 25.6 Gbps at the 5,000 km range, 100 Gbps cap)', async () => {
+    const api = createLiveApi();
+    const info = await api.setScenario(scenario({ interSatelliteLinks: { enabled: true } }), 6);
+    // 10 · (8,000 / 5,000)² = 25.6 Gbps; cap 100 Gbps up to 8,000 · √0.1 = 2,530 km.
+    expect(info.islRates!.lowGbps).toBeCloseTo(25.6, 6);
+    expect(info.islRates!.capGbps).toBe(100);
+    expect(info.islRates!.terminals).toBe(4);
+    const f = await api.frame(T, -1, allocateLiveBuffers(80));
+    expect(f.islLinks).toBeGreaterThan(0);
+    expect(f.islRateLowGbps).toBeCloseTo(25.6, 6);
+    expect(f.islRateCapGbps).toBe(100);
+    for (let q = 0; q < f.islLinks; q++) {
+      const i = f.links[2 * (f.contactLinks + q)];
+      const j = f.links[2 * (f.contactLinks + q) + 1];
+      const dKm = Math.hypot(f.pos[3 * i] - f.pos[3 * j], f.pos[3 * i + 1] - f.pos[3 * j + 1], f.pos[3 * i + 2] - f.pos[3 * j + 2]) * EARTH_RADIUS_KM;
+      expect(f.islRateGbps[q]).toBeCloseTo(Math.min(100, 10 * (8000 / dKm) ** 2), 1);
+    }
     api.dispose();
   });
 
@@ -83,6 +105,7 @@ describe('live worker API', () => {
     expect(Atomics.load(sh.control, LIVE_CTRL.pubSeq)).toBe(1);
     const slot = Atomics.load(sh.control, LIVE_CTRL.latest);
     expect(sh.meta[slot * LIVE_META_SIZE + LIVE_META.timeMs]).toBe(T);
+    expect(sh.meta[slot * LIVE_META_SIZE + LIVE_META.islRateCapGbps]).toBe(0); // no ISLs in this scenario
     const f = await api.frame(T, -1, allocateLiveBuffers(80));
     expect(sh.slots[slot].pos).toEqual(f.pos);
     api.dispose();

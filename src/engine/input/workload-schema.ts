@@ -16,7 +16,7 @@ import { finite, fraction, int, nonNegative, positive, requiredOr } from './sche
 
 /**
  * Training defaults: a 70 B-parameter dense model (Llama 2 70B class, Touvron et al. 2023) trained with a
- * 16 M-token global batch (Llama 3 405B's final batch, Dubey et al. 2024, §3.4.1). With 81 nodes of 91.8
+ * 16 M-token global batch (Llama 3 405B, Dubey et al. 2024, Table 4). With 81 nodes of 91.8
  * PFLOP/s at MFU 0.4 a step computes 6 · 70e9 · 16e6 / (81 · 91.8e15 · 0.4) = 2.26 s; its all-reduce moves
  * 2 · 80/81 · 140 GB, 1.38 s at 1.6 Tbps and 0.11 s at 20 Tbps (all-reduce.ts).
  */
@@ -25,21 +25,21 @@ export const TRAINING_DEFAULTS = {
   parameters: 70e9,
   /** Gradients exchanged in bf16: 2 bytes per parameter (mixed-precision training, Micikevicius et al. 2018). */
   bytesPerParameter: 2,
-  /** Global batch per optimiser step: 16 M tokens (Dubey et al. 2024, §3.4.1; Llama 2 used 4 M: Touvron et al. 2023, Table 1). */
+  /** Global batch per optimiser step: 16 M tokens (Dubey et al. 2024, Table 4; Llama 2 used 4 M: Touvron et al. 2023, Table 1). */
   tokensPerStep: 16e6,
   /** Training FLOPs per token per parameter: C ≈ 6·N·D (Kaplan et al. 2020, §2.1). */
   flopsPerTokenPerParameter: 6,
-  /** Model FLOPs utilisation: 38–43 % for Llama 3 405B on 16k H100 (Dubey et al. 2024, Table 4); PaLM 46.2 % (Chowdhery et al. 2022). */
+  /** Model FLOPs utilisation: 38–43 % for Llama 3 405B on 8k–16k H100 (Dubey et al. 2024, Table 4); PaLM 46.2 % (Chowdhery et al. 2022): workload-sources.md §3. */
   modelFlopsUtilisation: 0.4,
   /** Satellites training one replica together: the 81-member cluster of the space AI cluster study (docs/reference/PHYSICS.md). */
   nodesPerReplica: 81,
-  /** Assumed: 30 min between periodic checkpoints (docs/reference/workload-sources.md, "Checkpoints"). */
+  /** Assumed: 30 min between periodic checkpoints (docs/reference/workload-sources.md §5). */
   checkpointIntervalMinutes: 30,
-  /** Assumed: a checkpoint stalls training 30 s (docs/reference/workload-sources.md, "Checkpoints"). */
+  /** Assumed: a checkpoint stalls training 30 s (docs/reference/workload-sources.md §5). */
   checkpointSeconds: 30,
   /** Assumed: 120 s from an interruption's end to training again (reload the checkpoint, re-form the ring). */
   restartSeconds: 120,
-  /** Assumed per inter-satellite link (switching, serialisation): docs/reference/workload-sources.md, "Per-hop delay". */
+  /** Assumed per inter-satellite link (switching, serialisation): docs/reference/workload-sources.md §6. */
   perHopDelayMs: 0.1,
 } as const;
 
@@ -51,13 +51,13 @@ export const INFERENCE_DEFAULTS = {
   responseBytes: 4000,
   /** Assumed: 1,000 tokens of prompt, 4 bytes each. */
   requestBytes: 4000,
-  /** Interactive response-time limit 0.1 s (Card, Robertson & Mackinlay 1991; Nielsen 1993). */
+  /** Interactive response-time limit 0.1 s (Nielsen 1993, Usability Engineering ch. 5): workload-sources.md §8. */
   latencyBudgetMs: 100,
-  /** Assumed per inter-satellite hop (switching and queueing in the router): docs/reference/workload-sources.md, "Per-hop delay". */
+  /** Assumed per inter-satellite hop (switching and queueing in the router): docs/reference/workload-sources.md §6. */
   perHopDelayMs: 0.1,
   /** Assumed: time from a request's arrival to the start of its answer, on top of the light time (queueing and prefill): 0 = network latency only. */
   serviceTimeMs: 0,
-  /** Users' terminals see satellites above 25° (SpaceX Starlink FCC filings, minimum elevation 25°). */
+  /** Users' terminals see satellites above 25° (SpaceX Starlink FCC filing SAT-MOD-20181108-00083): workload-sources.md §7. */
   minElevationDeg: 25,
 } as const;
 

@@ -19,7 +19,7 @@
  * widest coordinate; the sum of the direct link rates possible between the
  * halves, at most `terminals` per member of the first half (GB/s; an upper
  * bound of the true bisection, which minimises over all splits).
- * Sources: docs/reference/workload-sources.md ("All-reduce").
+ * Sources: docs/reference/workload-sources.md §4.
  */
 import { SPEED_OF_LIGHT_KM_PER_S } from '../core/constants';
 import type { IslGraph } from './isl-graph';

@@ -12,7 +12,7 @@
  *     candidate finishes within the window. Predicted power and contacts
  *     decide, as in energy-aware orbital schedulers (Denby & Lucia,
  *     ASPLOS 2020; Bisgaard et al. 2016/2019: day-ahead schedules from
- *     predicted power and eclipses): docs/reference/workload-sources.md, "Scheduling".
+ *     predicted power and eclipses): docs/reference/workload-sources.md §9.
  * Candidates: active satellites outside training groups (all active
  * satellites when every satellite is in a group).
  */

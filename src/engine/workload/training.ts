@@ -12,7 +12,7 @@
  *   Checkpoints every checkpointIntervalMinutes of training, each stalling
  *   checkpointSeconds; the look-ahead scheduler also checkpoints so that
  *   one ends when the group is predicted to stop (sunlight-aware:
- *   docs/reference/workload-sources.md, "Scheduling").
+ *   docs/reference/workload-sources.md §9).
  *   Delivered compute (Tflop·s) = compute time · p · F_min, counted when a
  *   checkpoint commits it (and at the end of the run); the per-step series
  *   is the compute done in the step, including work an interruption loses.
