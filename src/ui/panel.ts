@@ -28,6 +28,7 @@ import {
   type FieldSpec,
 } from './fields';
 import { fieldTooltip, plainIssue } from './field-text';
+import { buildWorkloadPanel, workloadIssue } from './workload-panel';
 import { formatWithUnit } from './format';
 import { el } from './dom';
 import { createSlider, sliderRange, syncSlider, type SliderRange } from './live-tuning';
@@ -230,14 +231,14 @@ export class ParameterPanel {
       }
       if (box) {
         box.hidden = false;
-        const plain = plainIssue(iss, this.draft);
+        const plain = workloadIssue(iss, this.draft) ?? plainIssue(iss, this.draft);
         const raw = `${iss.path}: ${iss.message}`;
         box.textContent = box.textContent ? `${box.textContent}; ${plain}` : plain;
         box.dataset.issue = box.dataset.issue ? `${box.dataset.issue}; ${iss.message}` : raw;
         const input = this.root.querySelector<HTMLElement>(`[name="${CSS.escape(box.dataset.errorFor ?? '')}"]`);
         input?.setAttribute('aria-invalid', 'true');
       } else {
-        general.push(plainIssue(iss, this.draft));
+        general.push(workloadIssue(iss, this.draft) ?? plainIssue(iss, this.draft));
       }
     }
     this.formError.textContent = general.join('\n');
@@ -311,6 +312,19 @@ export class ParameterPanel {
     const sim = this.group('simulation', 'Simulation');
     for (const f of SIMULATION_FIELDS) sim.append(this.field(f));
     sim.append(this.errorBox('environment'));
+
+    // ---- workloads (workload-panel.ts) ----
+    buildWorkloadPanel(this.group('workloads', 'Workloads'), {
+      draft: () => this.draft,
+      field: (f, compact) => this.field(f, compact),
+      selectField: (f, onPick, shown) => this.selectField(f, onPick, shown),
+      errorBox: (path) => this.errorBox(path),
+      structureChanged: () => {
+        this.build();
+        this.changed();
+      },
+      changed: () => this.changed(),
+    });
 
     // ---- mass, lifetime and cost (collapsed until opened) ----
     const econ = this.group(ECONOMICS_FIELDS.id, ECONOMICS_FIELDS.title);
