@@ -18,6 +18,8 @@
  *
  * 6. The job queue (bench/queue.ts): a 40-run sweep through Redis with two
  *    worker processes against one (ratio), not with --quick.
+ * 7. Workloads: the broadband shell's day with training, inference and batch
+ *    against the same run without them (ratio).
  *
  * Flags: --quick (fewer satellites, no year-long run), --no-year, --no-browser.
  */
@@ -27,9 +29,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jday, propagate, shadowFraction, sunPos } from 'satellite.js';
 import { buildSatellites } from '../src/engine/input/constellation';
-import { GROUND_NETWORK } from '../src/engine/input/presets';
+import { findPreset, GROUND_NETWORK } from '../src/engine/input/presets';
 import { normaliseScenario } from '../src/engine/input/scenario';
-import { simulate } from '../src/engine/run/simulation';
+import { simulate, simulateScenario } from '../src/engine/run/simulation';
 import { parseUtcMs } from '../src/engine/core/time';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { defaultWorkerCount, workerGeometry } from '../src/cli/geometry-pool';
@@ -168,6 +170,25 @@ function lifetimeCli(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Workloads (issue 17): the broadband-shell-workloads preset (1,584 satellites, a day at 60 s:
+ * training, inference to three regions, batch) against the same run without its workloads.
+ */
+async function workloadCost(): Promise<void> {
+  const p = findPreset('broadband-shell-workloads');
+  if (!p) return;
+  const withW = normaliseScenario({ ...p.scenario, lifetime: { enabled: false } });
+  const without = { ...withW, workloads: { ...withW.workloads, training: [], inference: [], batch: [] } };
+  const time = async (sc: typeof withW) => {
+    const t = performance.now();
+    await simulateScenario(sc);
+    return performance.now() - t;
+  };
+  const base = await time(without);
+  const wl = await time(withW);
+  console.log(`workloads, broadband shell (1,584 satellites, 1 day at 60 s): ${(base / 1000).toFixed(2)} s without, ${(wl / 1000).toFixed(2)} s with training + inference + batch: ${(wl / base).toFixed(2)}× the run`);
+}
+
 async function main(): Promise<void> {
   console.log(`engine benchmark: ${N} satellites × ${K} steps (10 s) = ${satSteps.toExponential(3)} satellite-steps, 5 ground stations`);
   // Warm up both paths (JIT, WASM instantiation).
@@ -192,6 +213,8 @@ async function main(): Promise<void> {
   await simulate(normaliseScenario({ ...scenario, lifetime: { enabled: true } }), satellites, []);
   const lifeMs = performance.now() - lifeStart - eng.ms;
   console.log(`  lifetime, mass and cost analysis of the same design (sampled days): +${(lifeMs / 1000).toFixed(2)} s = ${(lifeMs / eng.ms).toFixed(2)}× the one-thread run`);
+
+  await workloadCost();
 
   cliWholeProcess(baseMs, eng.ms);
   for (const n of quick ? [1000] : [1000, 10_000]) reanalysis(n);
