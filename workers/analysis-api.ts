@@ -25,6 +25,7 @@ import { SAT_STATUS_NAMES } from '../src/engine/run/status';
 import { GeometryCache } from '../src/engine/run/geometry-cache';
 import { economicsKpis } from '../src/engine/run/lifetime-run';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
+import { workloadResult, workloadTransferables } from './workload-result';
 import {
   POOL_MIN_SATELLITE_STEPS,
   statusEveryFor,
@@ -132,6 +133,7 @@ export function resultTransferables(r: AnalysisResult): ArrayBuffer[] {
   for (const col of Object.values(r.series)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
   for (const col of Object.values(r.events)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
   bufs.add(r.statusCodes.buffer as ArrayBuffer);
+  for (const b of workloadTransferables(r.workloads)) bufs.add(b);
   if (r.chart) {
     for (const col of Object.values(r.chart.series)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
     for (const col of Object.values(r.chart.stack)) bufs.add((col as Float64Array).buffer as ArrayBuffer);
@@ -306,6 +308,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           elapsedMs: performance.now() - t0,
           geometryReused: out.geometryReused === true,
           ...(preview ? { previewKpis: ECONOMICS_KPIS } : {}),
+          workloads: workloadResult(out.workloads),
         };
         return { kind: 'done', seq, result };
       } catch (e) {

@@ -123,6 +123,7 @@ export class App {
       this.dom.satelliteCount.textContent = String(info.count);
       this.inspector.setNames(info.names);
       this.lower.setLiveInfo(info);
+      this.legend.setIslRates(info.islRates);
       this.epochMs = info.epochMs;
       this.select(this.selected >= info.count ? -1 : this.selected);
     });

@@ -82,6 +82,15 @@ const GROUP_OF: Record<keyof Kpis, string> = {
   terrestrialCostPerPflopHourUsd: 'Lifetime & cost',
   spaceToGroundCostRatio: 'Lifetime & cost',
   breakEvenLaunchUsdPerKg: 'Lifetime & cost',
+  deliveredPflopHours: 'Workloads',
+  deliveredPflopHoursTraining: 'Workloads',
+  deliveredPflopHoursInference: 'Workloads',
+  deliveredPflopHoursBatch: 'Workloads',
+  trainingEfficiency: 'Workloads',
+  jobsCompleted: 'Workloads',
+  deadlineMissFraction: 'Workloads',
+  inferenceServedFraction: 'Workloads',
+  inferenceP95LatencyMs: 'Workloads',
 };
 
 /** Groups in first-appearance order, each with its KPIs in GROUP_OF's order. */

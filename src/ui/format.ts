@@ -249,7 +249,7 @@ export interface KpiMeta {
   unit: string;
   /** A share 0…1, shown as a percentage. */
   fraction?: boolean;
-  group: 'constellation' | 'compute' | 'power' | 'data' | 'cost';
+  group: 'constellation' | 'compute' | 'power' | 'data' | 'cost' | 'workloads';
   /** Which way is better when comparing designs (none: neither, e.g. a count or a balance term). */
   better?: 'max' | 'min';
 }
@@ -298,6 +298,15 @@ export const KPI_META: Record<keyof Kpis, KpiMeta> = {
   terrestrialCostPerPflopHourUsd: { label: 'Ground cost per PFLOP-hour', unit: '$/PFLOP·h', group: 'cost' },
   spaceToGroundCostRatio: { label: 'Space / ground cost', unit: '×', group: 'cost', better: 'min' },
   breakEvenLaunchUsdPerKg: { label: 'Break-even launch price', unit: '$/kg', group: 'cost', better: 'max' },
+  deliveredPflopHours: { label: 'Delivered to workloads', unit: 'PFLOP·h', group: 'workloads', better: 'max' },
+  deliveredPflopHoursTraining: { label: 'Delivered to training', unit: 'PFLOP·h', group: 'workloads', better: 'max' },
+  deliveredPflopHoursInference: { label: 'Delivered to inference', unit: 'PFLOP·h', group: 'workloads', better: 'max' },
+  deliveredPflopHoursBatch: { label: 'Delivered to batch', unit: 'PFLOP·h', group: 'workloads', better: 'max' },
+  trainingEfficiency: { label: 'Training efficiency', unit: '', fraction: true, group: 'workloads', better: 'max' },
+  jobsCompleted: { label: 'Batch jobs completed', unit: '', group: 'workloads', better: 'max' },
+  deadlineMissFraction: { label: 'Deadlines missed', unit: '', fraction: true, group: 'workloads', better: 'min' },
+  inferenceServedFraction: { label: 'Inference served', unit: '', fraction: true, group: 'workloads', better: 'max' },
+  inferenceP95LatencyMs: { label: 'Inference P95 latency', unit: 'ms', group: 'workloads', better: 'min' },
 };
 
 /**

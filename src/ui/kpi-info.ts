@@ -191,6 +191,49 @@ export const KPI_INFO: Record<keyof Kpis, KpiInfo> = {
   },
   breakEvenLaunchUsdPerKg: {
     definition: 'Launch price per kg at which orbit costs the same per PFLOP-hour as the ground (“—”: not even a free launch gets there).',
+  },  deliveredPflopHours: {
+    definition: 'Compute the workloads (training, inference and batch) actually used over the run, summed (“—” without workloads). At most the usable compute: each workload takes from what the one before left (inference, then batch, then training).',
+    formula: 'delivered training + delivered inference + delivered batch.',
+    source: 'Workload model (engine workload/workload-run.ts; docs/reference/workload-sources.md).',
+  },
+  deliveredPflopHoursTraining: {
+    definition: 'Training compute committed over the run: work lost to an interruption since the last checkpoint does not count (“—” without a training workload).',
+    formula: 'Σ over groups of compute time × members × slowest member’s free compute, counted when a checkpoint commits it (and at the end of the run).',
+    source: 'Synchronous data-parallel training, 6 FLOPs per parameter per token (Kaplan et al. 2020; docs/reference/workload-sources.md).',
+  },
+  deliveredPflopHoursInference: {
+    definition: 'Compute spent serving inference requests from the ground regions over the run (“—” without an inference workload).',
+    formula: 'Σ over steps of requests served × PFLOP per request.',
+    source: 'Inference paths by latency over the link graph (engine workload/inference.ts; docs/reference/workload-sources.md).',
+  },
+  deliveredPflopHoursBatch: {
+    definition: 'Compute spent on batch jobs over the run, finished or not (“—” without a batch workload).',
+    formula: 'Σ over jobs of the compute stage’s PFLOP-hours done.',
+    source: 'Batch jobs: data up, compute, results down (engine workload/batch.ts).',
+  },
+  trainingEfficiency: {
+    definition: 'Share of the training groups’ free compute that became committed training work (“—” without a training workload). It is lowered by gradient all-reduce, checkpoints, restarts, work lost to interruptions and waiting for the slowest member or a whole group.',
+    formula: 'delivered training compute ÷ Σ (members’ free compute × time).',
+    source: 'Ring all-reduce t = 2(p − 1)α + 2(p − 1)/p · S/B (Thakur, Rabenseifner & Gropp 2005; Patarasuk & Yuan 2009); MFU 0.40 (Llama 3, PaLM); docs/reference/workload-sources.md.',
+  },
+  jobsCompleted: {
+    definition: 'Batch jobs whose results were down on the ground by the end of the run, on time or late (“—” without a batch workload).',
+    source: 'Batch jobs and the naive or look-ahead scheduler (engine workload/batch.ts, scheduler.ts).',
+  },
+  deadlineMissFraction: {
+    definition: 'Share of the batch jobs due within the run that finished after their deadline or not at all (“—” without a batch workload or with no job due).',
+    formula: '(late + missed jobs) ÷ jobs whose deadline fell within the run.',
+    source: 'Engine workload/batch.ts; scheduling: docs/reference/workload-sources.md “Scheduling”.',
+  },
+  inferenceServedFraction: {
+    definition: 'Share of the inference requests from the ground regions answered within the latency budget (“—” without an inference workload).',
+    formula: 'requests served ÷ requests asked, over all inference workloads and steps.',
+    source: 'Engine workload/inference.ts; docs/reference/workload-sources.md.',
+  },
+  inferenceP95LatencyMs: {
+    definition: '95th percentile of the round-trip latency of the served inference requests (“—” when none was served).',
+    formula: '2 × (user slant range ÷ c + Σ links (distance ÷ c + per-hop delay)) + service time, quantile over the served requests (0.01 ms bins).',
+    source: 'Engine workload/inference.ts (light time in vacuum, c = 299,792.458 km/s).',
   },
 };
 
@@ -212,6 +255,7 @@ const UNIT_NAMES: Record<string, string> = {
   '$/kW/yr': 'US dollars per kW per year',
   '$/PFLOP·h': 'US dollars per PFLOP-hour',
   '×': 'ratio',
+  ms: 'milliseconds',
   '$/kg': 'US dollars per kg',
 };
 

@@ -22,6 +22,7 @@ const GROUP_TITLES: Record<KpiMeta['group'], string> = {
   power: 'Power & thermal',
   data: 'Data & contact',
   cost: 'Mass, lifetime & cost',
+  workloads: 'Workloads',
 };
 
 export class KpiPanel {

@@ -1,6 +1,6 @@
 /**
  * The panel under the 3D view and time bar: tabs Charts | 2D map | Timeline
- * | Passes over the active design's result, a drag handle (and a size
+ * | Passes | Workloads over the active design's result, a drag handle (and a size
  * toggle) for its height. The charts pane is the existing #charts element
  * (ChartPanel, owned by the page); the other three panes are built here and
  * fed through this one object: the result, the selected satellite and its
@@ -16,16 +16,18 @@ import { el } from './dom';
 import { GroundMap } from './map2d';
 import { PassTable } from './pass-table';
 import { SatelliteTimeline } from './sat-timeline';
+import { WorkloadsView } from './workloads-view';
 import { Signal } from './signal';
 import './lower-tabs.css';
 
-export type LowerTab = 'charts' | 'map' | 'timeline' | 'passes';
+export type LowerTab = 'charts' | 'map' | 'timeline' | 'passes' | 'workloads';
 
 const TABS: ReadonlyArray<[LowerTab, string, string]> = [
   ['charts', 'Charts', 'Constellation time series (and the selected satellite’s)'],
   ['map', '2D map', 'Sub-satellite points, ground track, stations and day/night on a world map'],
   ['timeline', 'Timeline', 'Eclipses, station contacts and limits of one satellite over the run'],
   ['passes', 'Passes', 'Contact and eclipse events as a table (sortable, CSV export)'],
+  ['workloads', 'Workloads', 'Training, inference and batch: delivered vs usable compute, job timeline, network, summary'],
 ];
 
 export interface LowerCallbacks {
@@ -49,6 +51,7 @@ export class LowerPanel {
   readonly map: GroundMap;
   readonly timeline: SatelliteTimeline;
   readonly passes: PassTable;
+  readonly workloads: WorkloadsView;
   private readonly buttons = new Map<LowerTab, HTMLButtonElement>();
   private current: LowerTab = 'charts';
   private result: AnalysisResult | undefined;
@@ -109,11 +112,12 @@ export class LowerPanel {
       p.setAttribute('role', 'tabpanel');
       return p;
     };
-    this.panes = { charts: pane('charts', charts), map: pane('map'), timeline: pane('timeline'), passes: pane('passes') };
-    this.root.append(handle, bar, this.panes.charts, this.panes.map, this.panes.timeline, this.panes.passes);
+    this.panes = { charts: pane('charts', charts), map: pane('map'), timeline: pane('timeline'), passes: pane('passes'), workloads: pane('workloads') };
+    this.root.append(handle, bar, this.panes.charts, this.panes.map, this.panes.timeline, this.panes.passes, this.panes.workloads);
     this.map = new GroundMap(this.panes.map, { onSelect: (i) => cb.onSelect(i), groundTrack: cb.groundTrack });
     this.timeline = new SatelliteTimeline(this.panes.timeline, { onSeek: (t) => cb.onSeek(t) });
     this.passes = new PassTable(this.panes.passes, { onSeek: (t) => cb.onSeek(t), onSelect: (i) => cb.onSelect(i) });
+    this.workloads = new WorkloadsView(this.panes.workloads, { onSeek: (t) => cb.onSeek(t) });
     this.setTab('charts');
   }
 
@@ -130,6 +134,7 @@ export class LowerPanel {
     for (const [t, p] of Object.entries(this.panes) as Array<[LowerTab, HTMLElement]>) p.hidden = t !== id;
     this.root.dataset.tab = id;
     if (id === 'map') this.map.invalidate();
+    this.workloads.setVisible(this.visible && id === 'workloads');
     this.tabChanged.emit(id);
   }
 
@@ -137,6 +142,7 @@ export class LowerPanel {
   setVisible(v: boolean): void {
     this.visible = v;
     if (v) this.map.invalidate();
+    this.workloads.setVisible(v && this.current === 'workloads');
   }
 
   /** The live worker built the main view's satellites: names, stations, element epochs. */
@@ -159,6 +165,7 @@ export class LowerPanel {
     this.map.setResult(r);
     this.passes.setResult(r);
     this.timeline.setResult(r);
+    this.workloads.setResult(r);
     this.applySelection();
   }
 
@@ -196,6 +203,7 @@ export class LowerPanel {
     if (!this.visible) return;
     if (this.current === 'timeline') this.timeline.setCursor(timeMs);
     if (this.current === 'passes') this.passes.setCursor(timeMs);
+    if (this.current === 'workloads') this.workloads.setCursor(timeMs);
     if (this.current !== 'map') return;
     const v = this.cb.liveView();
     const count = v ? v.b.flags.length : 0;
@@ -255,5 +263,6 @@ export class LowerPanel {
   dispose(): void {
     this.map.dispose();
     this.passes.dispose();
+    this.workloads.dispose();
   }
 }
