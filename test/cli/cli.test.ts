@@ -61,7 +61,7 @@ const KPIS = [
 ] as const;
 const SERIES_FIELDS = ['timeUtc', 'usableComputePflops', 'sunlitFraction', 'meanStateOfCharge', 'maxTemperatureC', 'satellitesInContact', 'storedDataGB'];
 const SATELLITE_FIELDS = ['id', 'name', 'status', 'inclinationDeg', 'raanDeg', 'eccentricity', 'meanMotionRevPerDay', 'epochUtc'];
-const PRESET_NAMES = ['starter-shell', 'ai-cluster-81', 'broadband-shell-550-53', 'polar-walker-star', 'single-large-node', 'equatorial-ring'];
+const PRESET_NAMES = ['starter-shell', 'ai-cluster-81', 'broadband-shell-550-53', 'polar-walker-star', 'single-large-node', 'equatorial-ring', 'ai-cluster-81-training', 'broadband-shell-workloads'];
 
 const ms = (iso: string): number => Date.parse(iso);
 const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));

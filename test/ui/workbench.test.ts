@@ -177,7 +177,7 @@ describe('analysis pool', () => {
     expect(o.kind).toBe('done');
     if (o.kind !== 'done') return;
     const doc = JSON.parse(await o.blob.text());
-    expect(Object.keys(doc)).toEqual(['scenario', 'satellites', 'elementErrors', 'warnings', 'alerts', 'kpis', 'closestApproach', 'stations', 'economics', 'series', 'events', 'limitNames']);
+    expect(Object.keys(doc)).toEqual(['scenario', 'satellites', 'elementErrors', 'warnings', 'alerts', 'kpis', 'closestApproach', 'stations', 'economics', 'workloads', 'series', 'events', 'limitNames']);
     expect(doc.kpis.satelliteCount).toBe(6);
     const csv = await pool.exportRun(small(), 'series-csv');
     expect(csv.kind === 'done' && (await csv.blob.text()).split('\n')[0]).toMatch(/^timeUtc,usableComputePflops,/);

@@ -15,6 +15,7 @@
  * Units: GB, Tflop·s, s; times ms since the Unix epoch.
  */
 import type { BatchWorkload } from '../input/workload-schema';
+import type { BatchJobRow, BatchReport } from './workload-report';
 
 export const STAGE_WAITING = 0;
 export const STAGE_UP = 1;
@@ -215,4 +216,36 @@ export class QueueForecast {
     }
     return Number.NaN;
   }
+}
+
+const TFLOP_S_PER_PFLOP_HOUR = 1000 * 3600;
+
+/** The jobs as report rows and per-workload summaries; `runEndMs` decides missed (deadline within the run) from open. */
+export function batchReport(J: BatchJobs, workloads: readonly BatchWorkload[], runEndMs: number): { jobs: BatchJobRow[]; batch: BatchReport[] } {
+  const jobs: BatchJobRow[] = [];
+  const agg = workloads.map(() => ({ completed: 0, missed: 0, open: 0, tflopS: 0 }));
+  const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  for (let j = 0; j < J.count; j++) {
+    const wi = J.workload[j];
+    const done = !Number.isNaN(J.doneMs[j]);
+    const outcome: BatchJobRow['outcome'] = done ? (J.doneMs[j] <= J.deadlineMs[j] ? 'done' : 'late') : J.deadlineMs[j] <= runEndMs ? 'missed' : 'open';
+    const a = agg[wi];
+    if (done) a.completed++;
+    if (outcome === 'late' || outcome === 'missed') a.missed++;
+    if (outcome === 'open') a.open++;
+    a.tflopS += workloads[wi].computePflopHours * TFLOP_S_PER_PFLOP_HOUR - J.computeTflopS[j];
+    jobs.push({
+      workload: workloads[wi].name,
+      satellite: J.satellite[j] >= 0 ? J.satellite[j] : null,
+      arrivalMs: J.arrivalMs[j],
+      deadlineMs: J.deadlineMs[j],
+      upStartMs: nullIfNaN(J.upStartMs[j]),
+      computeStartMs: nullIfNaN(J.computeStartMs[j]),
+      downStartMs: nullIfNaN(J.downStartMs[j]),
+      doneMs: nullIfNaN(J.doneMs[j]),
+      outcome,
+    });
+  }
+  const batch = workloads.map((b, wi) => ({ name: b.name, completed: agg[wi].completed, missed: agg[wi].missed, open: agg[wi].open, deliveredPflopHours: agg[wi].tflopS / TFLOP_S_PER_PFLOP_HOUR }));
+  return { jobs, batch };
 }

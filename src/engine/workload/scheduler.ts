@@ -16,8 +16,7 @@
  * Candidates: active satellites outside training groups (all active
  * satellites when every satellite is in a group).
  */
-import type { BatchJobs } from './batch';
-import type { SchedulerView } from './workload-run';
+import type { BatchJobs, QueueForecast } from './batch';
 
 /** The satellite for job j arriving in step q (−1: no active candidate). */
 export function chooseSatellite(lookAhead: boolean, jobs: BatchJobs, j: number, q: number, v: SchedulerView): number {
@@ -60,3 +59,18 @@ function naiveChoice(jobs: BatchJobs, q: number, v: SchedulerView): number {
   }
   return best;
 }
+
+/** What the scheduler sees (scheduler.ts): free compute and link capacity of recorded steps. */
+export interface SchedulerView {
+  readonly satellites: number;
+  readonly horizonSteps: number;
+  readonly lastRecorded: number;
+  isCandidate(i: number): boolean;
+  tMsAt(s: number): number;
+  dtSAt(s: number): number;
+  freeAt(s: number, i: number): number;
+  linkAt(s: number, i: number): number;
+  activeAt(s: number, i: number): boolean;
+  readonly queueForecast: QueueForecast;
+}
+

@@ -18,12 +18,14 @@ import type { Scenario } from '../input/scenario';
 import { hasWorkloads, type Workloads } from '../input/workload-schema';
 import type { LinkState } from '../network/link-state';
 import { GroupRing, ringAllReduceS, type RingStep } from './all-reduce';
-import { BatchJobs, QueueForecast } from './batch';
-import { InferenceWorkloadRun, LATENCY_BIN_MS } from './inference';
-import type { WorkloadKpis } from '../run/output-types';
+import { batchReport, BatchJobs, QueueForecast } from './batch';
+import { InferenceWorkloadRun } from './inference';
+import type { InferenceReport, TrainingReport, WorkloadReport, WorkloadSeries } from './workload-report';
+export type { BatchJobRow, BatchReport, InferenceReport, TrainingReport, WorkloadReport, WorkloadSeries } from './workload-report';
+export { workloadKpis } from './workload-report';
 import { IslGraph } from './isl-graph';
 import { Router } from './routing';
-import { chooseSatellite } from './scheduler';
+import { chooseSatellite, type SchedulerView } from './scheduler';
 import { TrainingGroup, type TrainingTotals } from './training';
 
 /** Whether the workloads need satellite positions (the link graph or region visibility). */
@@ -31,85 +33,9 @@ export function workloadsNeedPositions(w: Workloads): boolean {
   return w.inference.length > 0 || w.training.some((t) => t.nodesPerReplica > 1);
 }
 
-/** Workload series, one entry per step (columnar). */
-export interface WorkloadSeries {
-  trainingPflops: Float64Array;
-  inferencePflops: Float64Array;
-  batchPflops: Float64Array;
-  /** Training groups whole and training (count). */
-  trainingGroupsUp: Float64Array;
-  /** Requests served / asked over all inference workloads. */
-  inferenceServedFraction: Float64Array;
-  /** Mean latency of the served requests (ms; NaN: none). */
-  inferenceLatencyMs: Float64Array;
-  /** Bisection bandwidth of the first training group (Gbps; NaN: no group). */
-  bisectionGbps: Float64Array;
-  /** All-reduce time of the first training group (s; NaN: no ring). */
-  allReduceS: Float64Array;
-}
-
-export interface TrainingReport {
-  name: string;
-  nodesPerReplica: number;
-  replicas: number;
-  /** Satellite indices of each group (ring order is the run's own). */
-  groups: number[][];
-  efficiency: number | null;
-  deliveredPflopHours: number;
-  totals: TrainingTotals;
-  /** All-reduce time (s) while the ring held: mean and range over steps and groups; null: never held. */
-  allReduceMeanS: number | null;
-  allReduceMinS: number | null;
-  allReduceMaxS: number | null;
-  /** Per group: spans [startMs, endMs, 1 = training / 0 = stopped]. */
-  spans: number[][][];
-}
-
-export interface InferenceReport {
-  name: string;
-  servedFraction: number;
-  p95LatencyMs: number | null;
-  meanLatencyMs: number | null;
-  deliveredPflopHours: number;
-  regions: { name: string; servedFraction: number }[];
-  /** The run's inference state (per-step paths for inspection; not written to files). */
-  run: InferenceWorkloadRun;
-}
-
-export interface BatchJobRow {
-  workload: string;
-  satellite: number | null;
-  arrivalMs: number;
-  deadlineMs: number;
-  upStartMs: number | null;
-  computeStartMs: number | null;
-  downStartMs: number | null;
-  doneMs: number | null;
-  /** 'done', 'late' (done after its deadline), 'missed' (not done, deadline passed), 'open' (not done, deadline after the run). */
-  outcome: 'done' | 'late' | 'missed' | 'open';
-}
-
-export interface BatchReport {
-  name: string;
-  completed: number;
-  missed: number;
-  open: number;
-  deliveredPflopHours: number;
-}
-
-export interface WorkloadReport {
-  scheduler: Workloads['scheduler'];
-  lookAheadHours: number;
-  series: WorkloadSeries;
-  training: TrainingReport[];
-  inference: InferenceReport[];
-  batch: BatchReport[];
-  jobs: BatchJobRow[];
-}
-
 const TFLOP_S_PER_PFLOP_HOUR = 1000 * 3600;
 
-export class WorkloadRun {
+export class WorkloadRun implements SchedulerView {
   readonly n: number;
   /** Usable compute per satellite of the step (Tflop/s), written by the node step (node-step.ts). */
   readonly usableTflops: Float64Array;
@@ -299,7 +225,7 @@ export class WorkloadRun {
     const order = jobs.byArrival;
     while (this.nextJob < jobs.count && jobs.arrivalMs[order[this.nextJob]] < t + dt * 1000) {
       const j = order[this.nextJob++];
-      const i = chooseSatellite(this.lookAhead, jobs, j, q, this.view());
+      const i = chooseSatellite(this.lookAhead, jobs, j, q, this);
       if (i >= 0) jobs.assign(j, i);
     }
     let batchTflopS = 0;
@@ -350,11 +276,6 @@ export class WorkloadRun {
       if (this.groupDown[slot * G + g]) return (this.tMs[slot] - t0) / 1000;
     }
     return Number.POSITIVE_INFINITY;
-  }
-
-  /** What the scheduler may look at from step q on. */
-  private view(): SchedulerView {
-    return this;
   }
 
   // ---- SchedulerView ----
@@ -427,58 +348,9 @@ export class WorkloadRun {
       run: r,
     }));
     const runEndMs = this.recorded > 0 ? this.tMsAt(this.recorded - 1) + this.dtSAt(this.recorded - 1) * 1000 : this.startMs;
-    const jobs: BatchJobRow[] = [];
-    const J = this.jobs;
-    const perWorkload = w.batch.map(() => ({ completed: 0, missed: 0, open: 0, tflopS: 0 }));
-    for (let j = 0; j < J.count; j++) {
-      const wi = J.workload[j];
-      const done = !Number.isNaN(J.doneMs[j]);
-      const outcome: BatchJobRow['outcome'] = done ? (J.doneMs[j] <= J.deadlineMs[j] ? 'done' : 'late') : J.deadlineMs[j] <= runEndMs ? 'missed' : 'open';
-      const agg = perWorkload[wi];
-      if (done) agg.completed++;
-      if (outcome === 'late' || outcome === 'missed') agg.missed++;
-      if (outcome === 'open') agg.open++;
-      const total = w.batch[wi].computePflopHours * TFLOP_S_PER_PFLOP_HOUR;
-      agg.tflopS += total - J.computeTflopS[j];
-      jobs.push({
-        workload: w.batch[wi].name,
-        satellite: J.satellite[j] >= 0 ? J.satellite[j] : null,
-        arrivalMs: J.arrivalMs[j],
-        deadlineMs: J.deadlineMs[j],
-        upStartMs: nullIfNaN(J.upStartMs[j]),
-        computeStartMs: nullIfNaN(J.computeStartMs[j]),
-        downStartMs: nullIfNaN(J.downStartMs[j]),
-        doneMs: nullIfNaN(J.doneMs[j]),
-        outcome,
-      });
-    }
-    const batch: BatchReport[] = w.batch.map((b, wi) => ({
-      name: b.name,
-      completed: perWorkload[wi].completed,
-      missed: perWorkload[wi].missed,
-      open: perWorkload[wi].open,
-      deliveredPflopHours: perWorkload[wi].tflopS / TFLOP_S_PER_PFLOP_HOUR,
-    }));
+    const { jobs, batch } = batchReport(this.jobs, w.batch, runEndMs);
     return { scheduler: w.scheduler, lookAheadHours: w.lookAheadHours, series: this.series, training, inference, batch, jobs };
   }
-}
-
-/** What the scheduler sees (scheduler.ts): free compute and link capacity of recorded steps. */
-export interface SchedulerView {
-  readonly satellites: number;
-  readonly horizonSteps: number;
-  readonly lastRecorded: number;
-  isCandidate(i: number): boolean;
-  tMsAt(s: number): number;
-  dtSAt(s: number): number;
-  freeAt(s: number, i: number): number;
-  linkAt(s: number, i: number): number;
-  activeAt(s: number, i: number): boolean;
-  readonly queueForecast: QueueForecast;
-}
-
-function nullIfNaN(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
 }
 
 function islOf(scenario: Scenario): Scenario['interSatelliteLinks'] {
@@ -487,50 +359,3 @@ function islOf(scenario: Scenario): Scenario['interSatelliteLinks'] {
 }
 
 export { hasWorkloads };
-
-/** The workload KPIs of a report (null for a type the scenario does not have). */
-export function workloadKpis(r: WorkloadReport | null): WorkloadKpis {
-  const training = r && r.training.length ? r.training : null;
-  const inference = r && r.inference.length ? r.inference : null;
-  const batch = r && r.batch.length ? r.batch : null;
-  const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
-  const deliveredTraining = training ? sum(training, (t) => t.deliveredPflopHours) : null;
-  const deliveredInference = inference ? sum(inference, (t) => t.deliveredPflopHours) : null;
-  const deliveredBatch = batch ? sum(batch, (t) => t.deliveredPflopHours) : null;
-  const available = training ? sum(training, (t) => t.totals.availableTflopS) : 0;
-  const due = r ? r.jobs.filter((j) => j.outcome !== 'open').length : 0;
-  let p95: number | null = null;
-  let asked = 0;
-  let served = 0;
-  if (inference) {
-    const runs = inference.map((x) => x.run);
-    asked = sum(runs, (x) => x.asked);
-    served = sum(runs, (x) => x.served);
-    p95 = combinedQuantileMs(runs, 0.95);
-  }
-  return {
-    deliveredPflopHours: r && (training || inference || batch) ? (deliveredTraining ?? 0) + (deliveredInference ?? 0) + (deliveredBatch ?? 0) : null,
-    deliveredPflopHoursTraining: deliveredTraining,
-    deliveredPflopHoursInference: deliveredInference,
-    deliveredPflopHoursBatch: deliveredBatch,
-    trainingEfficiency: training && available > 0 ? sum(training, (t) => t.totals.deliveredTflopS) / available : null,
-    jobsCompleted: batch ? sum(batch, (b) => b.completed) : null,
-    deadlineMissFraction: batch && due > 0 ? sum(batch, (b) => b.missed) / due : null,
-    inferenceServedFraction: inference && asked > 0 ? Math.min(1, served / asked) : null,
-    inferenceP95LatencyMs: p95,
-  };
-}
-
-/** Quantile of the served requests' latency over several inference workloads (histograms merged bin by bin). */
-function combinedQuantileMs(runs: InferenceWorkloadRun[], q: number): number | null {
-  const served = runs.reduce((s, r) => s + r.served, 0);
-  if (!(served > 0)) return null;
-  const bins = runs.reduce((m, r) => Math.max(m, r.histogram.length), 0);
-  const target = q * served;
-  let acc = 0;
-  for (let b = 0; b < bins; b++) {
-    for (const r of runs) if (b < r.histogram.length) acc += r.histogram[b];
-    if (acc >= target) return (b + 1) * LATENCY_BIN_MS;
-  }
-  return bins * LATENCY_BIN_MS;
-}

@@ -434,7 +434,7 @@ describe('presets and example scenarios', () => {
   it('has an example file for every preset plus the TLE and OMM examples', () => {
     expect(assetFiles).toEqual(expect.arrayContaining([...PRESETS.map((p) => `${p.name}.json`), 'iss-tle.json', 'omm-example.json']));
     expect(PRESETS.map((p) => p.name).sort()).toEqual(
-      ['ai-cluster-81', 'broadband-shell-550-53', 'equatorial-ring', 'polar-walker-star', 'single-large-node', 'starter-shell'],
+      ['ai-cluster-81', 'ai-cluster-81-training', 'broadband-shell-550-53', 'broadband-shell-workloads', 'equatorial-ring', 'polar-walker-star', 'single-large-node', 'starter-shell'],
     );
   });
 
