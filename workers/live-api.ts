@@ -13,7 +13,7 @@ import { allocateInstantBuffers, emptyInstantInfo, InstantModel, MAX_LINK_PAIRS 
 import { orbitTrack } from '../src/engine/live/orbit-track';
 import { groundTrack, type GroundTrackData } from '../src/engine/live/ground-track';
 import { stationScenePositions } from '../src/engine/live/scene-frame';
-import { islRateScale } from '../src/engine/live/isl-neighbours';
+import { islRateScale } from '../src/engine/network/isl-topology';
 import type { LiveApi, LiveBuffers, LiveFrame, LiveScenarioInfo, LiveShared } from './protocol';
 import { streamInstants } from './live-stream';
 

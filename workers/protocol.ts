@@ -11,7 +11,7 @@ import type { EconomicsReport } from '../src/engine/run/lifetime-run';
 import type { RunAlert } from '../src/engine/output/alerts';
 import { LIVE_CONTACT, LIVE_ECLIPSE, MAX_LINK_PAIRS, type InstantBuffers, type InstantInfo, type SelectedState } from '../src/engine/live/instant';
 import { SCENE_FRAME } from '../src/engine/live/scene-frame';
-import type { IslRateScale } from '../src/engine/live/isl-neighbours';
+import type { IslRateScale } from '../src/engine/network/isl-topology';
 import type { GroundTrackData } from '../src/engine/live/ground-track';
 import { stepIndexAt } from '../src/engine/orbit/run-grid';
 import type { ChartColumns } from './chart-columns';

@@ -7,7 +7,7 @@
  * network/stations.ts sinElevation against the mask (sin el ≥ sin mask ⇔
  * el ≥ mask, no asin per pair), with the satellite's ECF from the TEME
  * position rotated by GMST θ: x_f = x cos θ + y sin θ, y_f = −x sin θ + y cos θ.
- * Inter-satellite links and their rates (Gbps) as isl-neighbours.ts draws
+ * Inter-satellite links and their rates (Gbps) as network/isl-topology.ts draws
  * them: at most `terminals` per satellite, rate(d) = min(R_max, R_ref·(d_ref/d)²).
  * Output: scene frame (scene-frame.ts), Earth radii and Earth radii per second.
  */
@@ -15,7 +15,7 @@ import { eciToGeodetic, type SatRec } from 'satellite.js';
 import { RAD } from '../core/constants';
 import { sinElevation, type StationArrays } from '../network/stations';
 import { ChunkPropagator, wasmRuntime } from '../orbit/propagation';
-import { IslNeighbours, islRateScale, type IslSettings } from './isl-neighbours';
+import { IslNeighbours, islRateScale, type IslSettings } from '../network/isl-topology';
 import { SCENE_PER_KM, toScene } from './scene-frame';
 
 /** Per-satellite flag bits of an instant. */

@@ -87,8 +87,8 @@ export class WorkloadRun implements SchedulerView {
     const needsGraph = workloadsNeedPositions(w);
     this.pos = new Float64Array(needsGraph ? 3 * n : 0);
     this.active = new Uint8Array(n);
-    this.graph = needsGraph ? new IslGraph(islOf(scenario), n) : null;
-    this.router = needsGraph ? new Router(n, islOf(scenario).terminals) : null;
+    this.graph = needsGraph ? new IslGraph(scenario.interSatelliteLinks, n) : null;
+    this.router = needsGraph ? new Router(n, scenario.interSatelliteLinks.terminals) : null;
     this.free = new Float64Array(H * n);
     this.linkGB = new Float64Array(H * n);
     this.activeRing = new Uint8Array(H * n);
@@ -353,9 +353,5 @@ export class WorkloadRun implements SchedulerView {
   }
 }
 
-function islOf(scenario: Scenario): Scenario['interSatelliteLinks'] {
-  // Without inter-satellite links the graph has no links (terminals kept for the arrays).
-  return scenario.interSatelliteLinks.enabled ? scenario.interSatelliteLinks : { ...scenario.interSatelliteLinks, maxRangeKm: 1e-9 };
-}
 
 export { hasWorkloads };

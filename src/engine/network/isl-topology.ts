@@ -24,7 +24,7 @@
  * origin (≥ 655,000 km). Scratch is allocated once per scenario; a frame
  * allocates one typed-array view. Frame: TEME, km.
  */
-import { IslLink } from '../network/isl-link';
+import { IslLink } from './isl-link';
 import type { Scenario } from '../input/scenario';
 
 /** The scenario's inter-satellite link settings. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { allocateInstantBuffers, InstantModel } from '../../../src/engine/live/instant';
-import { IslNeighbours, islRateScale, type IslSettings } from '../../../src/engine/live/isl-neighbours';
+import { IslNeighbours, islRateScale, type IslSettings } from '../../../src/engine/network/isl-topology';
 import { buildSatellites } from '../../../src/engine/input/constellation';
 import { lineOfSight, stationArrays } from '../../../src/engine/network/stations';
 import { EARTH_RADIUS_KM } from '../../../src/engine/core/constants';
-import { liveScenario, T } from './live-scenario';
+import { liveScenario, T } from '../live/live-scenario';
 
 /**
  * The scenario's link defaults (src/engine/input/network-schema.ts): terminal
