@@ -200,9 +200,14 @@ export class IslNeighbours {
       for (let r = 0; r <= R; r++) {
         for (let dx = -r; dx <= r; dx++) {
           for (let dy = -r; dy <= r; dy++) {
+            // a column on the ring's side faces is scanned whole (one run of the key order: z varies fastest);
+            // inside, only its two end cells belong to the ring
             const face = dx === -r || dx === r || dy === -r || dy === r;
-            const step = face || r === 0 ? 1 : 2 * r;
-            for (let dz = -r; dz <= r; dz += step) this.scanCell(i, cx + dx, cy + dy, cz + dz, posKm);
+            if (face || r === 0) this.scanColumn(i, cx + dx, cy + dy, cz - r, cz + r, posKm);
+            else {
+              this.scanColumn(i, cx + dx, cy + dy, cz - r, cz - r, posKm);
+              this.scanColumn(i, cx + dx, cy + dy, cz + r, cz + r, posKm);
+            }
           }
         }
         const reach = (r + inset) * cellKm;
@@ -211,17 +216,21 @@ export class IslNeighbours {
     }
   }
 
-  /** Offers satellite i the satellites of cell (ix, iy, iz). */
-  private scanCell(i: number, ix: number, iy: number, iz: number, posKm: Float64Array): void {
-    if (ix < -CELL_SPAN || ix >= CELL_SPAN || iy < -CELL_SPAN || iy >= CELL_SPAN || iz < -CELL_SPAN || iz >= CELL_SPAN) return;
-    const key = cellKey(ix, iy, iz);
+  /** Offers satellite i the satellites of cells (ix, iy, iz0 … iz1). */
+  private scanColumn(i: number, ix: number, iy: number, iz0: number, iz1: number, posKm: Float64Array): void {
+    if (ix < -CELL_SPAN || ix >= CELL_SPAN || iy < -CELL_SPAN || iy >= CELL_SPAN) return;
+    const z0 = iz0 < -CELL_SPAN ? -CELL_SPAN : iz0;
+    const z1 = iz1 >= CELL_SPAN ? CELL_SPAN - 1 : iz1;
+    if (z0 > z1) return;
+    const lo = cellKey(ix, iy, z0);
+    const hi = cellKey(ix, iy, z1);
     const N = this.count;
     const { order, sortedKeys, nnDist2, link } = this;
     const worstAt = i * this.candidates + this.candidates - 1;
     const x = posKm[3 * i];
     const y = posKm[3 * i + 1];
     const z = posKm[3 * i + 2];
-    for (let p = this.lowerBound(key); p < N && sortedKeys[p] === key; p++) {
+    for (let p = this.lowerBound(lo); p < N && sortedKeys[p] <= hi; p++) {
       const j = order[p];
       if (j === i) continue;
       const ex = posKm[3 * j] - x;
