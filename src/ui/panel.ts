@@ -313,7 +313,9 @@ export class ParameterPanel {
     for (const f of SIMULATION_FIELDS) sim.append(this.field(f));
     sim.append(this.errorBox('environment'));
 
-    // ---- workloads (workload-panel.ts) ----
+    // ---- workloads (workload-panel.ts): open when the design has some ----
+    const w = this.draft.workloads as { training?: unknown[]; inference?: unknown[]; batch?: unknown[] } | undefined;
+    if (w && (w.training?.length || w.inference?.length || w.batch?.length)) this.openGroups.add('workloads');
     buildWorkloadPanel(this.group('workloads', 'Workloads'), {
       draft: () => this.draft,
       field: (f, compact) => this.field(f, compact),
