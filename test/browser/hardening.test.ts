@@ -5,7 +5,7 @@
 // propagators disposed after runs, cancels and removals. One page throughout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,6 +208,36 @@ describe('determinism: result.json from the browser worker and from the CLI', ()
   it('the TLE example: byte-identical to the CLI’s', async () => {
     const cli = await cliResult([TLE_FILE]);
     expect(firstDifference(exported.tle!, cli)).toBe('identical');
+  });
+
+  it('a design with training, inference and batch workloads: byte-identical to the CLI’s', async () => {
+    const file = join(tmp, 'workloads.json');
+    const scenario = {
+      name: 'Workloads determinism',
+      startUtc: '2026-06-21T00:00:00Z',
+      durationHours: 6,
+      stepSeconds: 60,
+      constellation: { type: 'walker', altitudeKm: 550, inclinationDeg: 53, planes: 4, satellitesPerPlane: 8, phasing: 1 },
+      groundStations: [{ name: 'Svalbard', latitudeDeg: 78.23, longitudeDeg: 15.41, downlinkGbps: 10 }],
+      interSatelliteLinks: { enabled: true },
+      lifetime: { enabled: false },
+      workloads: { training: [{ nodesPerReplica: 8 }], inference: [{}], batch: [{ jobs: 6 }] },
+    };
+    writeFileSync(file, JSON.stringify(scenario));
+    await page.setInputFiles('[data-testid="open-file"]', file);
+    try {
+      await page.waitForSelector(`[data-design="${css(scenario.name)}"].active`);
+      await waitDone();
+      const browser = await exportResultJson();
+      const doc = JSON.parse(browser.toString());
+      expect(doc.workloads.series.length).toBe(360);
+      expect(doc.kpis.inferenceServedFraction).toBeGreaterThan(0);
+      expect(firstDifference(browser, await cliResult([file]))).toBe('identical');
+    } finally {
+      await page.click(`[data-design="${css(scenario.name)}"] [data-action="remove"]`);
+      await page.waitForSelector(`[data-design="${ORIGINAL}"].active`);
+      await waitDone();
+    }
   });
 });
 
