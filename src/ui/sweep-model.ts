@@ -16,6 +16,7 @@ import type { AnalysisOutcome, RunOptions } from '../../workers/protocol';
 import { getPath } from './draft';
 import { CONSTELLATION_FIELDS, ECONOMICS_FIELDS, ISL_FIELDS, NODE_FIELDS, STATION_FIELDS, type FieldSpec } from './fields';
 import { KPI_META } from './format';
+import { BATCH_FIELDS, INFERENCE_FIELDS, LOOK_AHEAD_FIELD, TRAINING_FIELDS } from './workload-panel';
 
 /** Designs one sweep may have in the app (the CLI allows more). */
 export const MAX_APP_SWEEP_DESIGNS = 400;
@@ -44,6 +45,18 @@ export function sweepFields(scenario: Scenario): SweepField[] {
   if (scenario.groundStations.length > 0) {
     const st = scenario.groundStations[0].name;
     for (const f of STATION_FIELDS) if (numeric(f) && f.path !== 'latitudeDeg' && f.path !== 'longitudeDeg' && f.path !== 'altitudeM') out.push({ ...toSweepField(f, 'groundStations[0].'), label: `${st}: ${f.label.toLowerCase()}` });
+  }
+  // the design's workloads: each one's numeric fields, named after it
+  const w = scenario.workloads;
+  if (w && w.training.length + w.inference.length + w.batch.length > 0) {
+    out.push(toSweepField(LOOK_AHEAD_FIELD));
+    const each = (list: ReadonlyArray<{ name: string }>, kind: string, fields: FieldSpec[]) =>
+      list.forEach((x, k) => {
+        for (const f of fields) if (numeric(f)) out.push({ ...toSweepField(f, `workloads.${kind}[${k}].`), label: `${x.name}: ${f.label.toLowerCase()}` });
+      });
+    each(w.training, 'training', TRAINING_FIELDS);
+    each(w.inference, 'inference', INFERENCE_FIELDS);
+    each(w.batch, 'batch', BATCH_FIELDS);
   }
   out.push({ path: 'environment.albedo', label: 'Albedo', unit: '', int: false });
   out.push({ path: 'environment.earthIrWPerM2', label: 'Earth IR flux', unit: 'W/m²', int: false });
