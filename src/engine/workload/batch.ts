@@ -15,7 +15,7 @@
  * Units: GB, Tflop·s, s; times ms since the Unix epoch.
  */
 import type { BatchWorkload } from '../input/workload-schema';
-import type { BatchJobRow, BatchReport } from './workload-report';
+import { TFLOP_S_PER_PFLOP_HOUR, type BatchJobRow, type BatchReport } from './workload-report';
 
 export const STAGE_WAITING = 0;
 export const STAGE_UP = 1;
@@ -217,8 +217,6 @@ export class QueueForecast {
     return Number.NaN;
   }
 }
-
-const TFLOP_S_PER_PFLOP_HOUR = 1000 * 3600;
 
 /** The jobs as report rows and per-workload summaries; `runEndMs` decides missed (deadline within the run) from open. */
 export function batchReport(J: BatchJobs, workloads: readonly BatchWorkload[], runEndMs: number): { jobs: BatchJobRow[]; batch: BatchReport[] } {

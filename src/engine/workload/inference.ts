@@ -194,13 +194,23 @@ export class InferenceWorkloadRun {
 
   /** Latency (ms) below which `q` of the served requests fall (upper edge of the bin); null when none was served. */
   quantileLatencyMs(q: number): number | null {
-    if (!(this.served > 0)) return null;
-    const target = q * this.served;
-    let acc = 0;
-    for (let b = 0; b < this.histogram.length; b++) {
-      acc += this.histogram[b];
-      if (acc >= target) return (b + 1) * LATENCY_BIN_MS;
-    }
-    return this.histogram.length * LATENCY_BIN_MS;
+    return latencyQuantileMs([this], q);
   }
+}
+
+/**
+ * Latency (ms) below which `q` of the requests served by `runs` fall: their
+ * histograms merged bin by bin, the upper edge of the bin; null when none was served.
+ */
+export function latencyQuantileMs(runs: readonly InferenceWorkloadRun[], q: number): number | null {
+  const served = runs.reduce((s, r) => s + r.served, 0);
+  if (!(served > 0)) return null;
+  const bins = runs.reduce((m, r) => Math.max(m, r.histogram.length), 0);
+  const target = q * served;
+  let acc = 0;
+  for (let b = 0; b < bins; b++) {
+    for (const r of runs) if (b < r.histogram.length) acc += r.histogram[b];
+    if (acc >= target) return (b + 1) * LATENCY_BIN_MS;
+  }
+  return bins * LATENCY_BIN_MS;
 }

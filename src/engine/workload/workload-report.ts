@@ -9,8 +9,11 @@
  */
 import type { Workloads } from '../input/workload-schema';
 import type { WorkloadKpis } from '../run/output-types';
-import { LATENCY_BIN_MS, type InferenceWorkloadRun } from './inference';
+import { latencyQuantileMs, type InferenceWorkloadRun } from './inference';
 import type { TrainingTotals } from './training';
+
+/** Tflop·s in a PFLOP-hour. */
+export const TFLOP_S_PER_PFLOP_HOUR = 1000 * 3600;
 
 /** Workload series, one entry per step (columnar). */
 export interface WorkloadSeries {
@@ -106,7 +109,7 @@ export function workloadKpis(r: WorkloadReport | null): WorkloadKpis {
     const runs = inference.map((x) => x.run);
     asked = sum(runs, (x) => x.asked);
     served = sum(runs, (x) => x.served);
-    p95 = combinedQuantileMs(runs, 0.95);
+    p95 = latencyQuantileMs(runs, 0.95);
   }
   return {
     deliveredPflopHours: r && (training || inference || batch) ? (deliveredTraining ?? 0) + (deliveredInference ?? 0) + (deliveredBatch ?? 0) : null,
@@ -119,18 +122,4 @@ export function workloadKpis(r: WorkloadReport | null): WorkloadKpis {
     inferenceServedFraction: inference && asked > 0 ? Math.min(1, served / asked) : null,
     inferenceP95LatencyMs: p95,
   };
-}
-
-/** Quantile of the served requests' latency over several inference workloads (histograms merged bin by bin). */
-function combinedQuantileMs(runs: InferenceWorkloadRun[], q: number): number | null {
-  const served = runs.reduce((s, r) => s + r.served, 0);
-  if (!(served > 0)) return null;
-  const bins = runs.reduce((m, r) => Math.max(m, r.histogram.length), 0);
-  const target = q * served;
-  let acc = 0;
-  for (let b = 0; b < bins; b++) {
-    for (const r of runs) if (b < r.histogram.length) acc += r.histogram[b];
-    if (acc >= target) return (b + 1) * LATENCY_BIN_MS;
-  }
-  return bins * LATENCY_BIN_MS;
 }

@@ -20,20 +20,19 @@ import type { LinkState } from '../network/link-state';
 import { GroupRing, ringAllReduceS, type RingStep } from './all-reduce';
 import { batchReport, BatchJobs, QueueForecast } from './batch';
 import { InferenceWorkloadRun } from './inference';
-import type { InferenceReport, TrainingReport, WorkloadReport, WorkloadSeries } from './workload-report';
+import { TFLOP_S_PER_PFLOP_HOUR, type InferenceReport, type TrainingReport, type WorkloadReport, type WorkloadSeries } from './workload-report';
 export type { BatchJobRow, BatchReport, InferenceReport, TrainingReport, WorkloadReport, WorkloadSeries } from './workload-report';
 export { workloadKpis } from './workload-report';
 import { IslGraph } from './isl-graph';
 import { Router } from './routing';
 import { chooseSatellite, type SchedulerView } from './scheduler';
-import { TrainingGroup, type TrainingTotals } from './training';
+import { emptyTrainingTotals, TrainingGroup, type TrainingTotals } from './training';
 
 /** Whether the workloads need satellite positions (the link graph or region visibility). */
 export function workloadsNeedPositions(w: Workloads): boolean {
   return w.inference.length > 0 || w.training.some((t) => t.nodesPerReplica > 1);
 }
 
-const TFLOP_S_PER_PFLOP_HOUR = 1000 * 3600;
 
 export class WorkloadRun implements SchedulerView {
   readonly n: number;
@@ -321,7 +320,7 @@ export class WorkloadRun implements SchedulerView {
           for (const k of Object.keys(acc) as (keyof TrainingTotals)[]) acc[k] += x[k];
           return acc;
         },
-        { computeS: 0, communicationS: 0, checkpointS: 0, restartS: 0, lostS: 0, interruptions: 0, optimiserSteps: 0, deliveredTflopS: 0, availableTflopS: 0 } as TrainingTotals,
+        emptyTrainingTotals(),
       );
       const st = this.allReduceStats[wi];
       return {
