@@ -164,7 +164,9 @@ describe('malformed jobs', () => {
         for (;;) {
           const job = await queue.getJob(jobId);
           const state = job ? await job.getState() : 'missing';
-          if (job && (state === 'completed' || state === 'failed')) return { state, job };
+          // the job was read before its state: read it again for the fields the worker wrote on finishing (failedReason)
+          const done = state === 'completed' || state === 'failed' ? await queue.getJob(jobId) : undefined;
+          if (done) return { state, job: done };
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
       };
