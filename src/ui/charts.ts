@@ -120,7 +120,8 @@ export function ySplits(integer = false): uPlot.Axis.Splits {
   };
 }
 
-function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
+/** Options every chart shares (size, UTC time in ms, cursor, live legend); also the Workloads tab's. */
+export function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
   return {
     width: w,
     height: h,

@@ -23,7 +23,7 @@ import './workloads-view.css';
 import type { AnalysisResult } from '../../workers/protocol';
 import type { WorkloadResult } from '../../workers/workload-result';
 import { STATE_COLOURS } from '../view/palette';
-import { AXIS, alpha, compactAxis, utcLegend, yRange, ySplits } from './charts';
+import { AXIS, alpha, baseOpts, compactAxis, utcLegend, yRange, ySplits } from './charts';
 import { el } from './dom';
 import { formatPercent, formatQuantity } from './format';
 import { niceTimeStep, utcLabel, utcText } from './time-axis';
@@ -58,18 +58,6 @@ const nullText = (v: number | null | undefined, f: (x: number) => string) => (v 
 function timeAxis(): uPlot.Axis {
   const span = (u: uPlot) => (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
   return { ...AXIS, values: (u: uPlot, splits: number[]) => splits.map((t) => utcLabel(t, span(u))) };
-}
-
-function baseOpts(w: number, h: number): Omit<uPlot.Options, 'series'> {
-  return {
-    width: w,
-    height: h,
-    ms: 1,
-    tzDate: (ts: number) => uPlot.tzDate(new Date(ts), 'Etc/UTC'),
-    cursor: { drag: { x: false, y: false }, points: { size: 5 } },
-    legend: { show: true, live: true },
-    padding: [8, 8, 0, 0],
-  };
 }
 
 export class WorkloadsView {
