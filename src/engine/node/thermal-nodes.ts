@@ -49,6 +49,18 @@ const T_SPACE4 = T_SPACE_K * T_SPACE_K * T_SPACE_K * T_SPACE_K;
 /** Newton iterations are capped here (from the upper bound they need 2–5 for 1e-12 relative). */
 const MAX_NEWTON = 60;
 
+/** Slots of a maxComputeHeatIo array (inputs, then the output). */
+export const HEAT_JUNCTION_K = 0;
+export const HEAT_RADIATOR_K = 1;
+export const HEAT_RADIATOR_HEAT_W = 2;
+export const HEAT_DT_S = 3;
+export const HEAT_MAX_JUNCTION_K = 4;
+export const HEAT_MAX_RADIATOR_K = 5;
+export const HEAT_RADIATED_AT_MAX_W = 6;
+export const HEAT_DEMAND_W = 7;
+export const HEAT_OUT_W = 8;
+export const HEAT_IO_SLOTS = 9;
+
 export interface ThermalNodeParams {
   /** Radiator node heat capacity C_r (J/K). */
   radiatorHeatCapacityJPerK: number;
@@ -95,6 +107,8 @@ export class ThermalNodes {
   private oneMinusE = 1;
   private gStep = 0;
   private w = 1;
+  /** maxComputeHeatW's slots. */
+  private readonly scratch = new Float64Array(HEAT_IO_SLOTS);
 
   constructor(radiator: Radiator, p: ThermalNodeParams) {
     this.epsSigmaA = radiator.epsSigmaA;
@@ -199,13 +213,46 @@ export class ThermalNodes {
     radiatedAtMaxW: number,
     demandW = Number.POSITIVE_INFINITY,
   ): number {
+    const io = this.scratch;
+    io[HEAT_JUNCTION_K] = junctionK;
+    io[HEAT_RADIATOR_K] = radiatorK;
+    io[HEAT_RADIATOR_HEAT_W] = radiatorHeatW;
+    io[HEAT_DT_S] = dtS;
+    io[HEAT_MAX_JUNCTION_K] = maxJunctionK;
+    io[HEAT_MAX_RADIATOR_K] = maxRadiatorK;
+    io[HEAT_RADIATED_AT_MAX_W] = radiatedAtMaxW;
+    io[HEAT_DEMAND_W] = demandW;
+    this.maxComputeHeatIo(io);
+    return io[HEAT_OUT_W];
+  }
+
+  /**
+   * maxComputeHeatW on slots of `io` (HEAT_*): reads the inputs, writes the
+   * limit to io[HEAT_OUT_W]. For the per-satellite loop: the function is too
+   * big for V8 to inline, and a call it does not inline boxes every float
+   * argument and the result (≈ 130 bytes of garbage per satellite-step,
+   * measured with the sampling heap profiler); the loop sets the constant
+   * limits once.
+   */
+  maxComputeHeatIo(io: Float64Array): void {
+    const junctionK = io[HEAT_JUNCTION_K];
+    const radiatorK = io[HEAT_RADIATOR_K];
+    const radiatorHeatW = io[HEAT_RADIATOR_HEAT_W];
+    const dtS = io[HEAT_DT_S];
+    const maxJunctionK = io[HEAT_MAX_JUNCTION_K];
+    const maxRadiatorK = io[HEAT_MAX_RADIATOR_K];
+    const radiatedAtMaxW = io[HEAT_RADIATED_AT_MAX_W];
+    const demandW = io[HEAT_DEMAND_W];
     this.prepare(dtS);
     const gs = this.gStep;
     const G = this.g;
     if (demandW < Number.POSITIVE_INFINITY) {
       const trUp = (this.crDt * radiatorK + radiatorHeatW + gs * junctionK + this.w * demandW + this.epsSigmaA * T_SPACE4) / (this.crDt + gs);
       const tjUp = this.e * junctionK + this.oneMinusE * (trUp + demandW / G);
-      if (tjUp <= maxJunctionK && trUp <= maxRadiatorK && this.cr * (trUp - maxRadiatorK) + this.cj * (tjUp - maxRadiatorK) <= 0) return Number.POSITIVE_INFINITY;
+      if (tjUp <= maxJunctionK && trUp <= maxRadiatorK && this.cr * (trUp - maxRadiatorK) + this.cj * (tjUp - maxRadiatorK) <= 0) {
+        io[HEAT_OUT_W] = Number.POSITIVE_INFINITY;
+        return;
+      }
     }
     // Radiator lands on T_r,max (written in differences: C_r/dt · T is large for short steps).
     const fromRadiator = (this.crDt * (maxRadiatorK - radiatorK) + gs * (maxRadiatorK - junctionK) + radiatedAtMaxW - radiatorHeatW) / this.w;
@@ -214,7 +261,10 @@ export class ThermalNodes {
     const tr = this.solveRadiatorK(this.crDt + G, this.crDt * radiatorK + radiatorHeatW + gs * junctionK + (G - gs) * K);
     const fromJunction = G * (K - tr);
     // Where the junction binds first the radiator node is within its limit with the mix too (sufficient, below): done.
-    if (tr <= maxRadiatorK && this.cr * (tr - maxRadiatorK) + this.cj * (maxJunctionK - maxRadiatorK) <= 0) return fromJunction;
+    if (tr <= maxRadiatorK && this.cr * (tr - maxRadiatorK) + this.cj * (maxJunctionK - maxRadiatorK) <= 0) {
+      io[HEAT_OUT_W] = fromJunction;
+      return;
+    }
     // Landing on T_r,max is safe if, with compute stopped there, the radiator is not heated further:
     // G (T_j1 − T_r,max) + Q_r ≤ εσA(T_r,max⁴ − Ts⁴) (T_j1 from the junction step with P_j = fromRadiator).
     const tj = this.e * junctionK + this.oneMinusE * (maxRadiatorK + fromRadiator / G);
@@ -229,7 +279,8 @@ export class ThermalNodes {
       const fromMix = a - b * this.solveDeviationK(this.crDt + gs + this.w * b, maxRadiatorK, rhs);
       if (fromMix < fromRadiatorNode) fromRadiatorNode = fromMix;
     }
-    return fromJunction < fromRadiatorNode ? fromJunction : fromRadiatorNode;
+    io[HEAT_OUT_W] = fromJunction < fromRadiatorNode ? fromJunction : fromRadiatorNode;
   }
+
 }
 

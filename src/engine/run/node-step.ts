@@ -20,12 +20,26 @@
  */
 import { KELVIN_OFFSET } from '../core/constants';
 import type { Scenario } from '../input/scenario';
-import { batteryParams, stepBus, type BatteryParams, type BusStep } from '../node/battery';
+import { batteryParams, BUS_BUS_W, BUS_DT_S, BUS_GENERATED_W, BUS_IO_SLOTS, BUS_LOAD_W, BUS_OUT_CURTAILED_J, BUS_OUT_DELIVERED_J, BUS_OUT_LOSS_J, BUS_OUT_SOC_J, BUS_OUT_UNMET_J, BUS_SOC_J, stepBusIo, type BatteryParams } from '../node/battery';
 import { BatteryWear, type WearSummary } from '../node/battery-wear';
 import { BusReserve, computeFraction, computePowerBudgetW, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
 import { downlinkedGB as downlinkGB, storageRoomGB, storedAfterGB } from '../node/storage';
 import { Radiator, radiatorParams } from '../node/thermal';
-import { ThermalNodes, thermalNodeParams, type ThermalNodesOut } from '../node/thermal-nodes';
+import {
+  HEAT_DEMAND_W,
+  HEAT_DT_S,
+  HEAT_IO_SLOTS,
+  HEAT_JUNCTION_K,
+  HEAT_MAX_JUNCTION_K,
+  HEAT_MAX_RADIATOR_K,
+  HEAT_OUT_W,
+  HEAT_RADIATED_AT_MAX_W,
+  HEAT_RADIATOR_HEAT_W,
+  HEAT_RADIATOR_K,
+  ThermalNodes,
+  thermalNodeParams,
+  type ThermalNodesOut,
+} from '../node/thermal-nodes';
 import { LINK_STATUS_BITS, type LinkState } from '../network/link-state';
 import type { StepSums } from './kpis';
 import { STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
@@ -78,10 +92,6 @@ export class NodeStep {
   /** Data on board (GB). */
   readonly storedGB: Float64Array;
   readonly out: NodeStepColumns;
-  /** Radiator node limit (K), εσA(T_max⁴ − Ts⁴) (W) and junction limit (K). */
-  private readonly maxTempK: number;
-  private readonly radiatedAtMaxW: number;
-  private readonly maxJunctionK: number;
   /** Conversion loss per W of array power drawn: 1/η_conv − 1. */
   private readonly conversionLoss: number;
   private readonly tOut: ThermalNodesOut = { junctionK: 0, radiatorK: 0 };
@@ -94,7 +104,13 @@ export class NodeStep {
   /** Watched satellites (sorted, unique), then the sentinel −1: see NodeStepColumns. */
   private watched = Int32Array.of(-1);
   private readonly ctrl: ControllerOut = { fraction: 0, limit: 0 };
-  private readonly bus: BusStep = { socJ: 0, deliveredJ: 0, curtailedJ: 0, lossJ: 0, unmetJ: 0 };
+  /**
+   * Slots of the two calls V8 does not inline (the power bus, the heat limit):
+   * arguments and results through typed arrays, as a call with float arguments
+   * boxes each of them (node/battery.ts stepBusIo, node/thermal-nodes.ts maxComputeHeatIo).
+   */
+  private readonly busIo = new Float64Array(BUS_IO_SLOTS);
+  private readonly heatIo = new Float64Array(HEAT_IO_SLOTS);
 
   constructor(scenario: Scenario, private readonly n: number) {
     const node = scenario.node;
@@ -110,15 +126,18 @@ export class NodeStep {
         ? new BatteryWear(n, { cycleLifeAtFullDepth: node.batteryCycleLifeAtFullDepth, exponent: node.batteryCycleLifeExponent, endOfLifeFade: node.batteryEndOfLifeCapacityFade })
         : null;
     this.radiator = new Radiator(radiatorParams(scenario));
-    this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
-    this.radiatedAtMaxW = this.radiator.radiatedW(this.maxTempK);
+    // The heat limit's constants: radiator node limit (K), εσA(T_max⁴ − Ts⁴) (W), junction limit (K), the most compute heat asked for (W).
+    const maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
+    this.heatIo[HEAT_MAX_RADIATOR_K] = maxTempK;
+    this.heatIo[HEAT_RADIATED_AT_MAX_W] = this.radiator.radiatedW(maxTempK);
     this.thermal = new ThermalNodes(this.radiator, thermalNodeParams(scenario));
-    this.maxJunctionK = node.acceleratorMaxJunctionC + KELVIN_OFFSET;
+    this.heatIo[HEAT_MAX_JUNCTION_K] = node.acceleratorMaxJunctionC + KELVIN_OFFSET;
     this.conversionLoss = 1 / node.solarArrayConversionEfficiency - 1;
     this.busPowerW = node.busPowerW;
     this.computePowerW = node.computePowerW;
     this.computeTflops = node.computeTflops;
     this.storageGB = node.storageGB;
+    this.heatIo[HEAT_DEMAND_W] = this.computePowerW;
     this.socJ = new Float64Array(n).fill(this.battery.capacityJ * node.batteryInitialStateOfCharge);
     this.socStartJ = Float64Array.from(this.socJ);
     if (this.wear) for (let i = 0; i < n; i++) this.wear.start(i, node.batteryInitialStateOfCharge);
@@ -162,7 +181,7 @@ export class NodeStep {
    */
   step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
     const { capacityGB: linkCapGB, flags: linkFlags } = links;
-    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, bus, tOut, maxTempK, radiatedAtMaxW, maxJunctionK, conversionLoss, busPowerW, computePowerW, storageGB } = this;
+    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, heatIo, tOut, conversionLoss, busPowerW, computePowerW, storageGB } = this;
     const { status, computeFraction: fraction, deliveredJ } = this.out;
     const watched = this.watched;
     const usableOut = this.usableOut;
@@ -217,17 +236,31 @@ export class NodeStep {
       // Heat limit: bus load + the largest compute heat that keeps the junction and the
       // radiator node within their limits at the step's end, the radiator node also taking
       // the bus load, the last step's losses and the absorbed heat (node/thermal-nodes.ts).
-      const maxHeat = busPowerW + thermal.maxComputeHeatW(Tj, T, busPowerW + lossHeatW[i] + aW, dtS, maxJunctionK, maxTempK, radiatedAtMaxW, computePowerW);
+      heatIo[HEAT_JUNCTION_K] = Tj;
+      heatIo[HEAT_RADIATOR_K] = T;
+      heatIo[HEAT_RADIATOR_HEAT_W] = busPowerW + lossHeatW[i] + aW;
+      heatIo[HEAT_DT_S] = dtS;
+      thermal.maxComputeHeatIo(heatIo);
+      const maxHeat = busPowerW + heatIo[HEAT_OUT_W];
       const budgetW = computePowerBudgetW(sW, busPowerW, soc, reserve.reserveJ(i, il, dtS), battery, dtS);
       computeFraction(budgetW, busPowerW, computePowerW, maxHeat, storageRoomGB(sto, storageGB, linkCapGB[i]), outputGB, ctrl);
       const u = ctrl.fraction;
-      stepBus(soc, sW, busPowerW + u * computePowerW, busPowerW, battery, dtS, bus);
-      if (wear) wear.add(i, bus.socJ / capacityJ, dtS);
+      busIo[BUS_SOC_J] = soc;
+      busIo[BUS_GENERATED_W] = sW;
+      busIo[BUS_LOAD_W] = busPowerW + u * computePowerW;
+      busIo[BUS_BUS_W] = busPowerW;
+      busIo[BUS_DT_S] = dtS;
+      stepBusIo(busIo, battery);
+      const socEndJ = busIo[BUS_OUT_SOC_J];
+      const busDeliveredJ = busIo[BUS_OUT_DELIVERED_J];
+      const busCurtailedJ = busIo[BUS_OUT_CURTAILED_J];
+      const busLossJ = busIo[BUS_OUT_LOSS_J];
+      if (wear) wear.add(i, socEndJ / capacityJ, dtS);
       // Heat: compute at the junction; the bus load, battery losses and conversion losses
       // (1/η_conv − 1 per W drawn from the array) at the radiator node, with the absorbed heat.
-      const deliveredW = bus.deliveredJ / dtS;
+      const deliveredW = busDeliveredJ / dtS;
       const computeW = u * computePowerW < deliveredW ? u * computePowerW : deliveredW;
-      const lossW = bus.lossJ / dtS + (sW - bus.curtailedJ / dtS) * conversionLoss;
+      const lossW = busLossJ / dtS + (sW - busCurtailedJ / dtS) * conversionLoss;
       lossHeatW[i] = lossW;
       thermal.step(Tj, T, computeW, deliveredW - computeW + lossW + aW, dtS, tOut);
       const produced = u * outputGB;
@@ -235,14 +268,14 @@ export class NodeStep {
       const down = downlinkGB(held, linkCapGB[i]);
 
       // ---- write: state, columns ----
-      socJ[i] = bus.socJ;
+      socJ[i] = socEndJ;
       tempK[i] = tOut.radiatorK;
       junctionK[i] = tOut.junctionK;
       storedGB[i] = storedAfterGB(held, down, storageGB);
       status[i] = (il <= 0.5 ? STATUS_ECLIPSE : 0) | ctrl.limit | (u <= 0 ? STATUS_IDLE : 0) | (linkFlags[i] & LINK_STATUS_BITS);
       if (i === nextWatched) {
         fraction[i] = u;
-        deliveredJ[i] = bus.deliveredJ;
+        deliveredJ[i] = busDeliveredJ;
         nextWatched = watched[++w];
       }
 
@@ -256,10 +289,10 @@ export class NodeStep {
       if (Tj > maxTj) maxTj = Tj;
       stored += sto;
       generatedJ += sW * dtS;
-      delivered += bus.deliveredJ;
-      curtailedJ += bus.curtailedJ;
-      lossJ += bus.lossJ;
-      unmetJ += bus.unmetJ;
+      delivered += busDeliveredJ;
+      curtailedJ += busCurtailedJ;
+      lossJ += busLossJ;
+      unmetJ += busIo[BUS_OUT_UNMET_J];
       producedGB += produced;
       downlinkedGB += down;
       usable += u * tflops;
