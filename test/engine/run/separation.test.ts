@@ -13,7 +13,7 @@ import { buildSatellites } from '../../../src/engine/input/constellation';
 import { normaliseScenario, type ScenarioInput } from '../../../src/engine/input/scenario';
 import { propagateAt, satrecEpochMs } from '../../../src/engine/orbit/propagation';
 import { parseUtcMs } from '../../../src/engine/core/time';
-import { SeparationTracker, type PositionAt } from '../../../src/engine/run/separation';
+import { SeparationTracker, type PositionAt, type SeparationOptions } from '../../../src/engine/run/separation';
 import { simulate, SPACING_SAMPLE_MS } from '../../../src/engine/run/simulation';
 
 const MU = 398600.8; // km³/s², WGS72
@@ -37,9 +37,9 @@ function circularPos(o: Circular, tS: number, out: Float64Array, at = 0): void {
 }
 
 /** Feeds the tracker samples every stepS from 0 to endS; returns it and a position function for refinement. */
-function track(orbits: Circular[], endS: number, stepS = 60): { tracker: SeparationTracker; positionAt: PositionAt } {
+function track(orbits: Circular[], endS: number, stepS = 60, options: SeparationOptions = {}): { tracker: SeparationTracker; positionAt: PositionAt } {
   const n = orbits.length;
-  const tracker = new SeparationTracker(n);
+  const tracker = new SeparationTracker(n, options);
   const pos = new Float64Array(3 * n);
   const active = new Uint8Array(n).fill(1);
   for (let t = 0; t <= endS; t += stepS) {
@@ -244,6 +244,21 @@ describe('scale: 20,000 satellites', () => {
     expect([r.satA, r.satB]).toEqual([brute.a, brute.b]);
     // The subset's closest pair is a pair of the full set too.
     expect(full.minSeparationKm).toBeLessThanOrEqual(brute.km + 1e-9);
+  });
+});
+
+describe('screening grids: dense (LEO at 60 s) and hashed (any extent)', () => {
+  it('find the same pairs in the same order: identical closest approach, bound and refinement', () => {
+    // 2,000 satellites of the 14 shells above over an orbit and a half, both grids.
+    const orbits = Array.from({ length: 2000 }, (_, k) => ({ aKm: R_EARTH + 530 + (k % 7) * 10, raanRad: (k * 2.399) % (2 * Math.PI), incRad: (30 + (k % 11) * 6) * DEG, u0Rad: (k * 0.7) % (2 * Math.PI) }));
+    const dense = track(orbits, 60 * 150);
+    const hashed = track(orbits, 60 * 150, 60, { denseGridCells: 0 });
+    expect(dense.tracker.pairsScreened).toBeGreaterThan(100_000);
+    expect(dense.tracker.pairsScreened).toBe(hashed.tracker.pairsScreened);
+    const a = dense.tracker.result()!;
+    expect(a.minSeparationKm).toBeLessThan(50);
+    expect(a).toEqual(hashed.tracker.result());
+    expect(dense.tracker.result(dense.positionAt)).toEqual(hashed.tracker.result(hashed.positionAt));
   });
 });
 
