@@ -102,6 +102,15 @@ export class BatteryWear {
     this.dir[i] = 0;
   }
 
+  /**
+   * add() for every satellite i < n active in this step (active[row + i] ≠ 0),
+   * its state of charge socJ[i] / capacityJ: one pass over the satellites (a
+   * per-satellite call V8 does not inline boxes each float argument).
+   */
+  addAll(n: number, active: Uint8Array, row: number, socJ: Float64Array, capacityJ: number, dtS: number): void {
+    for (let i = 0; i < n; i++) if (active[row + i]) this.add(i, socJ[i] / capacityJ, dtS);
+  }
+
   /** Satellite i's state of charge `soc` (fraction) at the end of a step of `dtS` (s). */
   add(i: number, soc: number, dtS: number): void {
     this.trackedS[i] += dtS;

@@ -49,17 +49,19 @@ const T_SPACE4 = T_SPACE_K * T_SPACE_K * T_SPACE_K * T_SPACE_K;
 /** Newton iterations are capped here (from the upper bound they need 2–5 for 1e-12 relative). */
 const MAX_NEWTON = 60;
 
-/** Slots of a maxComputeHeatIo array (inputs, then the output). */
-export const HEAT_JUNCTION_K = 0;
-export const HEAT_RADIATOR_K = 1;
-export const HEAT_RADIATOR_HEAT_W = 2;
-export const HEAT_DT_S = 3;
-export const HEAT_MAX_JUNCTION_K = 4;
-export const HEAT_MAX_RADIATOR_K = 5;
-export const HEAT_RADIATED_AT_MAX_W = 6;
-export const HEAT_DEMAND_W = 7;
-export const HEAT_OUT_W = 8;
-export const HEAT_IO_SLOTS = 9;
+/** Slots of maxComputeHeatIo's array (inputs, then the output). */
+const HEAT_JUNCTION_K = 0;
+const HEAT_RADIATOR_K = 1;
+const HEAT_RADIATOR_HEAT_W = 2;
+const HEAT_DT_S = 3;
+const HEAT_MAX_JUNCTION_K = 4;
+const HEAT_MAX_RADIATOR_K = 5;
+const HEAT_RADIATED_AT_MAX_W = 6;
+const HEAT_DEMAND_W = 7;
+const HEAT_OUT_W = 8;
+const HEAT_IO_SLOTS = 9;
+/** One satellite, always active: the scalar step() and maxComputeHeatW() run the passes on it. */
+const ALL_ACTIVE = Uint8Array.of(1);
 
 export interface ThermalNodeParams {
   /** Radiator node heat capacity C_r (J/K). */
@@ -107,8 +109,9 @@ export class ThermalNodes {
   private oneMinusE = 1;
   private gStep = 0;
   private w = 1;
-  /** maxComputeHeatW's slots. */
+  /** maxComputeHeatIo's slots; one-satellite columns of the scalar step() and maxComputeHeatW(). */
   private readonly scratch = new Float64Array(HEAT_IO_SLOTS);
+  private readonly one = { junctionK: new Float64Array(1), radiatorK: new Float64Array(1), computeHeatW: new Float64Array(1), radiatorHeatW: new Float64Array(1) };
 
   constructor(radiator: Radiator, p: ThermalNodeParams) {
     this.epsSigmaA = radiator.epsSigmaA;
@@ -184,14 +187,38 @@ export class ThermalNodes {
    * heat P_j and the radiator node's other heat Q_r (W); writes `out`.
    */
   step(junctionK: number, radiatorK: number, computeHeatW: number, radiatorHeatW: number, dtS: number, out: ThermalNodesOut): ThermalNodesOut {
-    this.prepare(dtS);
-    const gs = this.gStep;
-    const B = this.crDt * radiatorK + radiatorHeatW + gs * junctionK + this.w * computeHeatW;
-    const tr = this.solveRadiatorK(this.crDt + gs, B);
-    out.radiatorK = tr > T_SPACE_K ? tr : T_SPACE_K;
-    out.junctionK = this.e * junctionK + this.oneMinusE * (tr + computeHeatW / this.g);
+    const one = this.one;
+    one.junctionK[0] = junctionK;
+    one.radiatorK[0] = radiatorK;
+    one.computeHeatW[0] = computeHeatW;
+    one.radiatorHeatW[0] = radiatorHeatW;
+    this.stepAll(1, ALL_ACTIVE, 0, one.junctionK, one.radiatorK, one.computeHeatW, one.radiatorHeatW, dtS);
+    out.radiatorK = one.radiatorK[0];
+    out.junctionK = one.junctionK[0];
     return out;
   }
+
+  /**
+   * step() for every satellite i < n active in this step (active[row + i] ≠ 0):
+   * temperatures (K) advanced in place with compute heat computeHeatW[i] and
+   * the radiator node's other heat radiatorHeatW[i] (W). Node models step as
+   * passes over the satellites: a per-satellite call V8 does not inline boxes
+   * each float argument (node-step.ts).
+   */
+  stepAll(n: number, active: Uint8Array, row: number, junctionK: Float64Array, radiatorK: Float64Array, computeHeatW: Float64Array, radiatorHeatW: Float64Array, dtS: number): void {
+    this.prepare(dtS);
+    const gs = this.gStep;
+    const L = this.crDt + gs;
+    for (let i = 0; i < n; i++) {
+      if (!active[row + i]) continue;
+      const tj = junctionK[i];
+      const p = computeHeatW[i];
+      const tr = this.solveRadiatorK(L, this.crDt * radiatorK[i] + radiatorHeatW[i] + gs * tj + this.w * p);
+      radiatorK[i] = tr > T_SPACE_K ? tr : T_SPACE_K;
+      junctionK[i] = this.e * tj + this.oneMinusE * (tr + p / this.g);
+    }
+  }
+
 
   /**
    * Largest compute heat P_j (W) over a step of dtS that keeps the junction
@@ -213,28 +240,56 @@ export class ThermalNodes {
     radiatedAtMaxW: number,
     demandW = Number.POSITIVE_INFINITY,
   ): number {
+    const one = this.one;
+    one.junctionK[0] = junctionK;
+    one.radiatorK[0] = radiatorK;
+    one.radiatorHeatW[0] = radiatorHeatW;
+    this.maxComputeHeatAll(1, ALL_ACTIVE, 0, one.junctionK, one.radiatorK, one.radiatorHeatW, dtS, maxJunctionK, maxRadiatorK, radiatedAtMaxW, demandW, one.computeHeatW);
+    return one.computeHeatW[0];
+  }
+
+  /**
+   * maxComputeHeatW for every satellite i < n active in this step (active[row + i] ≠ 0)
+   * from its temperatures (K) and the radiator node's other heat radiatorHeatW[i] (W),
+   * the limits as in maxComputeHeatW; writes outW[i] (a pass, as stepAll).
+   */
+  maxComputeHeatAll(
+    n: number,
+    active: Uint8Array,
+    row: number,
+    junctionK: Float64Array,
+    radiatorK: Float64Array,
+    radiatorHeatW: Float64Array,
+    dtS: number,
+    maxJunctionK: number,
+    maxRadiatorK: number,
+    radiatedAtMaxW: number,
+    demandW: number,
+    outW: Float64Array,
+  ): void {
     const io = this.scratch;
-    io[HEAT_JUNCTION_K] = junctionK;
-    io[HEAT_RADIATOR_K] = radiatorK;
-    io[HEAT_RADIATOR_HEAT_W] = radiatorHeatW;
     io[HEAT_DT_S] = dtS;
     io[HEAT_MAX_JUNCTION_K] = maxJunctionK;
     io[HEAT_MAX_RADIATOR_K] = maxRadiatorK;
     io[HEAT_RADIATED_AT_MAX_W] = radiatedAtMaxW;
     io[HEAT_DEMAND_W] = demandW;
-    this.maxComputeHeatIo(io);
-    return io[HEAT_OUT_W];
+    for (let i = 0; i < n; i++) {
+      if (!active[row + i]) continue;
+      io[HEAT_JUNCTION_K] = junctionK[i];
+      io[HEAT_RADIATOR_K] = radiatorK[i];
+      io[HEAT_RADIATOR_HEAT_W] = radiatorHeatW[i];
+      this.maxComputeHeatIo(io);
+      outW[i] = io[HEAT_OUT_W];
+    }
   }
 
   /**
    * maxComputeHeatW on slots of `io` (HEAT_*): reads the inputs, writes the
-   * limit to io[HEAT_OUT_W]. For the per-satellite loop: the function is too
-   * big for V8 to inline, and a call it does not inline boxes every float
-   * argument and the result (≈ 130 bytes of garbage per satellite-step,
-   * measured with the sampling heap profiler); the loop sets the constant
-   * limits once.
+   * limit to io[HEAT_OUT_W]. Too big for V8 to inline, and a call it does not
+   * inline boxes every float argument and the result (≈ 130 bytes of garbage
+   * per satellite-step before, measured with the sampling heap profiler).
    */
-  maxComputeHeatIo(io: Float64Array): void {
+  private maxComputeHeatIo(io: Float64Array): void {
     const junctionK = io[HEAT_JUNCTION_K];
     const radiatorK = io[HEAT_RADIATOR_K];
     const radiatorHeatW = io[HEAT_RADIATOR_HEAT_W];

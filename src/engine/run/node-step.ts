@@ -25,21 +25,7 @@ import { BatteryWear, type WearSummary } from '../node/battery-wear';
 import { BusReserve, computeFraction, computePowerBudgetW, LIMIT_POWER, LIMIT_STORAGE, LIMIT_THERMAL, type ControllerOut } from '../node/compute';
 import { downlinkedGB as downlinkGB, storageRoomGB, storedAfterGB } from '../node/storage';
 import { Radiator, radiatorParams } from '../node/thermal';
-import {
-  HEAT_DEMAND_W,
-  HEAT_DT_S,
-  HEAT_IO_SLOTS,
-  HEAT_JUNCTION_K,
-  HEAT_MAX_JUNCTION_K,
-  HEAT_MAX_RADIATOR_K,
-  HEAT_OUT_W,
-  HEAT_RADIATED_AT_MAX_W,
-  HEAT_RADIATOR_HEAT_W,
-  HEAT_RADIATOR_K,
-  ThermalNodes,
-  thermalNodeParams,
-  type ThermalNodesOut,
-} from '../node/thermal-nodes';
+import { ThermalNodes, thermalNodeParams } from '../node/thermal-nodes';
 import { LINK_STATUS_BITS, type LinkState } from '../network/link-state';
 import type { StepSums } from './kpis';
 import { STATUS_ECLIPSE, STATUS_FAILED, STATUS_IDLE } from './status';
@@ -94,7 +80,6 @@ export class NodeStep {
   readonly out: NodeStepColumns;
   /** Conversion loss per W of array power drawn: 1/η_conv − 1. */
   private readonly conversionLoss: number;
-  private readonly tOut: ThermalNodesOut = { junctionK: 0, radiatorK: 0 };
   private readonly busPowerW: number;
   private readonly computePowerW: number;
   private readonly computeTflops: number;
@@ -104,13 +89,21 @@ export class NodeStep {
   /** Watched satellites (sorted, unique), then the sentinel −1: see NodeStepColumns. */
   private watched = Int32Array.of(-1);
   private readonly ctrl: ControllerOut = { fraction: 0, limit: 0 };
-  /**
-   * Slots of the two calls V8 does not inline (the power bus, the heat limit):
-   * arguments and results through typed arrays, as a call with float arguments
-   * boxes each of them (node/battery.ts stepBusIo, node/thermal-nodes.ts maxComputeHeatIo).
-   */
+  /** The power bus's slots (node/battery.ts stepBusIo: too big to inline, and a call V8 does not inline boxes each float argument). */
   private readonly busIo = new Float64Array(BUS_IO_SLOTS);
-  private readonly heatIo = new Float64Array(HEAT_IO_SLOTS);
+  /** The heat limit's constants: junction and radiator node limits (K), εσA(T_max⁴ − Ts⁴) (W). */
+  private readonly maxJunctionK: number;
+  private readonly maxTempK: number;
+  private readonly radiatedAtMaxW: number;
+  /**
+   * Per-satellite columns between the passes of a step: the radiator node's heat
+   * other than compute at the step's start (for the heat limit) and over the step,
+   * the heat limit, compute heat (W).
+   */
+  private readonly limitHeatW: Float64Array;
+  private readonly maxComputeHeatW: Float64Array;
+  private readonly computeHeatW: Float64Array;
+  private readonly radiatorHeatW: Float64Array;
 
   constructor(scenario: Scenario, private readonly n: number) {
     const node = scenario.node;
@@ -126,18 +119,15 @@ export class NodeStep {
         ? new BatteryWear(n, { cycleLifeAtFullDepth: node.batteryCycleLifeAtFullDepth, exponent: node.batteryCycleLifeExponent, endOfLifeFade: node.batteryEndOfLifeCapacityFade })
         : null;
     this.radiator = new Radiator(radiatorParams(scenario));
-    // The heat limit's constants: radiator node limit (K), εσA(T_max⁴ − Ts⁴) (W), junction limit (K), the most compute heat asked for (W).
-    const maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
-    this.heatIo[HEAT_MAX_RADIATOR_K] = maxTempK;
-    this.heatIo[HEAT_RADIATED_AT_MAX_W] = this.radiator.radiatedW(maxTempK);
+    this.maxTempK = node.maxTemperatureC + KELVIN_OFFSET;
+    this.radiatedAtMaxW = this.radiator.radiatedW(this.maxTempK);
     this.thermal = new ThermalNodes(this.radiator, thermalNodeParams(scenario));
-    this.heatIo[HEAT_MAX_JUNCTION_K] = node.acceleratorMaxJunctionC + KELVIN_OFFSET;
+    this.maxJunctionK = node.acceleratorMaxJunctionC + KELVIN_OFFSET;
     this.conversionLoss = 1 / node.solarArrayConversionEfficiency - 1;
     this.busPowerW = node.busPowerW;
     this.computePowerW = node.computePowerW;
     this.computeTflops = node.computeTflops;
     this.storageGB = node.storageGB;
-    this.heatIo[HEAT_DEMAND_W] = this.computePowerW;
     this.socJ = new Float64Array(n).fill(this.battery.capacityJ * node.batteryInitialStateOfCharge);
     this.socStartJ = Float64Array.from(this.socJ);
     if (this.wear) for (let i = 0; i < n; i++) this.wear.start(i, node.batteryInitialStateOfCharge);
@@ -146,6 +136,10 @@ export class NodeStep {
     this.junctionK = new Float64Array(n).fill(node.initialTemperatureC + KELVIN_OFFSET);
     this.lossHeatW = new Float64Array(n);
     this.storedGB = new Float64Array(n);
+    this.limitHeatW = new Float64Array(n);
+    this.maxComputeHeatW = new Float64Array(n);
+    this.computeHeatW = new Float64Array(n);
+    this.radiatorHeatW = new Float64Array(n);
     this.out = {
       status: new Uint8Array(n),
       computeFraction: new Float64Array(n),
@@ -181,8 +175,15 @@ export class NodeStep {
    */
   step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
     const { capacityGB: linkCapGB, flags: linkFlags } = links;
-    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, heatIo, tOut, conversionLoss, busPowerW, computePowerW, storageGB } = this;
+    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, conversionLoss, busPowerW, computePowerW, storageGB } = this;
+    const { limitHeatW, maxComputeHeatW, computeHeatW, radiatorHeatW } = this;
     const { status, computeFraction: fraction, deliveredJ } = this.out;
+    const N = this.n;
+    // Heat limit (pass): bus load + the largest compute heat that keeps the junction and the
+    // radiator node within their limits at the step's end, the radiator node also taking
+    // the bus load, the last step's losses and the absorbed heat (node/thermal-nodes.ts).
+    for (let i = 0; i < N; i++) limitHeatW[i] = busPowerW + lossHeatW[i] + absorbedW[row + i];
+    thermal.maxComputeHeatAll(N, active, row, junctionK, tempK, limitHeatW, dtS, this.maxJunctionK, this.maxTempK, this.radiatedAtMaxW, computePowerW, maxComputeHeatW);
     const watched = this.watched;
     const usableOut = this.usableOut;
     let w = 0;
@@ -212,7 +213,6 @@ export class NodeStep {
     let powerN = 0;
     let thermalN = 0;
     let storageN = 0;
-    const N = this.n;
     for (let i = 0; i < N; i++) {
       const c = row + i;
       if (!active[c]) {
@@ -232,16 +232,8 @@ export class NodeStep {
       const sto = storedGB[i];
       const socFrac = capacityJ > 0 ? soc / capacityJ : 0;
 
-      // ---- evaluate: controller → bus and battery → thermal → storage ----
-      // Heat limit: bus load + the largest compute heat that keeps the junction and the
-      // radiator node within their limits at the step's end, the radiator node also taking
-      // the bus load, the last step's losses and the absorbed heat (node/thermal-nodes.ts).
-      heatIo[HEAT_JUNCTION_K] = Tj;
-      heatIo[HEAT_RADIATOR_K] = T;
-      heatIo[HEAT_RADIATOR_HEAT_W] = busPowerW + lossHeatW[i] + aW;
-      heatIo[HEAT_DT_S] = dtS;
-      thermal.maxComputeHeatIo(heatIo);
-      const maxHeat = busPowerW + heatIo[HEAT_OUT_W];
+      // ---- evaluate: controller → bus and battery → heat (the thermal step and battery wear follow as passes) → storage ----
+      const maxHeat = busPowerW + maxComputeHeatW[i];
       const budgetW = computePowerBudgetW(sW, busPowerW, soc, reserve.reserveJ(i, il, dtS), battery, dtS);
       computeFraction(budgetW, busPowerW, computePowerW, maxHeat, storageRoomGB(sto, storageGB, linkCapGB[i]), outputGB, ctrl);
       const u = ctrl.fraction;
@@ -255,22 +247,20 @@ export class NodeStep {
       const busDeliveredJ = busIo[BUS_OUT_DELIVERED_J];
       const busCurtailedJ = busIo[BUS_OUT_CURTAILED_J];
       const busLossJ = busIo[BUS_OUT_LOSS_J];
-      if (wear) wear.add(i, socEndJ / capacityJ, dtS);
       // Heat: compute at the junction; the bus load, battery losses and conversion losses
       // (1/η_conv − 1 per W drawn from the array) at the radiator node, with the absorbed heat.
       const deliveredW = busDeliveredJ / dtS;
       const computeW = u * computePowerW < deliveredW ? u * computePowerW : deliveredW;
       const lossW = busLossJ / dtS + (sW - busCurtailedJ / dtS) * conversionLoss;
       lossHeatW[i] = lossW;
-      thermal.step(Tj, T, computeW, deliveredW - computeW + lossW + aW, dtS, tOut);
+      computeHeatW[i] = computeW;
+      radiatorHeatW[i] = deliveredW - computeW + lossW + aW;
       const produced = u * outputGB;
       const held = sto + produced;
       const down = downlinkGB(held, linkCapGB[i]);
 
       // ---- write: state, columns ----
       socJ[i] = socEndJ;
-      tempK[i] = tOut.radiatorK;
-      junctionK[i] = tOut.junctionK;
       storedGB[i] = storedAfterGB(held, down, storageGB);
       status[i] = (il <= 0.5 ? STATUS_ECLIPSE : 0) | ctrl.limit | (u <= 0 ? STATUS_IDLE : 0) | (linkFlags[i] & LINK_STATUS_BITS);
       if (i === nextWatched) {
@@ -309,6 +299,9 @@ export class NodeStep {
         storageLost += lost;
       }
     }
+    // Temperatures at the step's end; battery wear from the step's end charge.
+    thermal.stepAll(N, active, row, junctionK, tempK, computeHeatW, radiatorHeatW, dtS);
+    if (wear) wear.addAll(N, active, row, socJ, capacityJ, dtS);
     sums.active = nActive;
     sums.sunlit = sunlit;
     sums.eclipseS = eclipseS;
