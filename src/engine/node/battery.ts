@@ -39,14 +39,17 @@ export function batteryParams(
 ): BatteryParams {
   const capacityJ = capacityKWh * J_PER_KWH;
   const oneWay = Math.sqrt(roundTripEfficiency);
-  return {
-    capacityJ,
-    floorJ: capacityJ * minStateOfCharge,
-    chargeEfficiency: oneWay,
-    dischargeEfficiency: oneWay,
-    maxChargeW: (maxChargeCRate * capacityJ) / 3600,
-    maxDischargeW: (maxDischargeCRate * capacityJ) / 3600,
-  };
+  // Fields start as NaN so that the record holds doubles from the first call: an integral capacity
+  // would be stored as a small integer, and the first fractional one (a faded battery) would change
+  // the record's layout, deoptimising every function that had read the old one.
+  const b: BatteryParams = { capacityJ: NaN, floorJ: NaN, chargeEfficiency: NaN, dischargeEfficiency: NaN, maxChargeW: NaN, maxDischargeW: NaN };
+  b.capacityJ = capacityJ;
+  b.floorJ = capacityJ * minStateOfCharge;
+  b.chargeEfficiency = oneWay;
+  b.dischargeEfficiency = oneWay;
+  b.maxChargeW = (maxChargeCRate * capacityJ) / 3600;
+  b.maxDischargeW = (maxDischargeCRate * capacityJ) / 3600;
+  return b;
 }
 
 /** Terminal power (W) the battery can deliver for `dtS` without going below `downToJ`, within its discharge limit. */

@@ -103,12 +103,14 @@ export class ThermalNodes {
   private readonly g: number;
   /** Step length the coefficients below were computed for (s). */
   private dtS = Number.NaN;
-  private crDt = 0;
+  // Coefficients start as NaN, not 0 or 1: a field first holding a small integer is stored as one
+  // (a Smi), and the first fractional value then changes the object's layout, deoptimising the passes.
+  private crDt = Number.NaN;
   /** e^(−dt G/C_j), 1 − it, g = C_j (1 − E)/dt and w = 1 − g/G (share of P_j dt the radiator receives in the step). */
-  private e = 0;
-  private oneMinusE = 1;
-  private gStep = 0;
-  private w = 1;
+  private e = Number.NaN;
+  private oneMinusE = Number.NaN;
+  private gStep = Number.NaN;
+  private w = Number.NaN;
   /** maxComputeHeatIo's slots; one-satellite columns of the scalar step() and maxComputeHeatW(). */
   private readonly scratch = new Float64Array(HEAT_IO_SLOTS);
   private readonly one = { junctionK: new Float64Array(1), radiatorK: new Float64Array(1), computeHeatW: new Float64Array(1), radiatorHeatW: new Float64Array(1) };
