@@ -22,6 +22,7 @@ import { livePropagatorCount } from '../src/engine/orbit/propagation';
 import { stepCount } from '../src/engine/orbit/run-grid';
 import { AbortError, simulate, type GeometrySourceFactory, type SatelliteDetail, type SimulationOutput } from '../src/engine/run/simulation';
 import { SAT_STATUS_NAMES } from '../src/engine/run/status';
+import type { SampledDayPool } from '../src/engine/run/sampled-days';
 import { GeometryCache } from '../src/engine/run/geometry-cache';
 import { economicsKpis } from '../src/engine/run/lifetime-run';
 import { DECIMATE_ABOVE, displayColumns, MAX_CHART_POINTS } from './chart-columns';
@@ -54,6 +55,11 @@ export interface AnalysisApiDeps {
   geometry?: (workers: number) => GeometrySourceFactory | undefined;
   /** Phase A kept between runs (node edits replay phase B only); default: a cache with the engine's default budget. */
   geometryCache?: GeometryCache;
+  /**
+   * Sub-workers for the lifetime analysis' sampled days (engine run/sampled-days.ts), kept
+   * between runs with their caches (a node edit replays their days); undefined: this thread.
+   */
+  lifetimeWorkers?: (workers: number) => SampledDayPool | undefined;
 }
 
 /** How a run of `satellites` × `steps` is carried out. */
@@ -228,6 +234,17 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
   /** The on-demand detail re-run in progress, if any. */
   let rerun: { kept: Kept; index: number; own: { aborted: boolean }; listeners: Array<(f: number) => void>; done: Promise<SatelliteDetail | null> } | undefined;
   const geometryCache = deps.geometryCache ?? new GeometryCache();
+  /** The sampled-day workers, kept for the worker count they were made for. */
+  let dayPool: { workers: number; pool: SampledDayPool | undefined } | undefined;
+  const dayWorkers = (options: Pick<RunOptions, 'geometryWorkers'>): SampledDayPool | undefined => {
+    const workers = Math.floor(options.geometryWorkers ?? 0);
+    if (workers < 1 || !deps.lifetimeWorkers) return undefined;
+    if (dayPool?.workers !== workers) {
+      dayPool?.pool?.dispose();
+      dayPool = { workers, pool: deps.lifetimeWorkers(workers) };
+    }
+    return dayPool.pool;
+  };
   /** The last full run's economics (previews show them), with the orbits they belong to. */
   let lastFull: { orbitsKey: string; kpis: Record<string, number | null>; economics: SimulationOutput['economics'] } | undefined;
 
@@ -274,6 +291,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
           geometry: plan.geometry,
+          lifetimeWorkers: dayWorkers(options),
           progress: progress ? throttledProgress((f) => void progress(seq, f)) : undefined,
         });
         if (state.signal.aborted) return { kind: 'cancelled', seq };
@@ -340,6 +358,7 @@ export function createAnalysisApi(deps: AnalysisApiDeps = {}): AnalysisApiImpl {
           chunkSteps: chunkStepsFor(N, plan.geometryWorkers > 0),
           yieldEveryMs: 30,
           geometry: plan.geometry,
+          lifetimeWorkers: dayWorkers(options),
           progress: progress ? throttledProgress((f) => void progress(f)) : undefined,
         });
         return exportBlob(out, format);

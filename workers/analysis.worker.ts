@@ -10,13 +10,13 @@
 import * as Comlink from 'comlink';
 import { installDeterministicMath } from '../src/engine/core/det-math/install';
 import { createAnalysisApi, detailTransferables, resultTransferables } from './analysis-api';
-import { browserGeometry } from './geometry-pool';
+import { browserDayPool, browserGeometry } from './geometry-pool';
 import { holdLifeLock } from './life-lock';
 import type { AnalysisApi, ProgressCallback } from './protocol';
 
 installDeterministicMath();
 
-const impl = createAnalysisApi({ geometry: browserGeometry });
+const impl = createAnalysisApi({ geometry: browserGeometry, lifetimeWorkers: browserDayPool });
 
 const exposed: AnalysisApi = {
   async run(scenarioInput, seq, progress?: ProgressCallback, options?) {

@@ -11,6 +11,7 @@
 import type { GeometryReply, GeometryRequest } from '../src/engine/run/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../src/engine/run/geometry-pool';
 import type { GeometrySourceFactory } from '../src/engine/run/simulation';
+import { SampledDayPool } from '../src/engine/run/sampled-days';
 
 /** Lets one 'finish' request of a pool be outstanding at a time. */
 export class FinishGate {
@@ -107,4 +108,26 @@ export function browserGeometry(workers: number): GeometrySourceFactory | undefi
     const gate = new FinishGate();
     return poolGeometry(() => spawnWebWorker(gate), workers)(ctx);
   };
+}
+
+/** An endpoint over a Web Worker for sampled-day requests (no finish to gate). */
+export function plainEndpoint(worker: WorkerLike): GeometryEndpoint {
+  return {
+    post: (req) => worker.postMessage(req),
+    listen(onReply, onFatal) {
+      worker.onmessage = (e) => onReply(e.data);
+      worker.onerror = (e) => onFatal(new Error(`sampled-day worker failed: ${e.message}`));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/**
+ * The lifetime analysis' sampled days on `workers` Web Workers (the geometry
+ * workers' entry), beside the analysis worker; they live as long as the pool,
+ * their geometry caches with them, so a node edit replays their days.
+ */
+export function browserDayPool(workers: number): SampledDayPool | undefined {
+  if (workers < 1 || typeof Worker !== 'function') return undefined;
+  return new SampledDayPool(() => plainEndpoint(new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module', name: 'sampled-days' })), workers);
 }

@@ -30,7 +30,8 @@ import { planOem, writeOem } from '../engine/output/oem';
 import { planStk, writeStkEphemeris } from '../engine/output/stk-ephemeris';
 import { EVENT_CSV, eventCsvInput, type EventCsvKind } from '../engine/output/event-csv';
 import type { ByteWrite } from '../engine/output/byte-writer';
-import { defaultWorkerCount, workerGeometry } from './geometry-pool';
+import { defaultWorkerCount, workerDayPool, workerGeometry } from './geometry-pool';
+import { MAX_LIFETIME_SATELLITES } from '../engine/run/lifetime-run';
 import { planSweep, SweepError } from '../engine/output/sweep';
 import { describeRun, expandRuns, mergeRuns, parseShard, RunListError, runListJson, runResultJson, shardOf, shardRange, type RunList, type RunRef, type RunResult, type Shard, type SweepRun } from '../engine/output/run-list';
 import { openStore, prepareStore, readRunResult, StoreError, storeDirFor, storedIds, writeFileAtomic, writeRunResult } from './sweep-store';
@@ -327,8 +328,12 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const satSteps = build.satellites.length * stepCount(scenario);
     // Worker start-up costs ≈0.3 s; only large runs gain from the pool.
     const threads = a.threads ?? (satSteps > 2_000_000 ? defaultWorkerCount() : 1);
+    // The lifetime's sampled days (≈ 200 satellites × 48 days) share the cores when there is enough of them.
+    const dayWork = scenario.lifetime.enabled ? Math.min(build.satellites.length, MAX_LIFETIME_SATELLITES) * scenario.lifetime.sampleDays * 2 * 1440 : 0;
+    const lifetimeWorkers = workerDayPool(a.threads ?? (dayWork > 2_000_000 ? defaultWorkerCount() : 1));
     const output = await simulate(scenario, build.satellites, build.errors, {
       geometry: threads > 1 ? workerGeometry(threads) : undefined,
+      lifetimeWorkers: lifetimeWorkers ?? undefined,
       progress: (f) => {
         const now = performance.now();
         if (!a.quiet && now - lastReport > 1000) {
@@ -336,7 +341,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
           lastReport = now;
         }
       },
-    });
+    }).finally(() => lifetimeWorkers?.dispose());
     for (const w of output.warnings) io.err.write(`warning: ${w.path}: ${w.message}\n`);
     // Run alerts (engine run/run-alerts.ts), one line each: severity, title, code.
     if (!a.quiet) for (const x of output.alerts) io.err.write(`alert (${x.severity}): ${x.title} [${x.code}]\n`);

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { GeometryReply } from '../engine/run/geometry-host';
 import { poolGeometry, type GeometryEndpoint } from '../engine/run/geometry-pool';
 import type { GeometrySourceFactory } from '../engine/run/simulation';
+import { SampledDayPool } from '../engine/run/sampled-days';
 import { geometryWorkerBundle, geometryWorkerEntry } from './worker-bundle';
 
 export { splitRanges } from '../engine/run/geometry-pool';
@@ -37,4 +38,13 @@ function spawnNodeWorker(): GeometryEndpoint {
 export function workerGeometry(threads = defaultWorkerCount(), localFraction?: number): GeometrySourceFactory {
   const workers = Math.max(1, threads - 1);
   return poolGeometry(spawnNodeWorker, workers, { localFraction: threads > 1 ? localFraction : 0 });
+}
+
+/**
+ * Worker threads for the lifetime analysis' sampled days (engine/run/sampled-days.ts):
+ * `threads − 1` of them beside this thread, started when the first day is asked for;
+ * null for one thread. Call dispose() when done.
+ */
+export function workerDayPool(threads = defaultWorkerCount()): SampledDayPool | null {
+  return threads > 1 ? new SampledDayPool(spawnNodeWorker, threads - 1) : null;
 }

@@ -76,6 +76,8 @@ export class BatteryWear {
   private readonly extreme: Float64Array;
   /** 0 before the first move of at least the gate, +1 rising, −1 falling. */
   private readonly dir: Int8Array;
+  /** The state of charge being added (addAt). */
+  private readonly now: Float64Array;
   private finished = false;
 
   constructor(
@@ -92,6 +94,7 @@ export class BatteryWear {
     this.depth = new Int32Array(n);
     this.extreme = new Float64Array(n);
     this.dir = new Int8Array(n);
+    this.now = new Float64Array(n);
   }
 
   /** Starts satellite i's history at state of charge `soc` (fraction). */
@@ -108,11 +111,23 @@ export class BatteryWear {
    * per-satellite call V8 does not inline boxes each float argument).
    */
   addAll(n: number, active: Uint8Array, row: number, socJ: Float64Array, capacityJ: number, dtS: number): void {
-    for (let i = 0; i < n; i++) if (active[row + i]) this.add(i, socJ[i] / capacityJ, dtS);
+    const now = this.now;
+    for (let i = 0; i < n; i++) {
+      if (!active[row + i]) continue;
+      now[i] = socJ[i] / capacityJ;
+      this.addAt(i, dtS);
+    }
   }
 
   /** Satellite i's state of charge `soc` (fraction) at the end of a step of `dtS` (s). */
   add(i: number, soc: number, dtS: number): void {
+    this.now[i] = soc;
+    this.addAt(i, dtS);
+  }
+
+  /** add() of satellite i's state of charge in now[i] (a column: no float argument to box). */
+  private addAt(i: number, dtS: number): void {
+    const soc = this.now[i];
     this.trackedS[i] += dtS;
     if (this.depth[i] === 0) {
       this.start(i, soc);

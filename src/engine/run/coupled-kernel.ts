@@ -130,9 +130,7 @@ export class CoupledKernel {
     }
     this.totals.countInstalled(active, row, this.n);
     this.detail.recordStart(n, nodes);
-    nodes.limits(row, active, absorbedW, dtS);
     nodes.step(row, active, illum, solarW, absorbedW, this.links, this.stepOutputGB, dtS, this.sums);
-    nodes.advance(row, active, dtS);
     this.totals.addStep(n, t, dtS, this.sums, this.downlink.inContact);
     this.workloads?.record(n, t, dtS, this.links);
     this.detail.recordStep(n, row, illum, solarW, nodes, dtS);

@@ -93,8 +93,19 @@ export interface EconomicsReport {
   warnings: Array<{ path: string; message: string }>;
 }
 
-/** One run of the engine (simulation.ts `simulate`), passed in to keep imports one-way. */
-export type SimulateFn = (scenario: Scenario, satellites: readonly SatelliteSpec[], opts: { signal?: { readonly aborted: boolean }; progress?: (f: number) => void }) => Promise<SimulationOutput>;
+/** What the lifetime analysis reads of a sampled day's run. */
+export interface SampledDayResult {
+  meanUsableComputePflops: number;
+  eclipseFraction: number;
+}
+
+/**
+ * Runs one simulated year's sampled days (one-day scenarios in day order) on
+ * the sampled satellites (indices into the run's satellites), in any order
+ * and on any threads (sampled-days.ts); results in the days' order. Passed
+ * in by simulation.ts to keep imports one-way.
+ */
+export type SampledDaysFn = (days: Scenario[], sample: readonly number[], opts: { signal?: { readonly aborted: boolean }; dayDone?: () => void }) => Promise<SampledDayResult[]>;
 
 /** Mean altitude (km) of a satellite from its Kozai mean motion: a = (μ/n²)^⅓ − R⊕. */
 function meanAltitudeKm(s: SatelliteInfo): number {
@@ -112,7 +123,7 @@ export function lifetimeSample(n: number, max = MAX_LIFETIME_SATELLITES): number
 export async function lifetimeAnalysis(
   main: SimulationOutput,
   satellites: readonly SatelliteSpec[],
-  simulate: SimulateFn,
+  runDays: SampledDaysFn,
   opts: { signal?: { readonly aborted: boolean }; progress?: (f: number) => void } = {},
 ): Promise<EconomicsReport> {
   const s = main.scenario;
@@ -157,7 +168,6 @@ export async function lifetimeAnalysis(
   if (sample.length < N) {
     warnings.push({ path: 'lifetime', message: `lifetime sampled on ${sample.length} of ${N} satellites spread over the constellation (ground-station sharing is then optimistic)` });
   }
-  const subset = sample.map((i) => satellites[i]);
   const scale = N / Math.max(1, sample.length);
   const fade = main.kpis.batteryCapacityFadePerYear;
   const socSeries = main.series.meanStateOfCharge;
@@ -177,21 +187,18 @@ export async function lifetimeAnalysis(
   const runs = simulatedYears.length * L.sampleDays;
   let done = 0;
   const ratio = new Map<number, { ratio: number; eclipse: number }>();
+  const dayDone = () => opts.progress?.(++done / runs);
   for (const y of simulatedYears) {
     const f = factors(y);
     let usable = 0;
     let eclipse = 0;
-    for (let d = 0; d < L.sampleDays; d++) {
-      if (opts.signal?.aborted) break;
-      const startMs = main.startMs + Math.round(sampleDayOffsetDays(d, L.sampleDays) * MS_PER_DAY);
-      if (f.alive > 0) {
-        const out = await simulate(sampledScenario(s, startMs, f.arrayF, f.batteryF, f.alive, socStart), subset, { signal: opts.signal });
-        usable += out.kpis.meanUsableComputePflops;
-        eclipse += out.kpis.eclipseFraction;
-      }
-      done++;
-      opts.progress?.(done / runs);
+    // The year's days may run in parallel (their results are summed here, in day order: the same bytes on any threads).
+    const days = f.alive > 0 ? Array.from({ length: L.sampleDays }, (_, d) => sampledScenario(s, main.startMs + Math.round(sampleDayOffsetDays(d, L.sampleDays) * MS_PER_DAY), f.arrayF, f.batteryF, f.alive, socStart)) : [];
+    for (const r of await runDays(days, sample, { signal: opts.signal, dayDone })) {
+      usable += r.meanUsableComputePflops;
+      eclipse += r.eclipseFraction;
     }
+    if (days.length === 0) for (let d = 0; d < L.sampleDays; d++) dayDone();
     const installedSubset = (sample.length * s.node.computeTflops * f.alive) / 1000;
     ratio.set(y, { ratio: installedSubset > 0 ? usable / L.sampleDays / installedSubset : 0, eclipse: eclipse / L.sampleDays });
   }

@@ -169,34 +169,42 @@ export class NodeStep {
   }
 
   /**
-   * A step of the node models is three calls, each a pass over the satellites:
-   * limits(), step(), advance(). Separate methods, so that V8 does not inline
-   * the passes into step()'s loop, whose inlining budget they would exhaust:
-   * a per-satellite call it does not inline boxes each float argument.
-   *
-   * limits: the heat limit of every active satellite: bus load + the largest
-   * compute heat that keeps the junction and the radiator node within their
-   * limits at the step's end, the radiator node also taking the bus load, the
-   * last step's losses and the absorbed heat (node/thermal-nodes.ts).
+   * Steps every active satellite over `dtS` (s), reading phase A cells of
+   * chunk row `row` and the link state (capacity GB, flags); `outputGB`:
+   * data produced at full compute over the step. Writes the columns and `sums`.
+   * Three passes over the satellites: the heat limits, the controller and bus
+   * (with the sums), then the thermal step and battery wear. Separate methods,
+   * so that V8 does not inline the passes into the controller loop, whose
+   * inlining budget they would exhaust: a per-satellite call it does not
+   * inline boxes each float argument (garbage, measured with the sampling
+   * heap profiler).
    */
-  limits(row: number, active: Uint8Array, absorbedW: Float64Array, dtS: number): void {
+  step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
+    this.limits(row, active, absorbedW, dtS);
+    this.control(row, active, illum, solarW, absorbedW, links, outputGB, dtS, sums);
+    this.advance(row, active, dtS);
+  }
+
+  /**
+   * The heat limit of every active satellite: bus load + the largest compute
+   * heat that keeps the junction and the radiator node within their limits at
+   * the step's end, the radiator node also taking the bus load, the last
+   * step's losses and the absorbed heat (node/thermal-nodes.ts).
+   */
+  private limits(row: number, active: Uint8Array, absorbedW: Float64Array, dtS: number): void {
     const { limitHeatW, lossHeatW, busPowerW } = this;
     for (let i = 0; i < this.n; i++) limitHeatW[i] = busPowerW + lossHeatW[i] + absorbedW[row + i];
     this.thermal.maxComputeHeatAll(this.n, active, row, this.junctionK, this.tempK, limitHeatW, dtS, this.maxJunctionK, this.maxTempK, this.radiatedAtMaxW, this.computePowerW, this.maxComputeHeatW);
   }
 
-  /** After step(): temperatures at the step's end, battery wear from the step's end charge. */
-  advance(row: number, active: Uint8Array, dtS: number): void {
+  /** Temperatures at the step's end, battery wear from the step's end charge. */
+  private advance(row: number, active: Uint8Array, dtS: number): void {
     this.thermal.stepAll(this.n, active, row, this.junctionK, this.tempK, this.computeHeatW, this.radiatorHeatW, dtS);
     this.wear?.addAll(this.n, active, row, this.socJ, this.battery.capacityJ, dtS);
   }
 
-  /**
-   * Steps every active satellite over `dtS` (s), reading phase A cells of
-   * chunk row `row` and the link state (capacity GB, flags); `outputGB`:
-   * data produced at full compute over the step. Writes the columns and `sums`.
-   */
-  step(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
+  /** The controller and the bus of every active satellite, the storage, status and sums (step()). */
+  private control(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
     const { capacityGB: linkCapGB, flags: linkFlags } = links;
     const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, conversionLoss, busPowerW, computePowerW, storageGB } = this;
     const { maxComputeHeatW, computeHeatW, radiatorHeatW } = this;

@@ -12,6 +12,9 @@
  * up to 60 s); each step [tₙ, tₙ + Δt) allocates links at each of its samples
  * and steps the node models on the samples' means. The horizon is sampled
  * once more at its end for events only.
+ * This file is longer than 400 lines: the driver's window loop, the assembly
+ * of its output and the hand-over to the lifetime analysis share the run's
+ * options and state (one concept).
  */
 import { MINUTES_PER_DAY, MS_PER_DAY, RAD } from '../core/constants';
 import { kozaiMeanMotion } from '../orbit/mean-motion';
@@ -40,6 +43,8 @@ import { GeometryCache, geometryIdentity, replayGeometry } from './geometry-cach
 import { primitiveNeeds } from './node-projection';
 import { WorkloadRun, workloadKpis, workloadsNeedPositions } from '../workload/workload-run';
 import { hasWorkloads, workloadsSchema } from '../input/workload-schema';
+import { runSampledDays, type SampledDayRunner } from './sampled-days';
+import type { SampledDayResult } from './lifetime-run';
 
 export { mergeEvents, type EventTables } from '../events/event-log';
 import { copyEvents, type EventTables } from '../events/event-log';
@@ -86,6 +91,12 @@ export interface SimulationOptions {
   spacingSampleMs?: number;
   /** Eviction priority of this run's geometry (lower goes first; default 1, the lifetime's sampled days 0). */
   geometryCachePriority?: number;
+  /**
+   * Worker threads that take a share of the lifetime analysis' sampled days
+   * (sampled-days.ts); only for satellites built from the scenario
+   * (buildSatellites), as the workers build them again. Default: this thread.
+   */
+  lifetimeWorkers?: SampledDayRunner;
 }
 
 /** Computes phase A chunks; may spread satellites over workers. */
@@ -171,16 +182,34 @@ export async function simulate(
   const progress = options.progress;
   const out = await simulateWindow(scenario, satellites, elementErrors, { ...options, progress: progress && ((f) => progress(f * w)) });
   // The sampled days go through a geometry cache (the first and the last simulated year fly the same days:
-  // the second replays phase B only), the caller's below its main runs, or one of this run's own.
+  // the second replays phase B only), the caller's below its main runs, or one of this run's own; the
+  // workers' days through theirs (sampled-days.ts).
   const lifeCache = options.geometryCache ?? new GeometryCache();
-  // The sampled days need the nodes' usable compute, not what workloads make of it.
-  const noWorkloads = workloadsSchema.parse({});
-  const economics = await lifetimeAnalysis(out, satellites, (sc, sats, o) => simulateWindow({ ...sc, workloads: noWorkloads }, sats, [], { ...o, geometryCache: lifeCache, geometryCachePriority: 0 }), {
-    signal: options.signal,
-    progress: progress && ((f) => progress(w + f * (1 - w))),
-  });
+  const economics = await lifetimeAnalysis(
+    out,
+    satellites,
+    (days, sample, o) => {
+      const subset = sample.map((i) => satellites[i]);
+      const local = (day: Scenario) => sampledDayKpis(day, subset, lifeCache, options.signal);
+      return runSampledDays(days, sample, local, options.lifetimeWorkers ?? null, scenario, { ...o, abortError: () => new AbortError() });
+    },
+    { signal: options.signal, progress: progress && ((f) => progress(w + f * (1 - w))) },
+  );
   if (options.signal?.aborted) throw new AbortError();
   return withAlerts({ ...out, economics, kpis: { ...out.kpis, ...economicsKpis(economics) }, warnings: [...out.warnings, ...economics.warnings] });
+}
+
+/** The sampled days need the nodes' usable compute, not what workloads make of it. */
+const NO_WORKLOADS = workloadsSchema.parse({});
+
+/**
+ * One sampled day of the lifetime analysis (lifetime-run.ts): the window of
+ * `scenario` without workloads, its geometry through `cache` at the lowest
+ * eviction priority; what the analysis reads of it.
+ */
+export async function sampledDayKpis(scenario: Scenario, satellites: readonly SatelliteSpec[], cache: GeometryCache, signal?: { readonly aborted: boolean }): Promise<SampledDayResult> {
+  const out = await simulateWindow({ ...scenario, workloads: NO_WORKLOADS }, satellites, [], { geometryCache: cache, geometryCachePriority: 0, signal });
+  return { meanUsableComputePflops: out.kpis.meanUsableComputePflops, eclipseFraction: out.kpis.eclipseFraction };
 }
 
 /** The finished run with its alerts (run-alerts.ts); the lifetime analysis' sampled days go without. */
