@@ -83,13 +83,16 @@ export interface PoolOptions {
  * thermal and link issues; 0.06 µs before them); phase A ≈ 0.09 µs +
  * 0.0022 µs per second of step (longer steps: more events and refinement
  * per step, fewer skipped samples) — 0.11 µs at 10 s, 0.22 µs at 60 s; the
- * closest-approach tracker, on the coordinator, ≈ 0.32 µs per satellite and
- * sample it is fed (every SPACING_SAMPLE_MS: 0.053 µs per sample at 10 s).
+ * closest-approach tracker, on the coordinator, ≈ 0.13 µs per satellite and
+ * sample it is fed since its dense screening grid (0.32 µs with the hash
+ * table; every SPACING_SAMPLE_MS: 0.022 µs per sample at 10 s). Phase B
+ * stayed ≈ 0.10 µs after its passes (node-step.ts): the models grew, the
+ * boxing went.
  */
 const PHASE_B_US = 0.1;
 const PHASE_A_BASE_US = 0.09;
 const PHASE_A_PER_STEP_SECOND_US = 0.0022;
-const SPACING_US_PER_FED_SAMPLE = 0.32;
+const SPACING_US_PER_FED_SAMPLE = 0.13;
 
 /**
  * Share of phase A for the coordinating thread that balances the pipeline
