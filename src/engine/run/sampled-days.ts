@@ -14,6 +14,9 @@ import type { SampledDayResult } from './lifetime-run';
 import type { GeometryEndpoint } from './geometry-pool';
 import type { GeometryReply } from './geometry-host';
 
+/** How often a run waiting for its workers' days checks its cancel signal (ms). */
+const ABORT_POLL_MS = 50;
+
 /** Sampled-day runs on worker threads (one slot per worker). */
 export interface SampledDayRunner {
   readonly workers: number;
@@ -58,7 +61,18 @@ export async function runSampledDays(
       results[d] = await local(days[d]);
       opts.dayDone?.();
     }
-    await Promise.all(remote);
+    // The workers' days: a cancel is noticed within ABORT_POLL_MS, not after the last of them.
+    const all = Promise.all(remote);
+    let settled = false;
+    all.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled) {
+      if (opts.signal?.aborted) throw opts.abortError();
+      await Promise.race([all.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ABORT_POLL_MS))]);
+    }
+    await all;
   } catch (e) {
     pool?.cancel();
     throw opts.signal?.aborted ? opts.abortError() : e;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { GeometryHost, type GeometryReply, type GeometryRequest } from '../../../src/engine/run/geometry-host';
 import type { GeometryEndpoint } from '../../../src/engine/run/geometry-pool';
-import { SampledDayPool } from '../../../src/engine/run/sampled-days';
+import { runSampledDays, SampledDayPool } from '../../../src/engine/run/sampled-days';
 import { normaliseScenario } from '../../../src/engine/input/scenario';
 import { AbortError, simulateScenario } from '../../../src/engine/run/simulation';
 import { resultDocument } from '../../../src/engine/output/result';
@@ -77,6 +77,20 @@ describe('sampled-day pool', () => {
     expect(again).toBe(one);
     expect(endpoints).toHaveLength(1);
   }, 60_000);
+
+  it('a run cancelled while it waits for its workers\' days stops waiting and tells them', async () => {
+    let cancels = 0;
+    // A worker that never answers; this thread's day sets the cancel flag.
+    const pool = { workers: 1, run: () => new Promise<never>(() => {}), cancel: () => void cancels++ };
+    const signal = { aborted: false };
+    const local = async () => {
+      signal.aborted = true;
+      return { meanUsableComputePflops: 1, eclipseFraction: 0 };
+    };
+    const done = runSampledDays([scenario, scenario], [0], local, pool, scenario, { signal, abortError: () => new AbortError() });
+    await expect(done).rejects.toBeInstanceOf(AbortError);
+    expect(cancels).toBe(1);
+  });
 
   it('a worker that dies fails its days with its error; the next run starts a new worker', async () => {
     const endpoints: Array<ReturnType<typeof inProcess>> = [];
