@@ -144,7 +144,9 @@ describe('session', () => {
     expect((await rows(page)).map((r) => r[0])).toEqual(['Kept design']);
     const notes = await pollUntil(() => toasts(page), (t) => t.some((x) => /Broken design/.test(x)), 'dropped-design notice');
     expect(notes.find((x) => /Broken design/.test(x))).toMatch(/not restored \(no longer valid\): “Broken design”: /);
-    expect(await page.$eval('[data-design="Kept design"] .swatch', (e) => getComputedStyle(e).backgroundColor)).toBe('rgb(61, 220, 132)');
+    // The row may be re-rendered as the restore settles (its swatch is briefly unstyled): read the colour once it is set.
+    const swatch = await pollUntil(() => page.$eval('[data-design="Kept design"] .swatch', (e) => getComputedStyle(e).backgroundColor).catch(() => ''), (c) => c !== '', 'swatch colour');
+    expect(swatch).toBe('rgb(61, 220, 132)');
     await page.screenshot({ path: `${ARTIFACT_DIR}/session-restored.png` });
     expect(errors).toEqual([]);
     await page.close();
