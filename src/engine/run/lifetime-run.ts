@@ -27,7 +27,6 @@ import { levelisedCost, breakEvenLaunchUsdPerKg } from '../cost/levelised-cost';
 import { nodeMass, propellantFraction, type NodeMass } from '../cost/node-mass';
 import { annualDoseRadPerYear } from '../environment/radiation-dose';
 import { formationDeltaVMPerSPerYear, naturalDecayYears, stationKeepingDeltaVMPerSPerYear, bstarPerEarthRadius, STANDARD_GRAVITY_M_PER_S2 } from '../environment/orbit-maintenance';
-import type { SatelliteSpec } from '../input/constellation';
 import type { Scenario } from '../input/scenario';
 import type { EconomicsKpis, SatelliteInfo, SimulationOutput } from './output-types';
 
@@ -122,7 +121,6 @@ export function lifetimeSample(n: number, max = MAX_LIFETIME_SATELLITES): number
 /** The lifetime, mass and cost of the design whose main run is `main`. */
 export async function lifetimeAnalysis(
   main: SimulationOutput,
-  satellites: readonly SatelliteSpec[],
   runDays: SampledDaysFn,
   opts: { signal?: { readonly aborted: boolean }; progress?: (f: number) => void } = {},
 ): Promise<EconomicsReport> {
@@ -130,7 +128,7 @@ export async function lifetimeAnalysis(
   const L = s.lifetime;
   const E = s.economics;
   const warnings: EconomicsReport['warnings'] = [];
-  const N = satellites.length;
+  const N = main.satellites.length;
   const live = main.satellites.filter((x) => x.status === 'ok');
   const orbitSats = live.length > 0 ? live : main.satellites;
   const count = Math.max(1, orbitSats.length);

@@ -1,7 +1,7 @@
 /**
  * The node part of phase B: every satellite's models over one step, in order
- *   power controller (bus first, reserve recharge, then compute) → power bus
- *   and battery → battery wear → thermal → storage,
+ *   heat limit → power controller (bus first, reserve recharge, then compute)
+ *   → power bus and battery → storage → thermal → battery wear,
  * coupled through the compute fraction u:
  *   load = P_bus + u · P_compute (W),
  *   heat: P_j = u · P_compute at the accelerator junction; Q_r = P_bus + battery
@@ -206,7 +206,7 @@ export class NodeStep {
   /** The controller and the bus of every active satellite, the storage, status and sums (step()). */
   private control(row: number, active: Uint8Array, illum: Float64Array, solarW: Float64Array, absorbedW: Float64Array, links: LinkState, outputGB: number, dtS: number, sums: StepSums): void {
     const { capacityGB: linkCapGB, flags: linkFlags } = links;
-    const { thermal, battery, wear, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, conversionLoss, busPowerW, computePowerW, storageGB } = this;
+    const { battery, reserve, socJ, tempK, junctionK, lossHeatW, storedGB, ctrl, busIo, conversionLoss, busPowerW, computePowerW, storageGB } = this;
     const { maxComputeHeatW, computeHeatW, radiatorHeatW } = this;
     const { status, computeFraction: fraction, deliveredJ } = this.out;
     const N = this.n;

@@ -192,7 +192,6 @@ export async function simulate(
   const lifeCache = options.geometryCache ?? new GeometryCache();
   const economics = await lifetimeAnalysis(
     out,
-    satellites,
     (days, sample, o) => {
       const subset = sample.map((i) => satellites[i]);
       const local = (day: Scenario) => sampledDayKpis(day, subset, lifeCache, options.signal);
